@@ -1,0 +1,266 @@
+/// The priority arbitration of rules.md §3: one working day at a time, capacity handed out
+/// to urgent requests first (small communes first, shared fairly), then to running
+/// replacements, then to new ones, summer requests last by tour de rôle.
+public enum Arbitration {
+    /// Decides every request of `territory` (implicit rota requests included), in id order.
+    public static func plan(_ territory: Territory) -> Plan {
+        var engine = Engine(territory)
+        engine.run()
+        return engine.result()
+    }
+}
+
+/// The mutable state of one run. Requests and agents are addressed by index for speed;
+/// agent indices follow code order so "lowest code" is "lowest index".
+private struct Engine {
+    struct RequestState {
+        let request: ReplacementRequest
+        let isImplicit: Bool
+        let small: Bool
+        let admission: Admission
+        let dailyNeed: Int
+        let neededMinutes: Int
+        let substitute: Int?
+        /// Tour de rôle key: never replaced (−1) before any year.
+        let lastSummer: Int
+        /// Position in (received, id) order.
+        var rank = 0
+        var served = 0
+        var started = false
+        var preemptedOn: CalendarDate?
+        var preemptedBy: String?
+        var sharedWith: Set<String> = []
+        var short = false
+        var active = false
+        /// The agent who gave the most minutes on the last served day.
+        var preferredAgent: Int?
+        var open: [(agent: Int, from: Int, to: Int, minutes: Int)] = []
+        var closed: [(agent: Int, from: Int, to: Int, minutes: Int)] = []
+    }
+
+    let calendar: HolidayCalendar
+    let agents: [Agent]
+    var requests: [RequestState] = []
+    var days: [CalendarDate] = []
+    var allocations: [DayAllocation] = []
+    /// Capacity of each agent on each weekday before absences (daily minutes − rota minutes).
+    var weekdayCapacity: [[Int]] = []
+    var absentByDay: [Int: [Int]] = [:]
+
+    init(_ territory: Territory) {
+        calendar = territory.service.calendar
+        agents = territory.agents.sorted { $0.code < $1.code }
+        var agentIndex: [String: Int] = [:]
+        for (i, agent) in agents.enumerated() { agentIndex[agent.code] = i }
+        var members: [String: Member] = [:]
+        for member in territory.members { members[member.code] = member }
+
+        let implicit = ImplicitRotaRequests.make(agents: agents, calendar: calendar)
+        for request in territory.requests + implicit {
+            let member = members[request.member]
+            let isImplicit = ImplicitRotaRequests.isImplicit(request.id)
+            let admission = isImplicit
+                ? Admission(refusal: nil, effectiveEnd: request.end, capped: false, shortNotice: false)
+                : Admission.check(request, member: member, calendar: calendar)
+            let lastDay = admission.refusal == nil ? admission.effectiveEnd : request.end
+            let workingDays = calendar.workingDays(from: request.start, to: lastDay).count
+            requests.append(RequestState(
+                request: request, isImplicit: isImplicit, small: member?.isSmall ?? false, admission: admission,
+                dailyNeed: request.dailyNeed,
+                neededMinutes: admission.refusal == .invalidPeriod ? 0 : request.dailyNeed * workingDays,
+                substitute: member?.substituteAgent.flatMap { agentIndex[$0] },
+                lastSummer: member?.lastSummerReplacement ?? -1))
+        }
+        let byReceived = requests.indices.sorted {
+            (requests[$0].request.received, requests[$0].request.id) < (requests[$1].request.received, requests[$1].request.id)
+        }
+        for (rank, i) in byReceived.enumerated() { requests[i].rank = rank }
+
+        weekdayCapacity = Weekday.allCases.map { day in
+            agents.map { agent in
+                let rota = agent.rota.filter { $0.day == day }.reduce(0) { $0 + $1.time.minutes }
+                return max(0, agent.dailyMinutes - rota)
+            }
+        }
+        let admitted = requests.filter { $0.admission.refusal == nil }
+        if let first = admitted.map(\.request.start).min(), let last = admitted.map(\.admission.effectiveEnd).max() {
+            days = calendar.workingDays(from: first, to: last)
+            for (i, agent) in agents.enumerated() {
+                for absence in agent.absences where absence.to >= first && absence.from <= last {
+                    var day = max(absence.from, first)
+                    while day <= min(absence.to, last) {
+                        absentByDay[day.dayNumber, default: []].append(i)
+                        day = day.adding(days: 1)
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func run() {
+        let pending = requests.indices
+            .filter { requests[$0].admission.refusal == nil && requests[$0].dailyNeed > 0 }
+            .sorted { requests[$0].request.start < requests[$1].request.start }
+        var next = 0
+        var active: [Int] = []
+        for (dayIndex, day) in days.enumerated() {
+            var added = false
+            while next < pending.count, requests[pending[next]].request.start <= day {
+                active.append(pending[next])
+                next += 1
+                added = true
+            }
+            active.removeAll { requests[$0].admission.effectiveEnd < day || requests[$0].preemptedOn != nil }
+            if added { active.sort { requests[$0].rank < requests[$1].rank } }
+            arbitrate(day: day, dayIndex: dayIndex, active: active)
+        }
+    }
+
+    /// Hands out one day's capacity in the order of rules.md §3.3.
+    mutating func arbitrate(day: CalendarDate, dayIndex: Int, active: [Int]) {
+        var capacity = weekdayCapacity[day.weekday.isoNumber - 1]
+        for agent in absentByDay[day.dayNumber] ?? [] { capacity[agent] = 0 }
+        var pool = CapacityHeap(capacity: capacity)
+        var left = capacity.reduce(0, +)
+        var given: [Int: [(agent: Int, minutes: Int)]] = [:]
+
+        func bucket(_ filter: (RequestState) -> Bool) -> [Int] { active.filter { filter(requests[$0]) } }
+
+        // 1. Urgent requests, small communes first, each size group shared fairly.
+        var urgentTakers: [String] = []
+        for small in [true, false] {
+            let group = bucket { $0.request.priorityClass == .urgent && $0.small == small }
+            share(group, &pool, &left, &given)
+            for i in group where !requests[i].isImplicit && (given[i]?.isEmpty == false) {
+                urgentTakers.append(requests[i].request.id)
+            }
+        }
+        let preemptor = urgentTakers.min()
+
+        // 2. Running non-urgent replacements, one at a time; cut short by an urgent one, they end.
+        let running = bucket { $0.request.priorityClass != .urgent && $0.started }
+            .sorted { order(requests[$0]) < order(requests[$1]) }
+        for i in running {
+            let need = requests[i].dailyNeed
+            if left < need, let preemptor {
+                requests[i].preemptedOn = day
+                requests[i].preemptedBy = preemptor
+                continue
+            }
+            given[i] = take(min(need, left), for: i, &pool, &left)
+        }
+
+        // 3. New absence and mission requests, by class, small communes first, shared fairly.
+        for priority in [PriorityClass.absence, .mission] {
+            for small in [true, false] {
+                share(bucket { $0.request.priorityClass == priority && $0.small == small && !$0.started },
+                      &pool, &left, &given)
+            }
+        }
+
+        // 4. New summer requests by tour de rôle, no sharing.
+        let summer = bucket { $0.request.priorityClass == .summer && !$0.started }
+            .sorted { (requests[$0].lastSummer, requests[$0].rank) < (requests[$1].lastSummer, requests[$1].rank) }
+        for i in summer { given[i] = take(min(requests[i].dailyNeed, left), for: i, &pool, &left) }
+
+        record(day: day, dayIndex: dayIndex, active: active, given: given)
+    }
+
+    func order(_ r: RequestState) -> (Int, Int, Int) { (r.request.priorityClass.rawValue, r.small ? 0 : 1, r.rank) }
+
+    /// Max-min fair sharing of what is left among `group` (already in received order).
+    mutating func share(_ group: [Int], _ pool: inout CapacityHeap, _ left: inout Int,
+                        _ given: inout [Int: [(agent: Int, minutes: Int)]]) {
+        guard !group.isEmpty else { return }
+        let shares = FairShare.share(left, among: group.map { requests[$0].dailyNeed })
+        for (i, minutes) in zip(group, shares) { given[i] = take(minutes, for: i, &pool, &left) }
+        for (i, minutes) in zip(group, shares) where minutes < requests[i].dailyNeed {
+            let others = group.filter { $0 != i && (given[$0]?.isEmpty == false) }.map { requests[$0].request.id }
+            requests[i].sharedWith.formUnion(others)
+        }
+    }
+
+    /// Takes `minutes` for request `i`: its agent of the last served day, then the member's
+    /// designated substitute, then repeatedly the agent with the most capacity left.
+    mutating func take(_ minutes: Int, for i: Int, _ pool: inout CapacityHeap, _ left: inout Int) -> [(agent: Int, minutes: Int)] {
+        var remaining = minutes
+        var parts: [(agent: Int, minutes: Int)] = []
+        func from(_ agent: Int) {
+            let taken = pool.take(remaining, from: agent)
+            guard taken > 0 else { return }
+            remaining -= taken
+            left -= taken
+            if let k = parts.firstIndex(where: { $0.agent == agent }) { parts[k].minutes += taken } else {
+                parts.append((agent, taken))
+            }
+        }
+        if let preferred = requests[i].preferredAgent { from(preferred) }
+        if remaining > 0, let substitute = requests[i].substitute { from(substitute) }
+        while remaining > 0, let agent = pool.top { from(agent) }
+        return parts
+    }
+
+    /// Books the day: totals, shortfalls, continuity agent and served periods.
+    mutating func record(day: CalendarDate, dayIndex: Int, active: [Int], given: [Int: [(agent: Int, minutes: Int)]]) {
+        for i in active where requests[i].preemptedOn == nil {
+            let parts = given[i] ?? []
+            let total = parts.reduce(0) { $0 + $1.minutes }
+            if total < requests[i].dailyNeed { requests[i].short = true }
+            guard total > 0 else { continue }
+            requests[i].served += total
+            requests[i].started = true
+            requests[i].preferredAgent = parts.max { ($0.minutes, -$0.agent) < ($1.minutes, -$1.agent) }?.agent
+            for part in parts {
+                allocations.append(DayAllocation(date: day, agent: agents[part.agent].code,
+                                                 request: requests[i].request.id, minutes: part.minutes))
+                if let k = requests[i].open.firstIndex(where: { $0.agent == part.agent }) {
+                    let period = requests[i].open[k]
+                    if period.to == dayIndex - 1 && period.minutes == part.minutes {
+                        requests[i].open[k].to = dayIndex
+                        continue
+                    }
+                    requests[i].closed.append(period)
+                    requests[i].open.remove(at: k)
+                }
+                requests[i].open.append((part.agent, dayIndex, dayIndex, part.minutes))
+            }
+        }
+    }
+
+    func result() -> Plan {
+        let decisions = requests.map(decision).sorted { $0.id < $1.id }
+        return Plan(decisions: decisions, allocations: allocations)
+    }
+
+    func decision(_ r: RequestState) -> RequestDecision {
+        var reasons: [ReasonCode] = []
+        if r.request.priorityClass == .urgent { reasons.append(.urgent) }
+        if r.small { reasons.append(.smallCommune) }
+        let status: DecisionStatus
+        if let refusal = r.admission.refusal {
+            reasons.append(.refused(refusal))
+            status = .refused
+        } else {
+            if r.admission.shortNotice { reasons.append(.shortNotice) }
+            if r.admission.capped { reasons.append(.capped) }
+            if !r.sharedWith.isEmpty { reasons.append(.sharedWith(r.sharedWith.sorted())) }
+            if let by = r.preemptedBy { reasons.append(.preemptedBy(by)) }
+            if r.request.priorityClass == .summer { reasons.append(.tourDeRole) }
+            if r.short { reasons.append(.noCapacity) }
+            if r.preemptedOn != nil {
+                status = .preempted
+            } else if r.served >= r.neededMinutes {
+                status = .granted
+            } else {
+                status = r.served == 0 ? .unserved : .partial
+            }
+        }
+        let periods = (r.closed + r.open).map { p in
+            ServedPeriod(from: days[p.from], to: days[p.to], agent: agents[p.agent].code, minutesPerDay: p.minutes)
+        }.sorted { ($0.from, $0.agent) < ($1.from, $1.agent) }
+        return RequestDecision(
+            request: r.request, isImplicit: r.isImplicit, small: r.small, status: status,
+            neededMinutes: r.neededMinutes, servedMinutes: r.served, preemptedOn: r.preemptedOn,
+            capped: r.admission.capped, effectiveEnd: r.admission.effectiveEnd, reasons: reasons, periods: periods)
+    }
+}

@@ -1,0 +1,146 @@
+/// What is wrong with a value a user or a file gave. Said in French or English; the caller
+/// names where (a JSON path such as `members[3].population`, or a command-line option).
+public enum DataProblem: Hashable, Sendable, Localized {
+    case malformedJSON(detail: String)
+    case wrongFormat(found: String)
+    case unknownKey
+    case missingKey
+    case expectedType(String)
+    case invalidDate(String)
+    case invalidDuration(String)
+    case invalidClock(String)
+    case invalidMoney(String)
+    case invalidOpeningHours(String)
+    case unknownValue(String, allowed: [String])
+    case emptyText
+    case outOfRange(found: Int, min: Int?, max: Int?)
+    case durationOutOfRange(found: Int, min: Int, max: Int)
+    case duplicate(String)
+    case unknownAgent(String)
+    case unknownMember(String)
+    case unknownRequest(String)
+    case endBeforeStart(start: CalendarDate, end: CalendarDate)
+    case clockRangeReversed(String)
+    case overlapsRota(Weekday)
+    case overlapsAbsence(CalendarDate)
+    case bandsOutOfOrder
+    case openBandNotLast
+    case requestOfOtherMember(request: String, member: String)
+    case notMemberOn(member: String, date: CalendarDate)
+    case dayOverfull(agent: String, date: CalendarDate, minutes: Int)
+
+    public func message(in l: Language) -> String {
+        switch self {
+        case .malformedJSON(let detail):
+            return l.pick("JSON mal formé ou tronqué (\(detail))", "malformed or truncated JSON (\(detail))")
+        case .wrongFormat(let found):
+            return l.pick("format « \(found) » inconnu : \"releve/1\" attendu",
+                          "unknown format \"\(found)\": expected \"releve/1\"")
+        case .unknownKey:
+            return l.pick("clé inconnue (faute de frappe ?)", "unknown key (a typo?)")
+        case .missingKey:
+            return l.pick("clé obligatoire absente", "required key missing")
+        case .expectedType(let what):
+            return l.pick("\(Self.frenchType(what)) attendu", "expected \(what)")
+        case .invalidDate(let text):
+            return l.pick("date « \(text) » invalide ou inexistante : AAAA-MM-JJ attendu (ex. 2023-01-09)",
+                          "invalid or impossible date \"\(text)\": expected YYYY-MM-DD (e.g. 2023-01-09)")
+        case .invalidDuration(let text):
+            return l.pick("durée « \(text) » invalide : H:MM attendu (ex. 7:30)",
+                          "invalid duration \"\(text)\": expected H:MM (e.g. 7:30)")
+        case .invalidClock(let text):
+            return l.pick("heure « \(text) » invalide : HH:MM attendu entre 00:00 et 24:00",
+                          "invalid time \"\(text)\": expected HH:MM between 00:00 and 24:00")
+        case .invalidMoney(let text):
+            return l.pick("montant « \(text) » invalide : nombre positif avec un point et deux décimales attendu (ex. \"30.00\")",
+                          "invalid amount \"\(text)\": expected a positive number with a dot and two decimals (e.g. \"30.00\")")
+        case .invalidOpeningHours(let text):
+            return l.pick("horaires « \(text) » invalides : plages croissantes HH:MM-HH:MM séparées par des virgules attendues",
+                          "invalid opening hours \"\(text)\": expected increasing HH:MM-HH:MM ranges separated by commas")
+        case .unknownValue(let value, let allowed):
+            return l.pick("valeur « \(value) » inconnue : une de \(allowed.joined(separator: ", ")) attendue",
+                          "unknown value \"\(value)\": expected one of \(allowed.joined(separator: ", "))")
+        case .emptyText:
+            return l.pick("texte non vide attendu", "expected a non-empty text")
+        case .outOfRange(let found, let min, let max):
+            return l.pick("\(found) hors limites : \(Self.bounds(min, max, .fr)) attendu",
+                          "\(found) out of range: expected \(Self.bounds(min, max, .en))")
+        case .durationOutOfRange(let found, let min, let max):
+            return l.pick("durée \(DurationText.format(found)) hors limites : entre \(DurationText.format(min)) et \(DurationText.format(max)) attendue",
+                          "duration \(DurationText.format(found)) out of range: expected between \(DurationText.format(min)) and \(DurationText.format(max))")
+        case .duplicate(let code):
+            return l.pick("« \(code) » apparaît deux fois : chaque code doit être unique",
+                          "\"\(code)\" appears twice: each code must be unique")
+        case .unknownAgent(let code):
+            return l.pick("agent « \(code) » inconnu", "unknown agent \"\(code)\"")
+        case .unknownMember(let code):
+            return l.pick("commune membre « \(code) » inconnue", "unknown member \"\(code)\"")
+        case .unknownRequest(let id):
+            return l.pick("demande « \(id) » inconnue", "unknown request \"\(id)\"")
+        case .endBeforeStart(let start, let end):
+            return l.pick("fin \(end.iso) avant le début \(start.iso)", "end \(end.iso) before start \(start.iso)")
+        case .clockRangeReversed(let text):
+            return l.pick("plage « \(text) » vide ou inversée : le début doit précéder la fin",
+                          "empty or reversed range \"\(text)\": start must come before end")
+        case .overlapsRota(let day):
+            return l.pick("chevauche une autre plage de la tournée le même jour (\(day.rawValue))",
+                          "overlaps another rota range on the same day (\(day.rawValue))")
+        case .overlapsAbsence(let date):
+            return l.pick("chevauche une autre absence de l'agent (le \(date.iso))",
+                          "overlaps another absence of the agent (on \(date.iso))")
+        case .bandsOutOfOrder:
+            return l.pick("strates non croissantes ou qui se chevauchent",
+                          "bands not increasing or overlapping")
+        case .openBandNotLast:
+            return l.pick("seule la dernière strate peut être sans maximum (null)",
+                          "only the last band may have no maximum (null)")
+        case .requestOfOtherMember(let request, let member):
+            return l.pick("la demande « \(request) » concerne une autre commune que « \(member) »",
+                          "request \"\(request)\" belongs to another member than \"\(member)\"")
+        case .notMemberOn(let member, let date):
+            return l.pick("« \(member) » n'était pas membre du service le \(date.iso)",
+                          "\"\(member)\" was not a member of the service on \(date.iso)")
+        case .dayOverfull(let agent, let date, let minutes):
+            return l.pick("l'agent « \(agent) » aurait \(DurationText.format(minutes)) le \(date.iso) : plus de 24:00 dans une journée",
+                          "agent \"\(agent)\" would have \(DurationText.format(minutes)) on \(date.iso): more than 24:00 in a day")
+        }
+    }
+
+    static func frenchType(_ english: String) -> String {
+        switch english {
+        case "an object": return "objet JSON"
+        case "a list": return "liste"
+        case "a text": return "texte"
+        case "an integer": return "nombre entier"
+        case "true or false": return "true ou false"
+        case "a text or null": return "texte ou null"
+        case "an integer or null": return "nombre entier ou null"
+        default: return english
+        }
+    }
+
+    static func bounds(_ min: Int?, _ max: Int?, _ l: Language) -> String {
+        switch (min, max) {
+        case let (lo?, hi?): return l.pick("entre \(lo) et \(hi)", "between \(lo) and \(hi)")
+        case let (lo?, nil): return l.pick("au moins \(lo)", "at least \(lo)")
+        case let (nil, hi?): return l.pick("au plus \(hi)", "at most \(hi)")
+        case (nil, nil): return ""
+        }
+    }
+}
+
+/// A problem and where it is: a JSON path (`members[3].population`) or an option (`--hours`).
+public struct DataError: Error, Hashable, Sendable, Localized {
+    public var location: String
+    public var problem: DataProblem
+
+    public init(_ location: String, _ problem: DataProblem) {
+        self.location = location
+        self.problem = problem
+    }
+
+    public func message(in language: Language) -> String {
+        location.isEmpty ? problem.message(in: language)
+            : "\(location)\(language.pick(" : ", ": "))\(problem.message(in: language))"
+    }
+}

@@ -1,0 +1,61 @@
+/// How dates, money and durations read in the interface and in documents, in French
+/// (`lun. 9 janv. 2023`, `1 050,00 €`, `7 h 30`) or in English.
+public struct DisplayFormat: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    static let frenchWeekdaysShort = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
+    static let frenchWeekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    static let frenchMonthsShort = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
+                                    "sept.", "oct.", "nov.", "déc."]
+    static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                               "septembre", "octobre", "novembre", "décembre"]
+    static let englishWeekdaysShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let englishMonthsShort = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                     "Oct", "Nov", "Dec"]
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
+                                "August", "September", "October", "November", "December"]
+
+    /// Short weekday name: `lun.` / `Mon`.
+    public func weekdayShort(_ weekday: Weekday) -> String {
+        let i = weekday.isoNumber - 1
+        return language == .fr ? Self.frenchWeekdaysShort[i] : Self.englishWeekdaysShort[i]
+    }
+
+    /// Full month name: `janvier` / `January`.
+    public func monthName(_ month: Int) -> String {
+        language == .fr ? Self.frenchMonths[month - 1] : Self.englishMonths[month - 1]
+    }
+
+    /// `lun. 9 janv. 2023` / `Mon 9 Jan 2023`.
+    public func date(_ date: CalendarDate) -> String {
+        let w = weekdayShort(date.weekday)
+        let m = date.month - 1
+        return language == .fr
+            ? "\(w) \(date.day) \(Self.frenchMonthsShort[m]) \(date.year)"
+            : "\(w) \(date.day) \(Self.englishMonthsShort[m]) \(date.year)"
+    }
+
+    /// `09/01/2023` (day first in both languages, as in French administrative documents).
+    public func numericDate(_ date: CalendarDate) -> String {
+        "\(pad(date.day, 2))/\(pad(date.month, 2))/\(date.year)"
+    }
+
+    /// `1 050,00 €` (plain spaces, as users type and read them) / `€1,050.00`.
+    public func money(_ cents: Int) -> String {
+        let sign = cents < 0 ? "-" : ""
+        let value = abs(cents)
+        let units = String(value / 100)
+        var grouped = ""
+        for (i, ch) in units.enumerated() {
+            if i > 0 && (units.count - i) % 3 == 0 { grouped += language == .fr ? " " : "," }
+            grouped.append(ch)
+        }
+        let decimals = pad(value % 100, 2)
+        return language == .fr ? "\(sign)\(grouped),\(decimals) €" : "\(sign)€\(grouped).\(decimals)"
+    }
+
+    /// `7:30` — the hours:minutes form used in tables.
+    public func duration(_ minutes: Int) -> String { DurationText.format(minutes) }
+}

@@ -1,0 +1,69 @@
+/// How members pay (rules.md §6).
+public enum BillingScheme: String, Sendable, CaseIterable {
+    /// Annual fee with prepaid days, then hours at the hourly rate (seed 002).
+    case feeAndHourly = "fee_and_hourly"
+    /// Each agent's real cost shared pro rata of hours at year end (seeds 000 and 004).
+    case prorataCost = "prorata_cost"
+}
+
+/// The service's own settings, including what invoices and contracts print.
+public struct ServiceSettings: Hashable, Sendable {
+    public var name: String
+    public var holidays: HolidayRegime
+    public var billing: BillingScheme
+    public var annualWorkingDays: Int
+    /// The body's full name (EPCI).
+    public var epci: String?
+    public var issuerName: String?
+    public var issuerTitle: String?
+    /// Convention and deliberation dates, printed on invoices.
+    public var legalBasis: String?
+    public var address: String?
+    /// Payment term in days; nil means the default of 30.
+    public var paymentDays: Int?
+    /// The public accountant to pay.
+    public var accountant: String?
+
+    public init(name: String, holidays: HolidayRegime = .france, billing: BillingScheme = .feeAndHourly,
+                annualWorkingDays: Int = 228, epci: String? = nil, issuerName: String? = nil,
+                issuerTitle: String? = nil, legalBasis: String? = nil, address: String? = nil,
+                paymentDays: Int? = nil, accountant: String? = nil) {
+        self.name = name
+        self.holidays = holidays
+        self.billing = billing
+        self.annualWorkingDays = annualWorkingDays
+        self.epci = epci
+        self.issuerName = issuerName
+        self.issuerTitle = issuerTitle
+        self.legalBasis = legalBasis
+        self.address = address
+        self.paymentDays = paymentDays
+        self.accountant = accountant
+    }
+
+    public var effectivePaymentDays: Int { paymentDays ?? 30 }
+
+    public var calendar: HolidayCalendar { HolidayCalendar(holidays) }
+
+    public static let defaultName = "Service commun de remplacement des secrétaires de mairie"
+}
+
+/// A whole service: what a `releve/1` file holds.
+public struct Territory: Hashable, Sendable {
+    public var service: ServiceSettings
+    public var tariffs: [Tariff]
+    public var members: [Member]
+    public var agents: [Agent]
+    public var requests: [ReplacementRequest]
+    public var timeEntries: [TimeEntry]
+
+    public init(service: ServiceSettings, tariffs: [Tariff] = [], members: [Member] = [],
+                agents: [Agent] = [], requests: [ReplacementRequest] = [], timeEntries: [TimeEntry] = []) {
+        self.service = service
+        self.tariffs = tariffs
+        self.members = members
+        self.agents = agents
+        self.requests = requests
+        self.timeEntries = timeEntries
+    }
+}

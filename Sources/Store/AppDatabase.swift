@@ -1,0 +1,81 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The Relève database: one SQLite file in WAL mode shared by every interface, kiosk and
+/// command-line session, always migrated to the current schema.
+public final class AppDatabase: Sendable {
+    /// The GRDB connection: a `DatabasePool` for files, a `DatabaseQueue` in memory for tests.
+    public let writer: any DatabaseWriter
+
+    /// How long a write waits for another session's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// Opens (creating and migrating if needed) the database file at `path`.
+    public static func open(path: String) throws -> AppDatabase {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// A private in-memory database with the real schema, for tests and dry runs.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "releve"
+        return config
+    }
+
+    /// Runs `body` in one write transaction: everything it does is kept, or nothing is.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// Reads a consistent snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// True when the database holds no member, agent, request or hours yet.
+    public func isEmpty() throws -> Bool {
+        try read { db in
+            let count = try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM agent)
+                     + (SELECT count(*) FROM request) + (SELECT count(*) FROM time_entry)
+                """) ?? 0
+            return count == 0
+        }
+    }
+
+    /// Copies the whole database, consistently, while others keep working (online backup).
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        do {
+            try writer.backup(to: destination)
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import GRDB
+
+/// The database schema as versioned migrations. A migration never changes once shipped:
+/// a new need is a new migration appended at the end.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-territory") { db in
+            try db.execute(sql: v1Territory)
+        }
+        return migrator
+    }
+
+    /// Dates are ISO text that SQLite itself agrees is a real day (`date(x, '+0 days') IS x` refuses
+    /// 2023-02-30); money is integer cents; durations integer minutes; every row that a
+    /// user edits carries a `version` for detecting concurrent edits.
+    static let v1Territory = """
+        CREATE TABLE service (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            holidays TEXT NOT NULL CHECK (holidays IN ('france', 'alsace-moselle')),
+            billing TEXT NOT NULL CHECK (billing IN ('fee_and_hourly', 'prorata_cost')),
+            annual_working_days INTEGER NOT NULL CHECK (annual_working_days BETWEEN 1 AND 366),
+            epci TEXT,
+            issuer_name TEXT,
+            issuer_title TEXT,
+            legal_basis TEXT,
+            address TEXT,
+            payment_days INTEGER CHECK (payment_days IS NULL OR payment_days BETWEEN 0 AND 365),
+            accountant TEXT,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        INSERT INTO service (id, name, holidays, billing, annual_working_days)
+            VALUES (1, 'Service commun de remplacement des secrétaires de mairie', 'france', 'fee_and_hourly', 228);
+
+        CREATE TABLE tariff (
+            year INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2200),
+            hourly_rate_cents INTEGER NOT NULL CHECK (hourly_rate_cents >= 0),
+            minutes_per_day INTEGER NOT NULL CHECK (minutes_per_day BETWEEN 1 AND 1440),
+            fee_exempt INTEGER NOT NULL CHECK (fee_exempt IN (0, 1)),
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE tariff_band (
+            year INTEGER NOT NULL REFERENCES tariff(year) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position >= 0),
+            min_population INTEGER NOT NULL CHECK (min_population >= 0),
+            max_population INTEGER CHECK (max_population IS NULL OR max_population >= min_population),
+            annual_fee_cents INTEGER NOT NULL CHECK (annual_fee_cents >= 0),
+            prepaid_days INTEGER NOT NULL CHECK (prepaid_days BETWEEN 0 AND 366),
+            PRIMARY KEY (year, position)
+        );
+
+        CREATE TABLE agent (
+            code TEXT PRIMARY KEY CHECK (length(trim(code)) > 0),
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            weekly_minutes INTEGER NOT NULL CHECK (weekly_minutes BETWEEN 1 AND 3600),
+            rtt_days_per_year INTEGER NOT NULL CHECK (rtt_days_per_year BETWEEN 0 AND 366),
+            annual_cost_cents INTEGER CHECK (annual_cost_cents IS NULL OR annual_cost_cents >= 0),
+            version INTEGER NOT NULL DEFAULT 1
+        );
+
+        CREATE TABLE member (
+            code TEXT PRIMARY KEY CHECK (length(trim(code)) > 0),
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('commune', 'afp', 'other')),
+            population INTEGER NOT NULL CHECK (population >= 0),
+            single_part_time_secretary INTEGER NOT NULL CHECK (single_part_time_secretary IN (0, 1)),
+            member_since TEXT NOT NULL CHECK (date(member_since, '+0 days') IS member_since),
+            member_until TEXT CHECK (member_until IS NULL
+                OR (date(member_until, '+0 days') IS member_until AND member_until >= member_since)),
+            referent_agent TEXT REFERENCES agent(code) ON UPDATE CASCADE ON DELETE SET NULL,
+            substitute_agent TEXT REFERENCES agent(code) ON UPDATE CASCADE ON DELETE SET NULL,
+            last_summer_replacement INTEGER CHECK (last_summer_replacement IS NULL
+                OR last_summer_replacement BETWEEN 1900 AND 2200),
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX member_name ON member(name);
+
+        CREATE TABLE opening_range (
+            member TEXT NOT NULL REFERENCES member(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+            start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+            end_minute INTEGER NOT NULL CHECK (end_minute > start_minute AND end_minute <= 1440),
+            PRIMARY KEY (member, weekday, start_minute)
+        );
+
+        CREATE TABLE rota_entry (
+            id INTEGER PRIMARY KEY,
+            agent TEXT NOT NULL REFERENCES agent(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            member TEXT NOT NULL REFERENCES member(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+            start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+            end_minute INTEGER NOT NULL CHECK (end_minute > start_minute AND end_minute <= 1440)
+        );
+        CREATE INDEX rota_entry_agent ON rota_entry(agent, weekday);
+        CREATE INDEX rota_entry_member ON rota_entry(member);
+
+        CREATE TABLE absence (
+            id INTEGER PRIMARY KEY,
+            agent TEXT NOT NULL REFERENCES agent(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            from_date TEXT NOT NULL CHECK (date(from_date, '+0 days') IS from_date),
+            to_date TEXT NOT NULL CHECK (date(to_date, '+0 days') IS to_date AND to_date >= from_date),
+            kind TEXT NOT NULL CHECK (kind IN ('conges', 'formation', 'maladie', 'maternite', 'accident', 'autre'))
+        );
+        CREATE INDEX absence_agent ON absence(agent, from_date);
+        CREATE INDEX absence_span ON absence(from_date, to_date);
+
+        CREATE TABLE request (
+            id TEXT PRIMARY KEY CHECK (length(trim(id)) > 0),
+            member TEXT NOT NULL REFERENCES member(code) ON UPDATE CASCADE ON DELETE RESTRICT,
+            motive TEXT NOT NULL CHECK (motive IN ('maladie', 'maternite', 'accident', 'retraite',
+                'conges_exceptionnels', 'enfant_malade', 'autre_absence', 'mission_particuliere',
+                'surcroit', 'conges_ete')),
+            received TEXT NOT NULL CHECK (date(received, '+0 days') IS received),
+            start_date TEXT NOT NULL CHECK (date(start_date, '+0 days') IS start_date),
+            end_date TEXT NOT NULL CHECK (date(end_date, '+0 days') IS end_date),
+            minutes_per_week INTEGER NOT NULL CHECK (minutes_per_week BETWEEN 1 AND 3600),
+            exceptional INTEGER NOT NULL CHECK (exceptional IN (0, 1)),
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX request_member ON request(member);
+        CREATE INDEX request_span ON request(start_date, end_date);
+
+        CREATE TABLE time_entry (
+            id INTEGER PRIMARY KEY,
+            agent TEXT NOT NULL REFERENCES agent(code) ON UPDATE CASCADE ON DELETE RESTRICT,
+            member TEXT NOT NULL REFERENCES member(code) ON UPDATE CASCADE ON DELETE RESTRICT,
+            date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+            minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+            request TEXT REFERENCES request(id) ON UPDATE CASCADE ON DELETE RESTRICT,
+            validated INTEGER NOT NULL DEFAULT 0 CHECK (validated IN (0, 1)),
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX time_entry_agent_date ON time_entry(agent, date);
+        CREATE INDEX time_entry_member_date ON time_entry(member, date);
+        CREATE INDEX time_entry_request ON time_entry(request);
+        CREATE INDEX time_entry_date ON time_entry(date);
+
+        -- No agent works more than 24:00 in a day, whoever writes the hours.
+        CREATE TRIGGER time_entry_day_limit_insert BEFORE INSERT ON time_entry
+        WHEN (SELECT coalesce(sum(minutes), 0) FROM time_entry
+              WHERE agent = NEW.agent AND date = NEW.date) + NEW.minutes > 1440
+        BEGIN SELECT RAISE(ABORT, 'more than 24:00 for one agent on one day'); END;
+        CREATE TRIGGER time_entry_day_limit_update BEFORE UPDATE OF agent, date, minutes ON time_entry
+        WHEN (SELECT coalesce(sum(minutes), 0) FROM time_entry
+              WHERE agent = NEW.agent AND date = NEW.date AND id <> OLD.id) + NEW.minutes > 1440
+        BEGIN SELECT RAISE(ABORT, 'more than 24:00 for one agent on one day'); END;
+        """
+}

@@ -1,0 +1,316 @@
+import Domain
+import Foundation
+
+/// Reads a `releve/1` file into a `Territory`, strictly: unknown keys, wrong types and
+/// malformed values are errors naming their JSON path. Semantic rules (references,
+/// duplicates, ranges) are checked afterwards by `TerritoryValidation`.
+public enum TerritoryDecoder {
+    public static let format = "releve/1"
+
+    /// The territory in `data`, or every problem found (`InvalidTerritory`).
+    public static func decode(_ data: Data) throws -> Territory {
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(data)
+        } catch {
+            throw InvalidTerritory([DataError("", .malformedJSON(detail: error.detail))])
+        }
+        let reader = Reader()
+        let territory = reader.territory(root)
+        guard reader.errors.isEmpty, let territory else {
+            throw InvalidTerritory(reader.errors.isEmpty ? [DataError("", .expectedType("an object"))] : reader.errors)
+        }
+        return territory
+    }
+}
+
+/// Collects errors while walking the document.
+private final class Reader {
+    var errors: [DataError] = []
+
+    func fail(_ path: String, _ problem: DataProblem) { errors.append(DataError(path, problem)) }
+
+    /// An object's fields, with checks that every key is known and every required key present.
+    final class Fields {
+        let path: String
+        let values: [String: JSONValue]
+        let reader: Reader
+
+        init(_ path: String, _ values: [String: JSONValue], _ reader: Reader) {
+            self.path = path
+            self.values = values
+            self.reader = reader
+        }
+
+        func at(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+        /// The value of a required key (nil and an error when absent).
+        func required(_ key: String) -> JSONValue? {
+            guard let value = values[key] else { reader.fail(at(key), .missingKey); return nil }
+            return value
+        }
+
+        func text(_ key: String) -> String? { required(key).flatMap { reader.text($0, at(key)) } }
+        func integer(_ key: String) -> Int? { required(key).flatMap { reader.integer($0, at(key)) } }
+        func bool(_ key: String) -> Bool? { required(key).flatMap { reader.bool($0, at(key)) } }
+        func date(_ key: String) -> CalendarDate? { text(key).flatMap { reader.date($0, at(key)) } }
+        func duration(_ key: String) -> Int? { text(key).flatMap { reader.duration($0, at(key)) } }
+        func money(_ key: String) -> Int? { text(key).flatMap { reader.money($0, at(key)) } }
+        func list(_ key: String) -> [JSONValue]? { required(key).flatMap { reader.list($0, at(key)) } }
+
+        func code<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+            text(key).flatMap { reader.code($0, at(key), type) }
+        }
+
+        /// A key that may be `null`; `present` is false when the key is absent or null.
+        func nullable<T>(_ key: String, optionalKey: Bool = false, _ convert: (JSONValue, String) -> T?) -> (ok: Bool, value: T?) {
+            guard let value = values[key] else {
+                if optionalKey { return (true, nil) }
+                reader.fail(at(key), .missingKey)
+                return (false, nil)
+            }
+            if value == .null { return (true, nil) }
+            guard let converted = convert(value, at(key)) else { return (false, nil) }
+            return (true, converted)
+        }
+
+        /// Reports every key not in `known`.
+        func rejectUnknown(_ known: Set<String>) {
+            for key in values.keys.sorted() where !known.contains(key) { reader.fail(at(key), .unknownKey) }
+        }
+    }
+
+    func object(_ value: JSONValue, _ path: String, keys: Set<String>) -> Fields? {
+        guard case .object(let values) = value else { fail(path, .expectedType("an object")); return nil }
+        let fields = Fields(path, values, self)
+        fields.rejectUnknown(keys)
+        return fields
+    }
+
+    func text(_ value: JSONValue, _ path: String) -> String? {
+        guard case .string(let text) = value else { fail(path, .expectedType("a text")); return nil }
+        return text
+    }
+
+    func integer(_ value: JSONValue, _ path: String) -> Int? {
+        guard case .integer(let number) = value else { fail(path, .expectedType("an integer")); return nil }
+        return number
+    }
+
+    func bool(_ value: JSONValue, _ path: String) -> Bool? {
+        guard case .bool(let flag) = value else { fail(path, .expectedType("true or false")); return nil }
+        return flag
+    }
+
+    func list(_ value: JSONValue, _ path: String) -> [JSONValue]? {
+        guard case .array(let items) = value else { fail(path, .expectedType("a list")); return nil }
+        return items
+    }
+
+    func date(_ text: String, _ path: String) -> CalendarDate? {
+        guard let date = CalendarDate.parseISO(text) else { fail(path, .invalidDate(text)); return nil }
+        return date
+    }
+
+    func duration(_ text: String, _ path: String) -> Int? {
+        guard let minutes = DurationText.parse(text) else { fail(path, .invalidDuration(text)); return nil }
+        return minutes
+    }
+
+    func clock(_ text: String, _ path: String) -> Int? {
+        guard let minute = ClockText.parse(text) else { fail(path, .invalidClock(text)); return nil }
+        return minute
+    }
+
+    func money(_ text: String, _ path: String) -> Int? {
+        guard let cents = MoneyText.parse(text) else { fail(path, .invalidMoney(text)); return nil }
+        return cents
+    }
+
+    func code<E: RawRepresentable & CaseIterable>(_ text: String, _ path: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let value = E(rawValue: text) else {
+            fail(path, .unknownValue(text, allowed: E.allCases.map(\.rawValue)))
+            return nil
+        }
+        return value
+    }
+
+    /// Each element of a list converted, in order; nil if the list or any element is bad.
+    func each<T>(_ items: [JSONValue]?, _ path: String, _ convert: (JSONValue, String) -> T?) -> [T]? {
+        guard let items else { return nil }
+        var result: [T] = []
+        var ok = true
+        for (i, item) in items.enumerated() {
+            if let value = convert(item, "\(path)[\(i)]") { result.append(value) } else { ok = false }
+        }
+        return ok ? result : nil
+    }
+
+    // MARK: - The format
+
+    func territory(_ root: JSONValue) -> Territory? {
+        guard case .object(let top) = root else { fail("", .expectedType("an object")); return nil }
+        // The format comes first: a wrong version makes every other message meaningless.
+        guard let formatValue = top["format"] else { fail("format", .missingKey); return nil }
+        guard case .string(let format) = formatValue, format == TerritoryDecoder.format else {
+            if case .string(let other) = formatValue { fail("format", .wrongFormat(found: other)) } else {
+                fail("format", .expectedType("a text"))
+            }
+            return nil
+        }
+        guard let fields = object(root, "", keys: ["format", "service", "tariffs", "members", "agents", "requests", "time_entries"])
+        else { return nil }
+        let service = fields.required("service").flatMap { self.service($0, "service") }
+        let tariffs = each(fields.list("tariffs"), "tariffs", tariff)
+        let members = each(fields.list("members"), "members", member)
+        let agents = each(fields.list("agents"), "agents", agent)
+        let requests = each(fields.list("requests"), "requests", request)
+        let entries = each(fields.list("time_entries"), "time_entries", timeEntry)
+        guard let service, let tariffs, let members, let agents, let requests, let entries else { return nil }
+        return Territory(service: service, tariffs: tariffs, members: members, agents: agents,
+                         requests: requests, timeEntries: entries)
+    }
+
+    func service(_ value: JSONValue, _ path: String) -> ServiceSettings? {
+        guard let f = object(value, path, keys: ["name", "holidays", "billing", "annual_working_days", "epci",
+                                                  "issuer_name", "issuer_title", "legal_basis", "address",
+                                                  "payment_days", "accountant"]) else { return nil }
+        let name = f.text("name")
+        let holidays = f.code("holidays", HolidayRegime.self)
+        let billing = f.code("billing", BillingScheme.self)
+        let days = f.integer("annual_working_days")
+        let texts = ["epci", "issuer_name", "issuer_title", "legal_basis", "address", "accountant"].map {
+            f.nullable($0, optionalKey: true, text)
+        }
+        let payment = f.nullable("payment_days", optionalKey: true, integer)
+        guard let name, let holidays, let billing, let days, texts.allSatisfy(\.ok), payment.ok else { return nil }
+        return ServiceSettings(name: name, holidays: holidays, billing: billing, annualWorkingDays: days,
+                               epci: texts[0].value, issuerName: texts[1].value, issuerTitle: texts[2].value,
+                               legalBasis: texts[3].value, address: texts[4].value, paymentDays: payment.value,
+                               accountant: texts[5].value)
+    }
+
+    func tariff(_ value: JSONValue, _ path: String) -> Tariff? {
+        guard let f = object(value, path, keys: ["year", "hourly_rate", "hours_per_day", "fee_exempt", "bands"]) else { return nil }
+        let year = f.integer("year")
+        let rate = f.money("hourly_rate")
+        let perDay = f.duration("hours_per_day")
+        let exempt = f.bool("fee_exempt")
+        let bands = each(f.list("bands"), f.at("bands"), band)
+        guard let year, let rate, let perDay, let exempt, let bands else { return nil }
+        return Tariff(year: year, hourlyRateCents: rate, minutesPerDay: perDay, feeExempt: exempt, bands: bands)
+    }
+
+    func band(_ value: JSONValue, _ path: String) -> PopulationBand? {
+        guard let f = object(value, path, keys: ["min_population", "max_population", "annual_fee", "prepaid_days"]) else { return nil }
+        let min = f.integer("min_population")
+        let max = f.nullable("max_population", integer)
+        let fee = f.money("annual_fee")
+        let days = f.integer("prepaid_days")
+        guard let min, max.ok, let fee, let days else { return nil }
+        return PopulationBand(minPopulation: min, maxPopulation: max.value, annualFeeCents: fee, prepaidDays: days)
+    }
+
+    func member(_ value: JSONValue, _ path: String) -> Member? {
+        guard let f = object(value, path, keys: ["code", "name", "kind", "population", "single_part_time_secretary",
+                                                  "member_since", "member_until", "referent_agent", "substitute_agent",
+                                                  "last_summer_replacement", "opening_hours"]) else { return nil }
+        let code = f.text("code")
+        let name = f.text("name")
+        let kind = f.code("kind", MemberKind.self)
+        let population = f.integer("population")
+        let single = f.bool("single_part_time_secretary")
+        let since = f.date("member_since")
+        let until = f.nullable("member_until") { value, at in self.text(value, at).flatMap { self.date($0, at) } }
+        let referent = f.nullable("referent_agent", text)
+        let substitute = f.nullable("substitute_agent", text)
+        let summer = f.nullable("last_summer_replacement", integer)
+        let opening = f.required("opening_hours").flatMap { openingHours($0, f.at("opening_hours")) }
+        guard let code, let name, let kind, let population, let single, let since, until.ok, referent.ok,
+              substitute.ok, summer.ok, let opening else { return nil }
+        return Member(code: code, name: name, kind: kind, population: population, singlePartTimeSecretary: single,
+                      memberSince: since, memberUntil: until.value, referentAgent: referent.value,
+                      substituteAgent: substitute.value, lastSummerReplacement: summer.value, openingHours: opening)
+    }
+
+    func openingHours(_ value: JSONValue, _ path: String) -> OpeningHours? {
+        guard let f = object(value, path, keys: Set(Weekday.allCases.map(\.rawValue))) else { return nil }
+        var ranges: [Weekday: [TimeRange]] = [:]
+        var ok = true
+        for day in Weekday.allCases {
+            guard let raw = f.values[day.rawValue] else { continue }
+            guard let text = text(raw, f.at(day.rawValue)) else { ok = false; continue }
+            guard let parsed = OpeningHours.parseDay(text) else {
+                fail(f.at(day.rawValue), .invalidOpeningHours(text))
+                ok = false
+                continue
+            }
+            ranges[day] = parsed
+        }
+        return ok ? OpeningHours(ranges) : nil
+    }
+
+    func agent(_ value: JSONValue, _ path: String) -> Agent? {
+        guard let f = object(value, path, keys: ["code", "name", "weekly_hours", "rtt_days_per_year", "annual_cost",
+                                                  "rota", "absences"]) else { return nil }
+        let code = f.text("code")
+        let name = f.text("name")
+        let weekly = f.duration("weekly_hours")
+        let rtt = f.integer("rtt_days_per_year")
+        let cost = f.nullable("annual_cost") { value, at in self.text(value, at).flatMap { self.money($0, at) } }
+        let rota = each(f.list("rota"), f.at("rota"), rotaEntry)
+        let absences = each(f.list("absences"), f.at("absences"), absence)
+        guard let code, let name, let weekly, let rtt, cost.ok, let rota, let absences else { return nil }
+        return Agent(code: code, name: name, weeklyMinutes: weekly, rttDaysPerYear: rtt, annualCostCents: cost.value,
+                     rota: rota, absences: absences)
+    }
+
+    func rotaEntry(_ value: JSONValue, _ path: String) -> RotaEntry? {
+        guard let f = object(value, path, keys: ["member", "day", "from", "to"]) else { return nil }
+        let member = f.text("member")
+        let day = f.code("day", Weekday.self)
+        let from = f.text("from").flatMap { clock($0, f.at("from")) }
+        let to = f.text("to").flatMap { clock($0, f.at("to")) }
+        guard let member, let day, let from, let to else { return nil }
+        return RotaEntry(member: member, day: day, time: TimeRange(start: from, end: to))
+    }
+
+    func absence(_ value: JSONValue, _ path: String) -> Absence? {
+        guard let f = object(value, path, keys: ["from", "to", "kind"]) else { return nil }
+        let from = f.date("from")
+        let to = f.date("to")
+        let kind = f.code("kind", AbsenceKind.self)
+        guard let from, let to, let kind else { return nil }
+        return Absence(from: from, to: to, kind: kind)
+    }
+
+    func request(_ value: JSONValue, _ path: String) -> ReplacementRequest? {
+        guard let f = object(value, path, keys: ["id", "member", "motive", "received", "start", "end",
+                                                  "hours_per_week", "exceptional"]) else { return nil }
+        let id = f.text("id")
+        let member = f.text("member")
+        let motive = f.code("motive", Motive.self)
+        let received = f.date("received")
+        let start = f.date("start")
+        let end = f.date("end")
+        let weekly = f.duration("hours_per_week")
+        let exceptional = f.bool("exceptional")
+        guard let id, let member, let motive, let received, let start, let end, let weekly, let exceptional else { return nil }
+        return ReplacementRequest(id: id, member: member, motive: motive, received: received, start: start, end: end,
+                                  minutesPerWeek: weekly, exceptional: exceptional)
+    }
+
+    func timeEntry(_ value: JSONValue, _ path: String) -> TimeEntry? {
+        guard let f = object(value, path, keys: ["id", "agent", "member", "date", "hours", "request", "validated"]) else { return nil }
+        let id = f.nullable("id", optionalKey: true, integer)
+        let agent = f.text("agent")
+        let member = f.text("member")
+        let date = f.date("date")
+        let minutes = f.duration("hours")
+        let request = f.nullable("request", text)
+        let validated = f.bool("validated")
+        guard id.ok, let agent, let member, let date, let minutes, request.ok, let validated else { return nil }
+        return TimeEntry(id: id.value.map(Int64.init), agent: agent, member: member, date: date, minutes: minutes,
+                         request: request.value, validated: validated)
+    }
+}

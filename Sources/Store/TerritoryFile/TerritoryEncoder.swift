@@ -1,0 +1,121 @@
+import Domain
+
+/// Writes a `Territory` as a `releve/1` document, keys in the documented order.
+public enum TerritoryEncoder {
+    public static func encode(_ t: Territory) -> String {
+        JSONOutput.object([
+            ("format", .string(TerritoryDecoder.format)),
+            ("service", service(t.service)),
+            ("tariffs", .array(t.tariffs.map(tariff))),
+            ("members", .array(t.members.map(member))),
+            ("agents", .array(t.agents.map(agent))),
+            ("requests", .array(t.requests.map(request))),
+            ("time_entries", .array(t.timeEntries.map(timeEntry))),
+        ]).rendered()
+    }
+
+    static func service(_ s: ServiceSettings) -> JSONOutput {
+        var fields: [(String, JSONOutput)] = [
+            ("name", .string(s.name)),
+            ("holidays", .string(s.holidays.rawValue)),
+            ("billing", .string(s.billing.rawValue)),
+            ("annual_working_days", .integer(s.annualWorkingDays)),
+        ]
+        // Optional settings appear only when set, so a file without them round-trips as it was.
+        let optional: [(String, JSONOutput?)] = [
+            ("epci", s.epci.map(JSONOutput.string)), ("issuer_name", s.issuerName.map(JSONOutput.string)),
+            ("issuer_title", s.issuerTitle.map(JSONOutput.string)), ("legal_basis", s.legalBasis.map(JSONOutput.string)),
+            ("address", s.address.map(JSONOutput.string)), ("payment_days", s.paymentDays.map(JSONOutput.integer)),
+            ("accountant", s.accountant.map(JSONOutput.string)),
+        ]
+        for (key, value) in optional { if let value { fields.append((key, value)) } }
+        return .object(fields)
+    }
+
+    static func tariff(_ t: Tariff) -> JSONOutput {
+        .object([
+            ("year", .integer(t.year)),
+            ("hourly_rate", .string(MoneyText.format(t.hourlyRateCents))),
+            ("hours_per_day", .string(DurationText.format(t.minutesPerDay))),
+            ("fee_exempt", .bool(t.feeExempt)),
+            ("bands", .array(t.bands.map { band in
+                .object([
+                    ("min_population", .integer(band.minPopulation)),
+                    ("max_population", .optional(band.maxPopulation)),
+                    ("annual_fee", .string(MoneyText.format(band.annualFeeCents))),
+                    ("prepaid_days", .integer(band.prepaidDays)),
+                ])
+            })),
+        ])
+    }
+
+    static func member(_ m: Member) -> JSONOutput {
+        .object([
+            ("code", .string(m.code)),
+            ("name", .string(m.name)),
+            ("kind", .string(m.kind.rawValue)),
+            ("population", .integer(m.population)),
+            ("single_part_time_secretary", .bool(m.singlePartTimeSecretary)),
+            ("member_since", .string(m.memberSince.iso)),
+            ("member_until", .optional(m.memberUntil?.iso)),
+            ("referent_agent", .optional(m.referentAgent)),
+            ("substitute_agent", .optional(m.substituteAgent)),
+            ("last_summer_replacement", .optional(m.lastSummerReplacement)),
+            ("opening_hours", .object(Weekday.allCases.compactMap { day in
+                m.openingHours.on(day).isEmpty ? nil : (day.rawValue, .string(m.openingHours.text(day)))
+            })),
+        ])
+    }
+
+    static func agent(_ a: Agent) -> JSONOutput {
+        .object([
+            ("code", .string(a.code)),
+            ("name", .string(a.name)),
+            ("weekly_hours", .string(DurationText.format(a.weeklyMinutes))),
+            ("rtt_days_per_year", .integer(a.rttDaysPerYear)),
+            ("annual_cost", .optional(a.annualCostCents.map(MoneyText.format))),
+            ("rota", .array(a.rota.map { entry in
+                .object([
+                    ("member", .string(entry.member)),
+                    ("day", .string(entry.day.rawValue)),
+                    ("from", .string(ClockText.format(entry.time.start))),
+                    ("to", .string(ClockText.format(entry.time.end))),
+                ])
+            })),
+            ("absences", .array(a.absences.map { absence in
+                .object([
+                    ("from", .string(absence.from.iso)),
+                    ("to", .string(absence.to.iso)),
+                    ("kind", .string(absence.kind.rawValue)),
+                ])
+            })),
+        ])
+    }
+
+    static func request(_ r: ReplacementRequest) -> JSONOutput {
+        .object([
+            ("id", .string(r.id)),
+            ("member", .string(r.member)),
+            ("motive", .string(r.motive.rawValue)),
+            ("received", .string(r.received.iso)),
+            ("start", .string(r.start.iso)),
+            ("end", .string(r.end.iso)),
+            ("hours_per_week", .string(DurationText.format(r.minutesPerWeek))),
+            ("exceptional", .bool(r.exceptional)),
+        ])
+    }
+
+    static func timeEntry(_ e: TimeEntry) -> JSONOutput {
+        var fields: [(String, JSONOutput)] = []
+        if let id = e.id { fields.append(("id", .integer(Int(id)))) }
+        fields += [
+            ("agent", .string(e.agent)),
+            ("member", .string(e.member)),
+            ("date", .string(e.date.iso)),
+            ("hours", .string(DurationText.format(e.minutes))),
+            ("request", .optional(e.request)),
+            ("validated", .bool(e.validated)),
+        ]
+        return .object(fields)
+    }
+}

@@ -1,0 +1,264 @@
+import Domain
+import GRDB
+
+/// Raised when a territory (a file, a generated territory) breaks the rules: nothing was written.
+public struct InvalidTerritory: Error, Localized {
+    public let errors: [DataError]
+
+    public init(_ errors: [DataError]) { self.errors = errors }
+
+    /// The first problem, and how many more there are.
+    public func message(in l: Language) -> String {
+        guard let first = errors.first else { return "" }
+        let more = errors.count - 1
+        let tail = more == 0 ? "" : l.pick(" (et \(more) autre\(more > 1 ? "s" : "") erreur\(more > 1 ? "s" : ""))",
+                                            " (and \(more) more error\(more > 1 ? "s" : ""))")
+        return first.message(in: l) + tail
+    }
+}
+
+/// Reads and writes whole territories: the single path by which `import`, `gen` and the demo
+/// put data in, and by which `export` takes it out.
+extension AppDatabase {
+    /// Validates `territory` against the database and upserts it, all in one transaction:
+    /// records are matched by code (or id) and updated, others are added, nothing is deleted.
+    /// Throws `InvalidTerritory` (and writes nothing) when any rule is broken.
+    public func save(_ territory: Territory) throws {
+        try write { db in
+            let known = try KnownRecords.fetch(db)
+            let errors = TerritoryValidation.problems(in: territory, existing: known)
+            guard errors.isEmpty else { throw InvalidTerritory(errors) }
+            try TerritoryWriter(db: db).write(territory)
+        }
+    }
+
+    /// The whole territory, every list in a stable order (codes, ids, dates).
+    public func loadTerritory() throws -> Territory {
+        try read { db in try TerritoryReader.read(db) }
+    }
+
+    /// What the database holds that a command may refer to.
+    public func knownRecords() throws -> KnownRecords {
+        try read { db in try KnownRecords.fetch(db) }
+    }
+}
+
+extension KnownRecords {
+    static func fetch(_ db: Database) throws -> KnownRecords {
+        let agents = Set(try String.fetchAll(db, sql: "SELECT code FROM agent"))
+        var members: [String: Member] = [:]
+        for member in try TerritoryReader.members(db, withOpeningHours: false) { members[member.code] = member }
+        var requests: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, member FROM request") {
+            requests[row["id"]] = row["member"]
+        }
+        return KnownRecords(agents: agents, members: members, requestMembers: requests)
+    }
+}
+
+/// Writes a validated territory with prepared statements (fast enough for 35,000 members).
+struct TerritoryWriter {
+    let db: Database
+
+    func write(_ t: Territory) throws {
+        try writeService(t.service)
+        for tariff in t.tariffs { try writeTariff(tariff) }
+        // Agents first (members name them), then members, then what names both.
+        for agent in t.agents { try writeAgentRow(agent) }
+        for member in t.members { try writeMember(member) }
+        for agent in t.agents { try writeRotaAndAbsences(agent) }
+        for request in t.requests { try writeRequest(request) }
+        for entry in t.timeEntries { try writeTimeEntry(entry) }
+    }
+
+    func writeService(_ s: ServiceSettings) throws {
+        try db.execute(sql: """
+            UPDATE service SET name = ?, holidays = ?, billing = ?, annual_working_days = ?, epci = ?,
+                issuer_name = ?, issuer_title = ?, legal_basis = ?, address = ?, payment_days = ?,
+                accountant = ?, version = version + 1
+            WHERE id = 1
+            """, arguments: [s.name, s.holidays.rawValue, s.billing.rawValue, s.annualWorkingDays, s.epci,
+                             s.issuerName, s.issuerTitle, s.legalBasis, s.address, s.paymentDays, s.accountant])
+    }
+
+    func writeTariff(_ t: Tariff) throws {
+        try db.execute(sql: """
+            INSERT INTO tariff (year, hourly_rate_cents, minutes_per_day, fee_exempt) VALUES (?, ?, ?, ?)
+            ON CONFLICT(year) DO UPDATE SET hourly_rate_cents = excluded.hourly_rate_cents,
+                minutes_per_day = excluded.minutes_per_day, fee_exempt = excluded.fee_exempt,
+                version = version + 1
+            """, arguments: [t.year, t.hourlyRateCents, t.minutesPerDay, t.feeExempt])
+        try db.execute(sql: "DELETE FROM tariff_band WHERE year = ?", arguments: [t.year])
+        for (position, band) in t.bands.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO tariff_band (year, position, min_population, max_population, annual_fee_cents, prepaid_days)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [t.year, position, band.minPopulation, band.maxPopulation, band.annualFeeCents, band.prepaidDays])
+        }
+    }
+
+    func writeAgentRow(_ a: Agent) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO agent (code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET name = excluded.name, weekly_minutes = excluded.weekly_minutes,
+                rtt_days_per_year = excluded.rtt_days_per_year, annual_cost_cents = excluded.annual_cost_cents,
+                version = version + 1
+            """).execute(arguments: [a.code, a.name, a.weeklyMinutes, a.rttDaysPerYear, a.annualCostCents])
+    }
+
+    func writeMember(_ m: Member) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO member (code, name, kind, population, single_part_time_secretary, member_since, member_until,
+                referent_agent, substitute_agent, last_summer_replacement)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                population = excluded.population, single_part_time_secretary = excluded.single_part_time_secretary,
+                member_since = excluded.member_since, member_until = excluded.member_until,
+                referent_agent = excluded.referent_agent, substitute_agent = excluded.substitute_agent,
+                last_summer_replacement = excluded.last_summer_replacement, version = version + 1
+            """).execute(arguments: [m.code, m.name, m.kind.rawValue, m.population, m.singlePartTimeSecretary,
+                                     m.memberSince.iso, m.memberUntil?.iso, m.referentAgent, m.substituteAgent,
+                                     m.lastSummerReplacement])
+        try db.cachedStatement(sql: "DELETE FROM opening_range WHERE member = ?").execute(arguments: [m.code])
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO opening_range (member, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)
+            """)
+        for day in Weekday.allCases {
+            for range in m.openingHours.on(day) {
+                try insert.execute(arguments: [m.code, day.isoNumber, range.start, range.end])
+            }
+        }
+    }
+
+    func writeRotaAndAbsences(_ a: Agent) throws {
+        try db.cachedStatement(sql: "DELETE FROM rota_entry WHERE agent = ?").execute(arguments: [a.code])
+        try db.cachedStatement(sql: "DELETE FROM absence WHERE agent = ?").execute(arguments: [a.code])
+        let rota = try db.cachedStatement(sql: """
+            INSERT INTO rota_entry (agent, member, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?, ?)
+            """)
+        for entry in a.rota {
+            try rota.execute(arguments: [a.code, entry.member, entry.day.isoNumber, entry.time.start, entry.time.end])
+        }
+        let absence = try db.cachedStatement(sql: "INSERT INTO absence (agent, from_date, to_date, kind) VALUES (?, ?, ?, ?)")
+        for entry in a.absences {
+            try absence.execute(arguments: [a.code, entry.from.iso, entry.to.iso, entry.kind.rawValue])
+        }
+    }
+
+    func writeRequest(_ r: ReplacementRequest) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO request (id, member, motive, received, start_date, end_date, minutes_per_week, exceptional)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET member = excluded.member, motive = excluded.motive,
+                received = excluded.received, start_date = excluded.start_date, end_date = excluded.end_date,
+                minutes_per_week = excluded.minutes_per_week, exceptional = excluded.exceptional,
+                version = version + 1
+            """).execute(arguments: [r.id, r.member, r.motive.rawValue, r.received.iso, r.start.iso, r.end.iso,
+                                     r.minutesPerWeek, r.exceptional])
+    }
+
+    /// Inserts an entry, or updates the one with the same id.
+    func writeTimeEntry(_ e: TimeEntry) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO time_entry (id, agent, member, date, minutes, request, validated) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET agent = excluded.agent, member = excluded.member, date = excluded.date,
+                minutes = excluded.minutes, request = excluded.request, validated = excluded.validated,
+                version = version + 1
+            """).execute(arguments: [e.id, e.agent, e.member, e.date.iso, e.minutes, e.request, e.validated])
+    }
+}
+
+/// Reads rows back into domain values.
+enum TerritoryReader {
+    static func read(_ db: Database) throws -> Territory {
+        Territory(service: try service(db), tariffs: try tariffs(db),
+                  members: try members(db, withOpeningHours: true), agents: try agents(db),
+                  requests: try requests(db), timeEntries: try TimeEntryQuery().fetch(db))
+    }
+
+    static func date(_ row: Row, _ column: String) -> CalendarDate {
+        let text: String = row[column]
+        return CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
+    }
+
+    static func optionalDate(_ row: Row, _ column: String) -> CalendarDate? {
+        let text: String? = row[column]
+        return text.flatMap(CalendarDate.parseISO)
+    }
+
+    static func service(_ db: Database) throws -> ServiceSettings {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM service WHERE id = 1") else {
+            return ServiceSettings(name: ServiceSettings.defaultName)
+        }
+        return ServiceSettings(
+            name: row["name"], holidays: HolidayRegime(rawValue: row["holidays"]) ?? .france,
+            billing: BillingScheme(rawValue: row["billing"]) ?? .feeAndHourly,
+            annualWorkingDays: row["annual_working_days"], epci: row["epci"], issuerName: row["issuer_name"],
+            issuerTitle: row["issuer_title"], legalBasis: row["legal_basis"], address: row["address"],
+            paymentDays: row["payment_days"], accountant: row["accountant"])
+    }
+
+    static func tariffs(_ db: Database) throws -> [Tariff] {
+        var bands: [Int: [PopulationBand]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM tariff_band ORDER BY year, position") {
+            bands[row["year"], default: []].append(PopulationBand(
+                minPopulation: row["min_population"], maxPopulation: row["max_population"],
+                annualFeeCents: row["annual_fee_cents"], prepaidDays: row["prepaid_days"]))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM tariff ORDER BY year").map { row in
+            let year: Int = row["year"]
+            return Tariff(year: year, hourlyRateCents: row["hourly_rate_cents"], minutesPerDay: row["minutes_per_day"],
+                          feeExempt: row["fee_exempt"], bands: bands[year] ?? [])
+        }
+    }
+
+    static func members(_ db: Database, withOpeningHours: Bool) throws -> [Member] {
+        var opening: [String: [Weekday: [TimeRange]]] = [:]
+        if withOpeningHours {
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM opening_range ORDER BY member, weekday, start_minute") {
+                guard let day = Weekday(isoNumber: row["weekday"]) else { continue }
+                opening[row["member"], default: [:]][day, default: []]
+                    .append(TimeRange(start: row["start_minute"], end: row["end_minute"]))
+            }
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY code").map { row in
+            let code: String = row["code"]
+            return Member(code: code, name: row["name"], kind: MemberKind(rawValue: row["kind"]) ?? .other,
+                          population: row["population"], singlePartTimeSecretary: row["single_part_time_secretary"],
+                          memberSince: date(row, "member_since"), memberUntil: optionalDate(row, "member_until"),
+                          referentAgent: row["referent_agent"], substituteAgent: row["substitute_agent"],
+                          lastSummerReplacement: row["last_summer_replacement"],
+                          openingHours: OpeningHours(opening[code] ?? [:]))
+        }
+    }
+
+    static func agents(_ db: Database) throws -> [Agent] {
+        var rota: [String: [RotaEntry]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM rota_entry ORDER BY agent, weekday, start_minute, end_minute, member") {
+            guard let day = Weekday(isoNumber: row["weekday"]) else { continue }
+            rota[row["agent"], default: []].append(RotaEntry(
+                member: row["member"], day: day, time: TimeRange(start: row["start_minute"], end: row["end_minute"])))
+        }
+        var absences: [String: [Absence]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM absence ORDER BY agent, from_date, to_date, kind") {
+            absences[row["agent"], default: []].append(Absence(
+                from: date(row, "from_date"), to: date(row, "to_date"), kind: AbsenceKind(rawValue: row["kind"]) ?? .autre))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY code").map { row in
+            let code: String = row["code"]
+            return Agent(code: code, name: row["name"], weeklyMinutes: row["weekly_minutes"],
+                         rttDaysPerYear: row["rtt_days_per_year"], annualCostCents: row["annual_cost_cents"],
+                         rota: rota[code] ?? [], absences: absences[code] ?? [])
+        }
+    }
+
+    static func requests(_ db: Database) throws -> [ReplacementRequest] {
+        try Row.fetchAll(db, sql: "SELECT * FROM request ORDER BY id").map(request)
+    }
+
+    static func request(_ row: Row) -> ReplacementRequest {
+        ReplacementRequest(id: row["id"], member: row["member"], motive: Motive(rawValue: row["motive"]) ?? .autreAbsence,
+                           received: date(row, "received"), start: date(row, "start_date"), end: date(row, "end_date"),
+                           minutesPerWeek: row["minutes_per_week"], exceptional: row["exceptional"])
+    }
+}

@@ -1,0 +1,79 @@
+import Domain
+import GRDB
+
+/// Which hours to list; every filter is optional.
+public struct TimeEntryQuery: Sendable {
+    public var agent: String?
+    public var member: String?
+    public var from: CalendarDate?
+    public var to: CalendarDate?
+
+    public init(agent: String? = nil, member: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+        self.agent = agent
+        self.member = member
+        self.from = from
+        self.to = to
+    }
+
+    /// The matching entries by date, agent, member and id.
+    func fetch(_ db: Database) throws -> [TimeEntry] {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if let agent { clauses.append("agent = ?"); arguments += [agent] }
+        if let member { clauses.append("member = ?"); arguments += [member] }
+        if let from { clauses.append("date >= ?"); arguments += [from.iso] }
+        if let to { clauses.append("date <= ?"); arguments += [to.iso] }
+        let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let sql = "SELECT * FROM time_entry \(filter) ORDER BY id"
+        var entries: [TimeEntry] = []
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            entries.append(TimeEntry(id: row["id"], agent: row["agent"], member: row["member"],
+                                     date: TerritoryReader.date(row, "date"), minutes: row["minutes"],
+                                     request: row["request"], validated: row["validated"]))
+        }
+        return entries
+    }
+}
+
+extension AppDatabase {
+    /// Records hours worked, after checking them against the database (agent, member and
+    /// membership that day, mission, at most 24:00 a day for the agent), in one transaction.
+    /// `location` names the option of each field for messages (`--agent`, `--hours`...).
+    /// Returns the stored entry with its id.
+    public func logHours(_ entry: TimeEntry, location: @escaping @Sendable (String) -> String) throws -> TimeEntry {
+        try write { db in
+            let known = try KnownRecords.fetch(db)
+            var errors = TerritoryValidation.problems(of: entry, known: known, path: location)
+            if errors.isEmpty {
+                let already = try Int.fetchOne(db, sql: "SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE agent = ? AND date = ?",
+                                               arguments: [entry.agent, entry.date.iso]) ?? 0
+                if already + entry.minutes > TimeEntry.maximumMinutes {
+                    errors.append(DataError(location("hours"), .dayOverfull(agent: entry.agent, date: entry.date, minutes: already + entry.minutes)))
+                }
+            }
+            guard errors.isEmpty else { throw InvalidTerritory(errors) }
+            var stored = entry
+            stored.id = nil
+            try TerritoryWriter(db: db).writeTimeEntry(stored)
+            stored.id = db.lastInsertedRowID
+            return stored
+        }
+    }
+
+    /// The hours matching `query`, by id.
+    public func timeEntries(_ query: TimeEntryQuery) throws -> [TimeEntry] {
+        try read { db in try query.fetch(db) }
+    }
+
+    /// Names of agents and members by code, for readable listings.
+    public func names() throws -> (agents: [String: String], members: [String: String]) {
+        try read { db in
+            var agents: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM agent") { agents[row["code"]] = row["name"] }
+            var members: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM member") { members[row["code"]] = row["name"] }
+            return (agents, members)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+/// `releve check`: integrity of the file, the schema, the references and the rules.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Vérifie l'intégrité de la base (fichier, schéma, références, règles).")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        try options.reporting { language in
+            let problems = try options.openDatabase().integrityProblems(language: language)
+            guard problems.isEmpty else {
+                for problem in problems { print("✗ " + problem.message(in: language)) }
+                throw CommandFailure(.invalidData, language.pick(
+                    "\(problems.count) problème(s) d'intégrité : restaurez une sauvegarde ou corrigez les données",
+                    "\(problems.count) integrity problem(s): restore a backup or fix the data"))
+            }
+            print(language.pick("Base intègre : fichier, schéma, références et règles vérifiés.",
+                                "Database sound: file, schema, references and rules checked."))
+        }
+    }
+}
+
+/// `releve backup FILE`: a consistent copy taken while others keep working.
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Sauvegarde la base à chaud dans un fichier.")
+
+    @Argument(help: "Fichier de sauvegarde à créer.")
+    var file: String
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        try options.reporting { language in
+            let database = try options.openDatabase()
+            if FileManager.default.fileExists(atPath: file) {
+                throw CommandFailure(.invalidData, language.pick(
+                    "« \(file) » existe déjà : choisissez un autre nom (une sauvegarde n'en écrase jamais une autre)",
+                    "\"\(file)\" already exists: choose another name (a backup never overwrites another)"))
+            }
+            try database.backup(to: file)
+            print(language.pick("Sauvegarde écrite : \(file)", "Backup written: \(file)"))
+        }
+    }
+}

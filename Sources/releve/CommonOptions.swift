@@ -1,0 +1,118 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Logging
+import Store
+
+/// Options every command takes after its own name: the database and the language.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Fichier de base de données (sinon $RELEVE_DB, sinon ~/.local/share/releve/releve.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Langue des messages : fr ou en.")
+    var lang: Language = .fr
+
+    /// `--db`, else `$RELEVE_DB`, else `$XDG_DATA_HOME/releve/releve.sqlite`.
+    func databasePath() throws -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let db, !db.isEmpty { return db }
+        if let path = env["RELEVE_DB"], !path.isEmpty { return path }
+        let dataHome = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (env["HOME"].map { "\($0)/.local/share" } ?? ".")
+        return "\(dataHome)/releve/releve.sqlite"
+    }
+
+    func openDatabase() throws -> AppDatabase {
+        try AppDatabase.open(path: try databasePath())
+    }
+
+    /// Runs a command body, turning every failure into one line on stderr and the
+    /// documented exit code (65 invalid data, 69 busy or unreadable, 70 internal).
+    func reporting(_ body: (Language) throws -> Void) throws {
+        Logs.bootstrap()
+        do {
+            try body(lang)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let failure as CommandFailure {
+            throw failure.report(lang)
+        } catch let error as InvalidTerritory {
+            throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+        } catch let error as StoreError {
+            switch error {
+            case .busy, .unreadable: throw CommandFailure(.unavailable, error.message(in: lang)).report(lang)
+            case .constraint: throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+            case .other: throw CommandFailure(.internal, error.message(in: lang)).report(lang)
+            }
+        } catch {
+            throw CommandFailure(.internal, lang.pick("erreur interne : \(error)", "internal error: \(error)")).report(lang)
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// A failure with its exit code (cli.md): the message is printed on stderr, in one line.
+struct CommandFailure: Error {
+    enum Code: Int32 {
+        case usage = 64
+        case invalidData = 65
+        case unavailable = 69
+        case `internal` = 70
+    }
+
+    let code: Code
+    let message: String
+
+    init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    func report(_ language: Language) -> ExitCode {
+        let prefix = language.pick("releve : erreur : ", "releve: error: ")
+        FileHandle.standardError.write(Data((prefix + message.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
+        return ExitCode(code.rawValue)
+    }
+}
+
+/// Logs go to stderr; `RELEVE_LOG=debug|info|warning` sets the level (warning by default).
+enum Logs {
+    private static let once: Void = {
+        let level = ProcessInfo.processInfo.environment["RELEVE_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }()
+
+    static func bootstrap() { _ = once }
+
+    static let main = Logger(label: "releve")
+}
+
+/// Reading a date or a duration from an option, with a French message naming the option.
+enum OptionValue {
+    static func date(_ text: String, option: String) throws -> CalendarDate {
+        guard let date = CalendarDate.parseUserInput(text) else {
+            throw InvalidTerritory([DataError(option, .invalidDate(text))])
+        }
+        return date
+    }
+
+    static func optionalDate(_ text: String?, option: String) throws -> CalendarDate? {
+        try text.map { try date($0, option: option) }
+    }
+}
+
+/// Output formats of listing commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case table
+}
+
+/// Writes text to standard output exactly as given.
+func writeOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
