@@ -95,12 +95,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension CalendarDate {
     /// Parses the strict ISO form `YYYY-MM-DD` used in files; nil when malformed or impossible.
+    /// Reads bytes directly: it runs for every date of a national territory.
     public static func parseISO(_ text: String) -> CalendarDate? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = digits(parts[0]), let m = digits(parts[1]), let d = digits(parts[2])
-        else { return nil }
-        return CalendarDate(year: y, month: m, day: d)
+        var contiguous = text
+        return contiguous.withUTF8(parseISOBytes)
+    }
+
+    static func parseISOBytes(_ b: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        var values = [0, 0, 0]
+        for (field, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+            for i in range {
+                let digit = Int(b[i]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                values[field] = values[field] * 10 + digit
+            }
+        }
+        return CalendarDate(year: values[0], month: values[1], day: values[2])
     }
 
     /// Parses what a person types: `2023-01-09`, `9/1/2023`, `09/01/2023` or `09/01/23`.
@@ -151,5 +162,14 @@ extension String {
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+}
+
+extension String {
+    /// Order by UTF-8 bytes: the order SQLite uses for codes and ids, and much faster than
+    /// Swift's Unicode-aware `<` on large sorts (same result for ASCII codes).
+    @inlinable
+    public func precedesInByteOrder(_ other: String) -> Bool {
+        utf8.lexicographicallyPrecedes(other.utf8)
     }
 }

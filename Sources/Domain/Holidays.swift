@@ -68,6 +68,25 @@ public struct HolidayCalendar: Sendable {
         !date.weekday.isWeekend && !isHoliday(date)
     }
 
+    /// How many working days from `from` to `to`, both included, without listing them.
+    public func workingDayCount(from: CalendarDate, to: CalendarDate) -> Int {
+        guard from <= to else { return 0 }
+        let days = from.days(to: to) + 1
+        // Weekdays: whole weeks, then the days left counted one by one (at most 6).
+        var count = (days / 7) * 5
+        var day = from.adding(days: (days / 7) * 7)
+        while day <= to {
+            if !day.weekday.isWeekend { count += 1 }
+            day = day.adding(days: 1)
+        }
+        for year in from.year...to.year {
+            for holiday in holidays(in: year) where holiday.date >= from && holiday.date <= to && !holiday.date.weekday.isWeekend {
+                count -= 1
+            }
+        }
+        return count
+    }
+
     /// The working days from `from` to `to`, both included (empty when `to < from`).
     public func workingDays(from: CalendarDate, to: CalendarDate) -> [CalendarDate] {
         guard from <= to else { return [] }

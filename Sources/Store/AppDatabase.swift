@@ -37,6 +37,11 @@ public final class AppDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "releve"
+        config.prepareDatabase { db in
+            // 64 MB of page cache per connection: big imports stay in memory until commit.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         return config
     }
 

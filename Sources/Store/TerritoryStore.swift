@@ -37,6 +37,11 @@ extension AppDatabase {
         try read { db in try TerritoryReader.read(db) }
     }
 
+    /// What the arbitration needs: the territory without its hours (the largest table).
+    public func loadPlanningTerritory() throws -> Territory {
+        try read { db in try TerritoryReader.read(db, withHours: false, withOpeningHours: false) }
+    }
+
     /// What the database holds that a command may refer to.
     public func knownRecords() throws -> KnownRecords {
         try read { db in try KnownRecords.fetch(db) }
@@ -170,10 +175,10 @@ struct TerritoryWriter {
 
 /// Reads rows back into domain values.
 enum TerritoryReader {
-    static func read(_ db: Database) throws -> Territory {
+    static func read(_ db: Database, withHours: Bool = true, withOpeningHours: Bool = true) throws -> Territory {
         Territory(service: try service(db), tariffs: try tariffs(db),
-                  members: try members(db, withOpeningHours: true), agents: try agents(db),
-                  requests: try requests(db), timeEntries: try TimeEntryQuery().fetch(db))
+                  members: try members(db, withOpeningHours: withOpeningHours), agents: try agents(db),
+                  requests: try requests(db), timeEntries: withHours ? try TimeEntryQuery().fetch(db) : [])
     }
 
     static func date(_ row: Row, _ column: String) -> CalendarDate {
@@ -221,13 +226,20 @@ enum TerritoryReader {
                     .append(TimeRange(start: row["start_minute"], end: row["end_minute"]))
             }
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY code").map { row in
-            let code: String = row["code"]
-            return Member(code: code, name: row["name"], kind: MemberKind(rawValue: row["kind"]) ?? .other,
-                          population: row["population"], singlePartTimeSecretary: row["single_part_time_secretary"],
-                          memberSince: date(row, "member_since"), memberUntil: optionalDate(row, "member_until"),
-                          referentAgent: row["referent_agent"], substituteAgent: row["substitute_agent"],
-                          lastSummerReplacement: row["last_summer_replacement"],
+        // Columns by position: this runs over every member of a national territory.
+        return try Row.fetchAll(db, sql: """
+            SELECT code, name, kind, population, single_part_time_secretary, member_since, member_until,
+                   referent_agent, substitute_agent, last_summer_replacement
+            FROM member ORDER BY code
+            """).map { row in
+            let code: String = row[0]
+            let since: String = row[5]
+            let until: String? = row[6]
+            return Member(code: code, name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
+                          population: row[3], singlePartTimeSecretary: row[4],
+                          memberSince: CalendarDate.parseISO(since) ?? CalendarDate(dayNumber: 0),
+                          memberUntil: until.flatMap(CalendarDate.parseISO),
+                          referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
                           openingHours: OpeningHours(opening[code] ?? [:]))
         }
     }

@@ -1,4 +1,5 @@
 import Domain
+import PropertyBased
 import Testing
 
 @Suite("Public holidays (rules.md §1)")
@@ -57,5 +58,19 @@ struct HolidayTests {
         #expect(calendar.workingDays(from: day("2024-03-15"), to: day("2024-03-11")).isEmpty)
         // Alsace-Moselle: Good Friday 2024 is not worked.
         #expect(HolidayCalendar(.alsaceMoselle).workingDays(from: day("2024-03-25"), to: day("2024-03-29")).count == 4)
+    }
+}
+
+@Suite("Working-day counting")
+struct WorkingDayCountTests {
+    @Test func countMatchesTheListForAnyRange() async {
+        await propertyCheck(input: Gen.int(in: 18_000...21_000), Gen.int(in: -5...800)) { start, length in
+            let from = CalendarDate(dayNumber: start)
+            let to = from.adding(days: length)
+            for regime in HolidayRegime.allCases {
+                let calendar = HolidayCalendar(regime)
+                #expect(calendar.workingDayCount(from: from, to: to) == calendar.workingDays(from: from, to: to).count)
+            }
+        }
     }
 }

@@ -21,11 +21,9 @@ public struct Admission: Hashable, Sendable {
             Admission(refusal: refusal, effectiveEnd: request.end, capped: false, shortNotice: false)
         }
         guard let member, member.isMember(on: request.start) else { return refused(.notMember) }
-        guard request.end >= request.start, calendar.workingDays(from: request.start, to: request.end).count > 0 else {
-            return refused(.invalidPeriod)
-        }
-        if !request.exceptional,
-           calendar.workingDays(from: request.start, to: request.end).count < minimumWorkingDays {
+        let workingDays = calendar.workingDayCount(from: request.start, to: request.end)
+        guard request.end >= request.start, workingDays > 0 else { return refused(.invalidPeriod) }
+        if !request.exceptional, workingDays < minimumWorkingDays {
             return refused(.belowMinDuration)
         }
         var end = request.end

@@ -49,7 +49,7 @@ private struct Engine {
 
     init(_ territory: Territory) {
         calendar = territory.service.calendar
-        agents = territory.agents.sorted { $0.code < $1.code }
+        agents = territory.agents.sorted { $0.code.precedesInByteOrder($1.code) }
         var agentIndex: [String: Int] = [:]
         for (i, agent) in agents.enumerated() { agentIndex[agent.code] = i }
         var members: [String: Member] = [:]
@@ -63,7 +63,7 @@ private struct Engine {
                 ? Admission(refusal: nil, effectiveEnd: request.end, capped: false, shortNotice: false)
                 : Admission.check(request, member: member, calendar: calendar)
             let lastDay = admission.refusal == nil ? admission.effectiveEnd : request.end
-            let workingDays = calendar.workingDays(from: request.start, to: lastDay).count
+            let workingDays = calendar.workingDayCount(from: request.start, to: lastDay)
             requests.append(RequestState(
                 request: request, isImplicit: isImplicit, small: member?.isSmall ?? false, admission: admission,
                 dailyNeed: request.dailyNeed,
@@ -72,7 +72,8 @@ private struct Engine {
                 lastSummer: member?.lastSummerReplacement ?? -1))
         }
         let byReceived = requests.indices.sorted {
-            (requests[$0].request.received, requests[$0].request.id) < (requests[$1].request.received, requests[$1].request.id)
+            let a = requests[$0].request, b = requests[$1].request
+            return a.received != b.received ? a.received < b.received : a.id.precedesInByteOrder(b.id)
         }
         for (rank, i) in byReceived.enumerated() { requests[i].rank = rank }
 
@@ -123,24 +124,20 @@ private struct Engine {
         var pool = CapacityHeap(capacity: capacity)
         var left = capacity.reduce(0, +)
         var given: [Int: [(agent: Int, minutes: Int)]] = [:]
-
-        func bucket(_ filter: (RequestState) -> Bool) -> [Int] { active.filter { filter(requests[$0]) } }
+        let groups = DayGroups(active, requests)
 
         // 1. Urgent requests, small communes first, each size group shared fairly.
         var urgentTakers: [String] = []
-        for small in [true, false] {
-            let group = bucket { $0.request.priorityClass == .urgent && $0.small == small }
+        for group in [groups.urgentSmall, groups.urgentOther] {
             share(group, &pool, &left, &given)
             for i in group where !requests[i].isImplicit && (given[i]?.isEmpty == false) {
                 urgentTakers.append(requests[i].request.id)
             }
         }
-        let preemptor = urgentTakers.min()
+        let preemptor = urgentTakers.min { $0.precedesInByteOrder($1) }
 
         // 2. Running non-urgent replacements, one at a time; cut short by an urgent one, they end.
-        let running = bucket { $0.request.priorityClass != .urgent && $0.started }
-            .sorted { order(requests[$0]) < order(requests[$1]) }
-        for i in running {
+        for i in groups.running.sorted(by: { order(requests[$0]) < order(requests[$1]) }) {
             let need = requests[i].dailyNeed
             if left < need, let preemptor {
                 requests[i].preemptedOn = day
@@ -151,32 +148,61 @@ private struct Engine {
         }
 
         // 3. New absence and mission requests, by class, small communes first, shared fairly.
-        for priority in [PriorityClass.absence, .mission] {
-            for small in [true, false] {
-                share(bucket { $0.request.priorityClass == priority && $0.small == small && !$0.started },
-                      &pool, &left, &given)
-            }
+        for group in [groups.absenceSmall, groups.absenceOther, groups.missionSmall, groups.missionOther] {
+            share(group, &pool, &left, &given)
         }
 
         // 4. New summer requests by tour de rôle, no sharing.
-        let summer = bucket { $0.request.priorityClass == .summer && !$0.started }
-            .sorted { (requests[$0].lastSummer, requests[$0].rank) < (requests[$1].lastSummer, requests[$1].rank) }
+        let summer = groups.summer.sorted {
+            (requests[$0].lastSummer, requests[$0].rank) < (requests[$1].lastSummer, requests[$1].rank)
+        }
         for i in summer { given[i] = take(min(requests[i].dailyNeed, left), for: i, &pool, &left) }
 
         record(day: day, dayIndex: dayIndex, active: active, given: given)
     }
 
+    /// The day's active requests split in the groups of rules.md §3.3, each in received order.
+    struct DayGroups {
+        var urgentSmall: [Int] = [], urgentOther: [Int] = [], running: [Int] = []
+        var absenceSmall: [Int] = [], absenceOther: [Int] = [], missionSmall: [Int] = [], missionOther: [Int] = []
+        var summer: [Int] = []
+
+        init(_ active: [Int], _ requests: [RequestState]) {
+            for i in active {
+                let r = requests[i]
+                switch r.request.priorityClass {
+                case .urgent: r.small ? urgentSmall.append(i) : urgentOther.append(i)
+                case _ where r.started: running.append(i)
+                case .absence: r.small ? absenceSmall.append(i) : absenceOther.append(i)
+                case .mission: r.small ? missionSmall.append(i) : missionOther.append(i)
+                case .summer: summer.append(i)
+                }
+            }
+        }
+    }
+
     func order(_ r: RequestState) -> (Int, Int, Int) { (r.request.priorityClass.rawValue, r.small ? 0 : 1, r.rank) }
 
-    /// Max-min fair sharing of what is left among `group` (already in received order).
+    /// Max-min fair sharing of what is left among `group` (already in received order). A
+    /// request left short shares its agents' hours with the others of the group that took
+    /// minutes from the same agents that day (`SHARED_WITH`).
     mutating func share(_ group: [Int], _ pool: inout CapacityHeap, _ left: inout Int,
                         _ given: inout [Int: [(agent: Int, minutes: Int)]]) {
         guard !group.isEmpty else { return }
         let shares = FairShare.share(left, among: group.map { requests[$0].dailyNeed })
         for (i, minutes) in zip(group, shares) { given[i] = take(minutes, for: i, &pool, &left) }
-        for (i, minutes) in zip(group, shares) where minutes < requests[i].dailyNeed {
-            let others = group.filter { $0 != i && (given[$0]?.isEmpty == false) }.map { requests[$0].request.id }
-            requests[i].sharedWith.formUnion(others)
+        let short = zip(group, shares).filter { $0.1 < requests[$0.0].dailyNeed }.map(\.0)
+        guard !short.isEmpty, group.count > 1 else { return }
+        var takers: [Int: [Int]] = [:]
+        for i in group {
+            for part in given[i] ?? [] { takers[part.agent, default: []].append(i) }
+        }
+        for i in short {
+            for part in given[i] ?? [] {
+                for j in takers[part.agent] ?? [] where j != i {
+                    requests[i].sharedWith.insert(requests[j].request.id)
+                }
+            }
         }
     }
 
@@ -228,7 +254,7 @@ private struct Engine {
     }
 
     func result() -> Plan {
-        let decisions = requests.map(decision).sorted { $0.id < $1.id }
+        let decisions = requests.map(decision).sorted { $0.id.precedesInByteOrder($1.id) }
         return Plan(decisions: decisions, allocations: allocations)
     }
 
@@ -243,7 +269,7 @@ private struct Engine {
         } else {
             if r.admission.shortNotice { reasons.append(.shortNotice) }
             if r.admission.capped { reasons.append(.capped) }
-            if !r.sharedWith.isEmpty { reasons.append(.sharedWith(r.sharedWith.sorted())) }
+            if !r.sharedWith.isEmpty { reasons.append(.sharedWith(r.sharedWith.sorted { $0.precedesInByteOrder($1) })) }
             if let by = r.preemptedBy { reasons.append(.preemptedBy(by)) }
             if r.request.priorityClass == .summer { reasons.append(.tourDeRole) }
             if r.short { reasons.append(.noCapacity) }

@@ -1,0 +1,38 @@
+/// How decisions read for a coordinator (and a mayor), in French or English.
+extension ReasonCode {
+    public func label(in l: Language) -> String {
+        switch self {
+        case .urgent: return l.pick("urgence (P1)", "urgent (P1)")
+        case .smallCommune: return l.pick("petite commune", "small commune")
+        case .shortNotice: return l.pick("délai de prévenance non respecté", "short notice")
+        case .capped: return l.pick("limitée à 2 mois (renouvellement = nouvelle demande)", "capped at 2 months (renewal is a new request)")
+        case .refused(let refusal): return refusal.label(in: l)
+        case .sharedWith(let ids): return l.pick("heures partagées avec \(ids.joined(separator: ", "))", "hours shared with \(ids.joined(separator: ", "))")
+        case .preemptedBy(let id): return l.pick("interrompue par l'urgence \(id)", "ended by urgent request \(id)")
+        case .tourDeRole: return l.pick("tour de rôle des congés d'été", "summer leave rota")
+        case .noCapacity: return l.pick("pas assez d'agent disponible certains jours", "not enough agent time on some days")
+        }
+    }
+}
+
+extension Refusal {
+    public func label(in l: Language) -> String {
+        switch self {
+        case .notMember: return l.pick("refusée : pas membre du service à la date de début", "refused: not a member on the start date")
+        case .invalidPeriod: return l.pick("refusée : période invalide (fin avant début ou aucun jour ouvré)", "refused: invalid period (end before start or no working day)")
+        case .belowMinDuration: return l.pick("refusée : moins d'une semaine (5 jours ouvrés)", "refused: less than a week (5 working days)")
+        }
+    }
+}
+
+extension DecisionStatus {
+    public func label(in l: Language) -> String {
+        switch self {
+        case .refused: return l.pick("refusée", "refused")
+        case .granted: return l.pick("accordée", "granted")
+        case .partial: return l.pick("partielle", "partial")
+        case .unserved: return l.pick("en attente", "unserved")
+        case .preempted: return l.pick("interrompue", "preempted")
+        }
+    }
+}

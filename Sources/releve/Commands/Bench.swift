@@ -1,0 +1,106 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+/// `releve bench`: times the heavy paths on generated territories, so speed claims can be rerun.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Mesure les temps (génération, arbitrage, import, export) sur des territoires générés.")
+
+    @Option(help: "Nombre de membres (sinon : un département, 600, puis l'échelle nationale, 35 000).") var members: Int?
+    @Option(help: "Nombre d'agents.") var agents: Int?
+    @Option(help: "Nombre d'années.") var years: Int = 1
+    @Option(help: "Graine.") var seed: UInt64 = 1
+    @Option(help: "json ou table.") var format: OutputFormat = .table
+    @Flag(help: "Sans import/export JSON (plus rapide).") var skipFiles = false
+
+    func run() throws {
+        let language = Language.fr
+        let scales: [(String, Int, Int)]
+        if let members {
+            scales = [("custom", members, agents ?? max(1, members / 17))]
+        } else {
+            scales = [("departement", 600, 60), ("national", 35_000, 2_000)]
+        }
+        var results: [BenchResult] = []
+        for (name, members, agents) in scales {
+            results.append(try measure(name: name, members: members, agents: agents))
+        }
+        switch format {
+        case .json:
+            writeOut(JSONOutput.object([
+                ("machine", .string("\(ProcessInfo.processInfo.activeProcessorCount) cores")),
+                ("peak_rss_mb", .integer(BenchResult.peakResidentMegabytes())),
+                ("scales", .array(results.map(\.json))),
+            ]).rendered())
+        case .table:
+            var rows: [[String]] = []
+            for result in results {
+                for (step, ms) in result.steps { rows.append([result.name, "\(result.members)/\(result.agents)", step, String(format: "%.1f", ms)]) }
+            }
+            writeOut(TextTable.render(header: [language.pick("Échelle", "Scale"), language.pick("Membres/agents", "Members/agents"),
+                                               language.pick("Étape", "Step"), "ms"], rows: rows, rightAligned: [3]))
+            print(language.pick("Mémoire maximale du processus : \(BenchResult.peakResidentMegabytes()) Mo",
+                                "Peak process memory: \(BenchResult.peakResidentMegabytes()) MB"))
+        }
+    }
+
+    func measure(name: String, members: Int, agents: Int) throws -> BenchResult {
+        var result = BenchResult(name: name, members: members, agents: agents)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("releve-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let territory = result.time("gen (domaine)") {
+            SyntheticTerritory.make(members: members, agents: agents, years: years, seed: seed)
+        }
+        let database = try AppDatabase.open(path: directory.appendingPathComponent("bench.sqlite").path)
+        try result.time("gen (écriture base)") { try database.save(territory) }
+        let planning = try result.time("plan : lecture base") { try database.loadPlanningTerritory() }
+        let plan = result.time("plan : arbitrage") { Arbitration.plan(planning) }
+        _ = result.time("plan : JSON") {
+            PlanReport(plan: plan, from: nil, to: nil, calendar: planning.service.calendar).json()
+        }
+        result.counts = [("requests", plan.decisions.count), ("allocations", plan.allocations.count),
+                         ("time_entries", territory.timeEntries.count)]
+        if !skipFiles {
+            let json = try result.time("export") { TerritoryEncoder.encode(try database.loadTerritory()) }
+            let copy = try AppDatabase.open(path: directory.appendingPathComponent("import.sqlite").path)
+            try result.time("import") { try copy.save(try TerritoryDecoder.decode(Data(json.utf8))) }
+        }
+        return result
+    }
+}
+
+/// The timings of one scale.
+struct BenchResult {
+    let name: String
+    let members: Int
+    let agents: Int
+    var steps: [(String, Double)] = []
+    var counts: [(String, Int)] = []
+
+    mutating func time<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        steps.append((step, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000))
+        return value
+    }
+
+    var json: JSONOutput {
+        .object([
+            ("name", .string(name)), ("members", .integer(members)), ("agents", .integer(agents)),
+            ("steps_ms", .object(steps.map { ($0.0, .integer(Int($0.1.rounded()))) })),
+            ("counts", .object(counts.map { ($0.0, .integer($0.1)) })),
+        ])
+    }
+
+    /// The process's peak resident memory (VmHWM), in megabytes.
+    static func peakResidentMegabytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
+}
