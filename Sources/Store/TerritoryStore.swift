@@ -37,9 +37,10 @@ extension AppDatabase {
         try read { db in try TerritoryReader.read(db) }
     }
 
-    /// What the arbitration needs: the territory without its hours (the largest table).
-    public func loadPlanningTerritory() throws -> Territory {
-        try read { db in try TerritoryReader.read(db, withHours: false, withOpeningHours: false) }
+    /// What the arbitration needs: the territory without its hours (the largest table), and
+    /// without opening hours unless asked (schedules need them, the arbitration does not).
+    public func loadPlanningTerritory(openingHours: Bool = false) throws -> Territory {
+        try read { db in try TerritoryReader.read(db, withHours: false, withOpeningHours: openingHours) }
     }
 
     /// What the database holds that a command may refer to.

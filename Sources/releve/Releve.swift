@@ -1,4 +1,6 @@
 import ArgumentParser
+import Domain
+import Foundation
 
 /// `releve`: the command line of Relève. With no subcommand it opens the interface.
 @main
@@ -11,10 +13,30 @@ struct Releve: ParsableCommand {
             Codes de sortie : 0 succès, 64 usage, 65 données invalides, 69 base occupée ou illisible, 70 erreur interne.
             """,
         subcommands: [
-            Demo.self, Import.self, Export.self, PlanCommand.self, Hours.self, Check.self, Backup.self, Gen.self, Bench.self,
+            Demo.self, Import.self, Export.self, PlanCommand.self, ScheduleCommand.self, Hours.self, Check.self, Backup.self, Gen.self, Bench.self,
         ])
 
     @OptionGroup var options: CommonOptions
+
+    /// Parses and runs, saying usage errors in one French line (exit 64) rather than
+    /// swift-argument-parser's English ones; `--help` is left as it is.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            let arguments = CommandLine.arguments
+            let english = arguments.contains("--lang=en")
+                || zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" }
+            let language: Language = english ? .en : .fr
+            let message = UsageMessage.translate(Self.message(for: error), to: language)
+            let hint = language.pick("voir releve --help", "see releve --help")
+            FileHandle.standardError.write(Data((language.pick("releve : erreur : ", "releve: error: ") + "\(message) (\(hint))\n").utf8))
+            exit(withError: ExitCode(64))
+        }
+    }
 
     func run() throws {
         try options.reporting { language in
@@ -29,5 +51,28 @@ struct Releve: ParsableCommand {
                 Meanwhile, use the commands: releve --help
                 """))
         }
+    }
+}
+
+/// French wording of swift-argument-parser's usage messages.
+enum UsageMessage {
+    static func translate(_ english: String, to language: Language) -> String {
+        let line = english.split(separator: "\n").first.map(String.init) ?? english
+        guard language == .fr else { return line }
+        let table: [(String, String)] = [
+            ("Missing expected argument", "argument attendu manquant"),
+            ("Missing value for", "valeur manquante pour"),
+            ("Unknown option", "option inconnue"),
+            ("Unexpected argument", "argument inattendu"),
+            ("Unexpected arguments", "arguments inattendus"),
+            ("The value", "la valeur"),
+            ("is invalid for", "n'est pas valable pour"),
+            (". Please provide one of", " ; valeurs possibles :"),
+            ("' and '", "' et '"),
+            ("Error: ", ""),
+        ]
+        var text = line
+        for (en, fr) in table { text = text.replacingOccurrences(of: en, with: fr) }
+        return text
     }
 }

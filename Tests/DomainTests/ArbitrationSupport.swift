@@ -15,10 +15,11 @@ final class Scenario {
 
     @discardableResult
     func member(_ code: String, population: Int = 300, single: Bool = true, since: String = "2020-01-01",
-                         substitute: String? = nil, lastSummer: Int? = nil) -> Self {
+                         substitute: String? = nil, lastSummer: Int? = nil, opening: [Weekday: String] = [:]) -> Self {
         territory.members.append(Member(code: code, name: "Commune \(code)", population: population,
                                         singlePartTimeSecretary: single, memberSince: Self.day(since),
-                                        substituteAgent: substitute, lastSummerReplacement: lastSummer))
+                                        substituteAgent: substitute, lastSummerReplacement: lastSummer,
+                                        openingHours: OpeningHours(opening.compactMapValues(OpeningHours.parseDay))))
         return self
     }
 

@@ -14,7 +14,7 @@ struct Hours: ParsableCommand {
         @Option(help: "Code de l'agent.") var agent: String
         @Option(help: "Code de la commune membre.") var member: String
         @Option(help: "Date (AAAA-MM-JJ ou JJ/MM/AAAA).") var date: String
-        @Option(help: "Durée H:MM (3:30), ou 3h30, ou 3,5.") var hours: String
+        @Option(parsing: .unconditional, help: "Durée H:MM (3:30), ou 3h30, ou 3,5.") var hours: String
         @Option(help: "Demande (mission) concernée.") var request: String?
         @OptionGroup var options: CommonOptions
 
