@@ -165,6 +165,12 @@ struct TerritoryWriter {
 
     /// Inserts an entry, or updates the one with the same id.
     func writeTimeEntry(_ e: TimeEntry) throws {
+        guard e.id != nil else {
+            try db.cachedStatement(sql: """
+                INSERT INTO time_entry (agent, member, date, minutes, request, validated) VALUES (?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [e.agent, e.member, e.date.iso, e.minutes, e.request, e.validated])
+            return
+        }
         try db.cachedStatement(sql: """
             INSERT INTO time_entry (id, agent, member, date, minutes, request, validated) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET agent = excluded.agent, member = excluded.member, date = excluded.date,

@@ -4,9 +4,26 @@
 public enum Arbitration {
     /// Decides every request of `territory` (implicit rota requests included), in id order.
     public static func plan(_ territory: Territory) -> Plan {
-        var engine = Engine(territory)
+        plan(territory, assignments: [])
+    }
+
+    /// The plan when the coordinator has put some requests in an agent's hands by hand: on
+    /// each day, such a request takes its need from that agent before anything else.
+    public static func plan(_ territory: Territory, assignments: [ManualAssignment]) -> Plan {
+        var engine = Engine(territory, assignments: assignments)
         engine.run()
         return engine.result()
+    }
+}
+
+/// A coordinator's choice: this agent covers this request, before the rules share the rest.
+public struct ManualAssignment: Hashable, Sendable {
+    public var request: String
+    public var agent: String
+
+    public init(request: String, agent: String) {
+        self.request = request
+        self.agent = agent
     }
 }
 
@@ -23,6 +40,8 @@ private struct Engine {
         let substitute: Int?
         /// Tour de rôle key: never replaced (−1) before any year.
         let lastSummer: Int
+        /// The agent the coordinator put in charge by hand, if any.
+        var assigned: Int?
         /// Position in (received, id) order.
         var rank = 0
         var served = 0
@@ -47,7 +66,7 @@ private struct Engine {
     var weekdayCapacity: [[Int]] = []
     var absentByDay: [Int: [Int]] = [:]
 
-    init(_ territory: Territory) {
+    init(_ territory: Territory, assignments: [ManualAssignment] = []) {
         calendar = territory.service.calendar
         agents = territory.agents.sorted { $0.code.precedesInByteOrder($1.code) }
         var agentIndex: [String: Int] = [:]
@@ -76,6 +95,13 @@ private struct Engine {
             return a.received != b.received ? a.received < b.received : a.id.precedesInByteOrder(b.id)
         }
         for (rank, i) in byReceived.enumerated() { requests[i].rank = rank }
+        if !assignments.isEmpty {
+            var index: [String: Int] = [:]
+            for (i, r) in requests.enumerated() { index[r.request.id] = i }
+            for assignment in assignments {
+                if let i = index[assignment.request], let agent = agentIndex[assignment.agent] { requests[i].assigned = agent }
+            }
+        }
 
         weekdayCapacity = Weekday.allCases.map { day in
             agents.map { agent in
@@ -126,6 +152,13 @@ private struct Engine {
         var given: [Int: [(agent: Int, minutes: Int)]] = [:]
         let groups = DayGroups(active, requests)
 
+        // 0. Requests the coordinator assigned by hand take from their agent first.
+        for i in groups.assigned {
+            let taken = pool.take(requests[i].dailyNeed, from: requests[i].assigned ?? 0)
+            left -= taken
+            given[i] = taken > 0 ? [(requests[i].assigned ?? 0, taken)] : []
+        }
+
         // 1. Urgent requests, small communes first, each size group shared fairly.
         var urgentTakers: [String] = []
         for group in [groups.urgentSmall, groups.urgentOther] {
@@ -165,11 +198,15 @@ private struct Engine {
     struct DayGroups {
         var urgentSmall: [Int] = [], urgentOther: [Int] = [], running: [Int] = []
         var absenceSmall: [Int] = [], absenceOther: [Int] = [], missionSmall: [Int] = [], missionOther: [Int] = []
-        var summer: [Int] = []
+        var summer: [Int] = [], assigned: [Int] = []
 
         init(_ active: [Int], _ requests: [RequestState]) {
             for i in active {
                 let r = requests[i]
+                if r.assigned != nil {
+                    assigned.append(i)
+                    continue
+                }
                 switch r.request.priorityClass {
                 case .urgent: r.small ? urgentSmall.append(i) : urgentOther.append(i)
                 case _ where r.started: running.append(i)

@@ -37,7 +37,9 @@ struct Bench: ParsableCommand {
         case .table:
             var rows: [[String]] = []
             for result in results {
-                for (step, ms) in result.steps { rows.append([result.name, "\(result.members)/\(result.agents)", step, String(format: "%.1f", ms)]) }
+                for (step, ms) in result.steps {
+                    rows.append([result.name, "\(result.members)/\(result.agents)", BenchResult.label(step, language), String(format: "%.1f", ms)])
+                }
             }
             writeOut(TextTable.render(header: [language.pick("Échelle", "Scale"), language.pick("Membres/agents", "Members/agents"),
                                                language.pick("Étape", "Step"), "ms"], rows: rows, rightAligned: [3]))
@@ -52,14 +54,14 @@ struct Bench: ParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        let territory = result.time("gen (domaine)") {
+        let territory = result.time("gen_domain") {
             SyntheticTerritory.make(members: members, agents: agents, years: years, seed: seed)
         }
         let database = try AppDatabase.open(path: directory.appendingPathComponent("bench.sqlite").path)
-        try result.time("gen (écriture base)") { try database.save(territory) }
-        let planning = try result.time("plan : lecture base") { try database.loadPlanningTerritory() }
-        let plan = result.time("plan : arbitrage") { Arbitration.plan(planning) }
-        _ = result.time("plan : JSON") {
+        try result.time("gen_store") { try database.save(territory) }
+        let planning = try result.time("plan_load") { try database.loadPlanningTerritory() }
+        let plan = result.time("plan_arbitrate") { Arbitration.plan(planning) }
+        _ = result.time("plan_json") {
             PlanReport(plan: plan, from: nil, to: nil, calendar: planning.service.calendar).json()
         }
         result.counts = [("requests", plan.decisions.count), ("allocations", plan.allocations.count),
@@ -94,6 +96,20 @@ struct BenchResult {
             ("steps_ms", .object(steps.map { ($0.0, .integer(Int($0.1.rounded()))) })),
             ("counts", .object(counts.map { ($0.0, .integer($0.1)) })),
         ])
+    }
+
+    /// What a step measures, in words.
+    static func label(_ step: String, _ l: Language) -> String {
+        switch step {
+        case "gen_domain": return l.pick("génération (domaine)", "generation (domain)")
+        case "gen_store": return l.pick("écriture en base", "database write")
+        case "plan_load": return l.pick("plan : lecture de la base", "plan: database read")
+        case "plan_arbitrate": return l.pick("plan : arbitrage", "plan: arbitration")
+        case "plan_json": return l.pick("plan : JSON", "plan: JSON")
+        case "export": return l.pick("export releve/1", "releve/1 export")
+        case "import": return l.pick("import releve/1 (base neuve)", "releve/1 import (new database)")
+        default: return step
+        }
     }
 
     /// The process's peak resident memory (VmHWM), in megabytes.
