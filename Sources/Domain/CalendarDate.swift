@@ -47,10 +47,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return CalendarDate(dayNumber: CalendarDate.days(fromCivil: ny, nm, last) + 1)
     }
 
-    /// ISO 8601 `YYYY-MM-DD`.
+    /// ISO 8601 `YYYY-MM-DD` (written byte by byte: exports format hundreds of thousands).
     public var iso: String {
         let (y, m, d) = civil
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            let digits = [y / 1000 % 10, y / 100 % 10, y / 10 % 10, y % 10, -1, m / 10, m % 10, -1, d / 10, d % 10]
+            for (i, digit) in digits.enumerated() {
+                buffer[i] = digit < 0 ? UInt8(ascii: "-") : UInt8(48 + digit)
+            }
+            return 10
+        }
     }
 
     public var description: String { iso }

@@ -24,13 +24,15 @@ public struct TimeEntryQuery: Sendable {
         if let from { clauses.append("date >= ?"); arguments += [from.iso] }
         if let to { clauses.append("date <= ?"); arguments += [to.iso] }
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let sql = "SELECT * FROM time_entry \(filter) ORDER BY id"
+        // Columns by position: exports read every entry of a national territory.
+        let sql = "SELECT id, agent, member, date, minutes, request, validated FROM time_entry \(filter) ORDER BY id"
         var entries: [TimeEntry] = []
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try cursor.next() {
-            entries.append(TimeEntry(id: row["id"], agent: row["agent"], member: row["member"],
-                                     date: TerritoryReader.date(row, "date"), minutes: row["minutes"],
-                                     request: row["request"], validated: row["validated"]))
+            let date: String = row[3]
+            entries.append(TimeEntry(id: row[0], agent: row[1], member: row[2],
+                                     date: CalendarDate.parseISO(date) ?? CalendarDate(dayNumber: 0), minutes: row[4],
+                                     request: row[5], validated: row[6]))
         }
         return entries
     }

@@ -3,15 +3,36 @@ import Domain
 /// Writes a `Territory` as a `releve/1` document, keys in the documented order.
 public enum TerritoryEncoder {
     public static func encode(_ t: Territory) -> String {
-        JSONOutput.object([
-            ("format", .string(TerritoryDecoder.format)),
-            ("service", service(t.service)),
-            ("tariffs", .array(t.tariffs.map(tariff))),
-            ("members", .array(t.members.map(member))),
-            ("agents", .array(t.agents.map(agent))),
-            ("requests", .array(t.requests.map(request))),
-            ("time_entries", .array(t.timeEntries.map(timeEntry))),
-        ]).rendered()
+        var out = JSONStream(capacity: 1 << 20)
+        out.beginObject()
+        out.field("format", TerritoryDecoder.format)
+        out.key("service")
+        service(t.service).write(to: &out)
+        out.key("tariffs")
+        JSONOutput.array(t.tariffs.map(tariff)).write(to: &out)
+        out.key("members")
+        JSONOutput.array(t.members.map(member)).write(to: &out)
+        out.key("agents")
+        JSONOutput.array(t.agents.map(agent)).write(to: &out)
+        out.key("requests")
+        JSONOutput.array(t.requests.map(request)).write(to: &out)
+        // Hours are the bulk of a territory: streamed without building a tree.
+        out.key("time_entries")
+        out.beginArray()
+        for e in t.timeEntries {
+            out.beginObject()
+            if let id = e.id { out.field("id", Int(id)) }
+            out.field("agent", e.agent)
+            out.field("member", e.member)
+            out.field("date", e.date.iso)
+            out.field("hours", DurationText.format(e.minutes))
+            out.field("request", e.request)
+            out.field("validated", e.validated)
+            out.endObject()
+        }
+        out.endArray()
+        out.endObject()
+        return out.finish()
     }
 
     static func service(_ s: ServiceSettings) -> JSONOutput {
@@ -103,19 +124,5 @@ public enum TerritoryEncoder {
             ("hours_per_week", .string(DurationText.format(r.minutesPerWeek))),
             ("exceptional", .bool(r.exceptional)),
         ])
-    }
-
-    static func timeEntry(_ e: TimeEntry) -> JSONOutput {
-        var fields: [(String, JSONOutput)] = []
-        if let id = e.id { fields.append(("id", .integer(Int(id)))) }
-        fields += [
-            ("agent", .string(e.agent)),
-            ("member", .string(e.member)),
-            ("date", .string(e.date.iso)),
-            ("hours", .string(DurationText.format(e.minutes))),
-            ("request", .optional(e.request)),
-            ("validated", .bool(e.validated)),
-        ]
-        return .object(fields)
     }
 }
