@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesW", path: "Sources/CNcursesW"),
@@ -20,7 +21,10 @@ let package = Package(
             name: "Store",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/Store"),
-        .target(name: "TUI", dependencies: ["Domain"], path: "Sources/TUI"),
+        .target(
+            name: "TUI",
+            dependencies: ["Domain", "CNcursesW", .product(name: "TOMLKit", package: "TOMLKit")],
+            path: "Sources/TUI"),
         .executableTarget(
             name: "releve",
             dependencies: [

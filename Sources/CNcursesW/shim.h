@@ -7,6 +7,9 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -25,5 +28,16 @@ static inline int releve_key_resize(void) { return KEY_RESIZE; }
 static inline int releve_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int releve_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline int releve_set_locale(void) { return setlocale(LC_ALL, "") != NULL; }
+static inline attr_t releve_color_pair(int pair) { return COLOR_PAIR(pair); }
+static inline int releve_read_key(wint_t *ch) { return wget_wch(stdscr, ch); }
+static inline int releve_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int releve_key_f0(void) { return KEY_F0; }
+static inline int releve_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+static inline FILE *releve_stdout(void) { return stdout; }
+static inline FILE *releve_stdin(void) { return stdin; }
 
 #endif

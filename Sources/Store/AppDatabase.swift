@@ -84,3 +84,17 @@ public final class AppDatabase: Sendable {
         }
     }
 }
+
+extension AppDatabase {
+    /// A number that changes whenever another connection or process commits
+    /// (`PRAGMA data_version`, read on the writer connection so successive values compare).
+    public func changeToken() throws -> Int {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+}

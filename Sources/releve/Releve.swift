@@ -38,18 +38,11 @@ struct Releve: ParsableCommand {
         }
     }
 
+    @OptionGroup var interface: InterfaceOptions
+
     func run() throws {
         try options.reporting { language in
-            let path = try options.databasePath()
-            print(language.pick("""
-                L'interface plein écran de Relève n'est pas encore disponible dans cette version.
-                Base de données : \(path)
-                En attendant, utilisez les commandes : releve --help
-                """, """
-                Relève's full-screen interface is not available in this version yet.
-                Database: \(path)
-                Meanwhile, use the commands: releve --help
-                """))
+            try Interface.run(database: try options.openDatabase(), options: interface, language: language)
         }
     }
 }

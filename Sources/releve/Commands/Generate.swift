@@ -45,14 +45,14 @@ struct Gen: ParsableCommand {
 /// `releve demo`: fills an empty database with the demo service, then says how to open it.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Crée un territoire de démonstration si la base est vide.")
+        abstract: "Crée un territoire de démonstration si la base est vide, puis ouvre l'interface.")
 
-    @Option(help: "Date du jour (AAAA-MM-JJ), pour figer l'horloge.") var today: String?
     @OptionGroup var options: CommonOptions
+    @OptionGroup var interface: InterfaceOptions
 
     func run() throws {
         try options.reporting { language in
-            let day = try OptionValue.optionalDate(today, option: "--today") ?? Clock.today()
+            let day = try OptionValue.optionalDate(interface.today, option: "--today") ?? Clock.today()
             let database = try options.openDatabase()
             let path = try options.databasePath()
             if try database.isEmpty() {
@@ -65,18 +65,12 @@ struct Demo: ParsableCommand {
                 print(language.pick("La base \(path) contient déjà des données : rien n'a été ajouté.",
                                     "Database \(path) already holds data: nothing was added."))
             }
-            let db = "--db \"\(path)\""
-            print(language.pick("""
-                L'interface plein écran arrive avec une prochaine version. Dès maintenant :
-                  releve export \(db)                      tout le territoire (JSON releve/1)
-                  releve hours list \(db) --member 71040   les heures d'une commune
-                  releve check \(db)                       vérifier la base
-                """, """
-                The full-screen interface comes with a next version. Right now:
-                  releve export \(db)                      the whole territory (releve/1 JSON)
-                  releve hours list \(db) --member 71040   one member's hours
-                  releve check \(db)                       check the database
-                """))
+            if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+                try Interface.run(database: database, options: interface, language: language)
+            } else {
+                print(language.pick("Pour l'ouvrir dans un terminal : releve --db \"\(path)\"",
+                                    "To open it in a terminal: releve --db \"\(path)\""))
+            }
         }
     }
 }

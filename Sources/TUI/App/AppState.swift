@@ -1,0 +1,126 @@
+import Domain
+
+/// The panes, in the order of their digits.
+public enum Pane: Int, CaseIterable, Sendable {
+    case planning = 1, requests, members, agents, hours, invoices
+
+    public func title(_ l: Language) -> String {
+        switch self {
+        case .planning: return "Planning"
+        case .requests: return l.pick("Demandes", "Requests")
+        case .members: return l.pick("Communes", "Members")
+        case .agents: return "Agents"
+        case .hours: return l.pick("Heures", "Hours")
+        case .invoices: return l.pick("Factures", "Invoices")
+        }
+    }
+}
+
+/// What the interface shows, loaded from the database: the territory and its arbitration,
+/// indexed for drawing.
+public struct Snapshot: Sendable {
+    public let territory: Territory
+    public let plan: Plan
+    public let agents: [Agent]
+    public let members: [Member]
+    public let decisions: [String: RequestDecision]
+    /// Minutes by agent code, then day number, then request id (in priority order).
+    public let work: [String: [Int: [(request: String, minutes: Int)]]]
+
+    public init(territory: Territory, plan: Plan) {
+        self.territory = territory
+        self.plan = plan
+        // Alphabetical as a French reader expects: accents do not push "Écuisses" to the end.
+        agents = territory.agents.sorted { ($0.name.folding(), $0.code) < ($1.name.folding(), $1.code) }
+        members = territory.members.sorted { ($0.name.folding(), $0.code) < ($1.name.folding(), $1.code) }
+        var decisions: [String: RequestDecision] = [:]
+        for decision in plan.decisions { decisions[decision.id] = decision }
+        self.decisions = decisions
+        var work: [String: [Int: [(request: String, minutes: Int)]]] = [:]
+        for allocation in plan.allocations {
+            work[allocation.agent, default: [:]][allocation.date.dayNumber, default: []].append((allocation.request, allocation.minutes))
+        }
+        self.work = work
+    }
+
+    public func member(_ code: String) -> Member? { territory.members.first { $0.code == code } }
+}
+
+/// Cursor, scroll and filter of a list pane.
+public struct ListState: Sendable, Equatable {
+    public var cursor = 0
+    public var scroll = 0
+    public var filter = ""
+    public var showDetail = false
+
+    public init() {}
+}
+
+/// The planning grid's position.
+public struct PlanningState: Sendable, Equatable {
+    public enum Rows: Sendable, Equatable { case agents, members }
+    public var weekStart: CalendarDate
+    public var row = 0
+    public var scroll = 0
+    /// 0–9: Monday morning … Friday afternoon (week view), or the day index (month view).
+    public var column = 0
+    public var month = false
+    public var rows: Rows = .agents
+    public var showDetail = false
+}
+
+/// The whole state of the interface. `update` changes it, `render` draws it; neither does I/O.
+public struct AppState: Sendable {
+    public var pane: Pane = .planning
+    public var width: Int
+    public var height: Int
+    public var today: CalendarDate
+    public var language: Language
+    public var serviceName = "Relève"
+    public var snapshot: Snapshot?
+    public var hours: [TimeEntry] = []
+    public var loadError: String?
+    public var planning: PlanningState
+    public var requests = ListState()
+    public var members = ListState()
+    public var agents = ListState()
+    public var hoursWeek: CalendarDate
+    public var showHelp = false
+    /// True while typing a filter after `/`.
+    public var editingFilter = false
+    public var unicode = true
+    public var notice: String?
+    public var running = true
+
+    public init(width: Int, height: Int, today: CalendarDate, language: Language = .fr) {
+        self.width = width
+        self.height = height
+        self.today = today
+        self.language = language
+        let monday = today.adding(days: -(today.weekday.isoNumber - 1))
+        planning = PlanningState(weekStart: monday)
+        hoursWeek = monday
+    }
+
+    /// The smallest usable terminal.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+/// What happens to the interface.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case loaded(Snapshot)
+    case hoursLoaded([TimeEntry])
+    case failed(String)
+}
+
+/// What the interface asks the outside world to do; the program runs it and answers with a `Msg`.
+public enum Effect: Equatable, Sendable {
+    case reload
+    case loadHours(from: CalendarDate, to: CalendarDate)
+    case quit
+}

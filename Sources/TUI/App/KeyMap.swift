@@ -1,0 +1,76 @@
+import Domain
+
+/// Everything a key can do. One table (`KeyMap.bindings`) feeds the key handling, the help
+/// overlay and the hints of the status bar.
+public enum Action: String, CaseIterable, Sendable {
+    case quit, help, nextPane, previousPane
+    case pane1, pane2, pane3, pane4, pane5, pane6
+    case up, down, left, right, pageUp, pageDown
+    case open, back, filter
+    case previousPeriod, nextPeriod, today, monthView, switchView
+}
+
+/// A key bound to an action, with what it does in French and English.
+public struct Binding: Sendable {
+    public var action: Action
+    public var keys: [Key]
+    public var french: String
+    public var english: String
+    /// Shown in the status bar of these panes (empty: everywhere).
+    public var hintIn: Set<Pane>
+    public var hinted: Bool
+    /// The short form shown in the status bar (keys included), when it differs.
+    public var hint: (french: String, english: String)? = nil
+
+    public func description(_ language: Language) -> String { language.pick(french, english) }
+
+    /// How the status bar shows this binding.
+    public func hintText(_ language: Language) -> String {
+        if let hint { return language.pick(hint.french, hint.english) }
+        return "\(keys.map(\.label).joined(separator: "/")) \(description(language))"
+    }
+}
+
+public enum KeyMap {
+    public static let bindings: [Binding] = [
+        Binding(action: .quit, keys: [.character("q")], french: "quitter", english: "quit", hintIn: [], hinted: true),
+        Binding(action: .help, keys: [.character("?")], french: "aide : toutes les touches", english: "help: every key", hintIn: [], hinted: true,
+                hint: ("? aide", "? help")),
+        Binding(action: .nextPane, keys: [.tab], french: "volet suivant", english: "next pane", hintIn: [], hinted: false),
+        Binding(action: .previousPane, keys: [.backTab], french: "volet précédent", english: "previous pane", hintIn: [], hinted: false),
+        Binding(action: .pane1, keys: [.character("1")], french: "volet Planning", english: "Planning pane", hintIn: [], hinted: false),
+        Binding(action: .pane2, keys: [.character("2")], french: "volet Demandes", english: "Requests pane", hintIn: [], hinted: false),
+        Binding(action: .pane3, keys: [.character("3")], french: "volet Communes", english: "Members pane", hintIn: [], hinted: false),
+        Binding(action: .pane4, keys: [.character("4")], french: "volet Agents", english: "Agents pane", hintIn: [], hinted: false),
+        Binding(action: .pane5, keys: [.character("5")], french: "volet Heures", english: "Hours pane", hintIn: [], hinted: false),
+        Binding(action: .pane6, keys: [.character("6")], french: "volet Factures", english: "Invoices pane", hintIn: [], hinted: false),
+        Binding(action: .up, keys: [.up, .character("k")], french: "monter", english: "up", hintIn: [], hinted: false),
+        Binding(action: .down, keys: [.down, .character("j")], french: "descendre", english: "down", hintIn: [], hinted: false),
+        Binding(action: .left, keys: [.left, .character("h")], french: "à gauche", english: "left", hintIn: [], hinted: false),
+        Binding(action: .right, keys: [.right, .character("l")], french: "à droite", english: "right", hintIn: [], hinted: false),
+        Binding(action: .pageUp, keys: [.pageUp], french: "page précédente", english: "page up", hintIn: [], hinted: false),
+        Binding(action: .pageDown, keys: [.pageDown], french: "page suivante", english: "page down", hintIn: [], hinted: false),
+        Binding(action: .open, keys: [.enter], french: "détail", english: "details", hintIn: [.planning, .requests, .members, .agents], hinted: true),
+        Binding(action: .back, keys: [.escape], french: "revenir", english: "back", hintIn: [], hinted: false),
+        Binding(action: .filter, keys: [.character("/")], french: "filtrer la liste", english: "filter the list", hintIn: [.requests, .members, .agents], hinted: true,
+                hint: ("/ filtrer", "/ filter")),
+        Binding(action: .previousPeriod, keys: [.character("[")], french: "période précédente", english: "previous period", hintIn: [.planning, .hours], hinted: false),
+        Binding(action: .nextPeriod, keys: [.character("]")], french: "période suivante", english: "next period", hintIn: [.planning, .hours], hinted: true,
+                hint: ("[ ] période", "[ ] period")),
+        Binding(action: .today, keys: [.character("t")], french: "aujourd'hui", english: "today", hintIn: [.planning, .hours], hinted: true),
+        Binding(action: .monthView, keys: [.character("m")], french: "semaine / mois", english: "week / month", hintIn: [.planning], hinted: true,
+                hint: ("m mois", "m month")),
+        Binding(action: .switchView, keys: [.character("v")], french: "agents / communes", english: "agents / members", hintIn: [.planning], hinted: true,
+                hint: ("v vue", "v view")),
+    ]
+
+    /// The action bound to `key`, if any.
+    public static func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// The bindings hinted in the status bar of `pane`.
+    public static func hints(for pane: Pane) -> [Binding] {
+        bindings.filter { $0.hinted && ($0.hintIn.isEmpty || $0.hintIn.contains(pane)) }
+    }
+}

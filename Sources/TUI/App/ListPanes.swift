@@ -1,0 +1,205 @@
+import Domain
+
+/// Splits `area` in a list and, when open, a detail panel on the right (or below when narrow).
+private func split(_ area: Rect, detail: Bool) -> (list: Rect, detail: Rect?) {
+    guard detail else { return (area, nil) }
+    if area.width >= 110 {
+        let right = area.width * 2 / 5
+        return (Rect(x: area.x, y: area.y, width: area.width - right, height: area.height),
+                Rect(x: area.x + area.width - right, y: area.y, width: right, height: area.height))
+    }
+    let below = min(10, area.height / 2)
+    return (Rect(x: area.x, y: area.y, width: area.width, height: area.height - below),
+            Rect(x: area.x, y: area.y + area.height - below, width: area.width, height: below))
+}
+
+private func detailBox(_ lines: [(String, Role)], title: String, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    buffer.fill(rect, style: theme.style(.normal))
+    buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    for (i, line) in lines.prefix(rect.height - 2).enumerated() {
+        buffer.put(line.0, x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(line.1), maxWidth: rect.width - 4)
+    }
+}
+
+private func listTitle(_ base: String, count: Int, filter: String, _ l: Language) -> String {
+    "\(base) · \(count)" + (filter.isEmpty ? "" : l.pick(" · filtre : \(filter)", " · filter: \(filter)"))
+}
+
+func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    guard let snapshot = state.snapshot else { return }
+    let l = state.language
+    let format = DisplayFormat(l)
+    let rows = state.requestRows
+    let (listRect, detailRect) = split(area, detail: state.requests.showDetail)
+    buffer.frame(listRect, title: listTitle(l.pick("Demandes", "Requests"), count: rows.count, filter: state.requests.filter, l),
+                 borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let inner = listRect.inset(1)
+    let fixed = 12 + 6 + 3 + 9 + 9 + 6 + 11 + 8
+    let free = max(10, inner.width - fixed)
+    let columns = [Column(l.pick("N°", "No."), 12), Column(l.pick("Commune", "Member"), max(10, free * 2 / 5)),
+                   Column(l.pick("Motif", "Motive"), 14), Column("P", 2), Column(l.pick("Du", "From"), 8),
+                   Column(l.pick("Au", "To"), 8), Column(l.pick("h/sem.", "h/wk"), 6, right: true),
+                   Column(l.pick("État", "Status"), 10), Column(l.pick("Raison", "Reason"), max(8, free * 3 / 5 - 14))]
+    let short: (CalendarDate) -> String = { "\(pad2($0.day))/\(pad2($0.month))/\(pad2($0.year % 100))" }
+    let tableRows = rows.map { d in
+        TableRow([d.id, snapshot.member(d.request.member)?.name ?? d.request.member, d.request.motive.label(in: l),
+                  "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
+                  DurationText.format(d.request.minutesPerWeek), d.status.label(in: l),
+                  d.reasons.last.map { $0.label(in: l) } ?? ""],
+                 role: d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal)
+    }
+    buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.requests.cursor,
+                 scroll: state.requests.scroll, theme: theme)
+    if let detailRect, rows.indices.contains(state.requests.cursor) {
+        let d = rows[state.requests.cursor]
+        let member = snapshot.member(d.request.member)
+        var lines: [(String, Role)] = [
+            ("\(member?.name ?? d.request.member) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue))", .header),
+            (l.pick("Reçue le \(format.date(d.request.received))", "Received \(format.date(d.request.received))"), .normal),
+            (l.pick("Du \(format.date(d.request.start)) au \(format.date(d.effectiveEnd))", "From \(format.date(d.request.start)) to \(format.date(d.effectiveEnd))"), .normal),
+            (l.pick("Besoin \(DurationText.format(d.neededMinutes)) · servi \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))",
+                    "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
+        ]
+        for reason in d.reasons { lines.append(("• " + reason.label(in: l), .normal)) }
+        for period in d.periods.prefix(6) {
+            let name = snapshot.territory.agents.first { $0.code == period.agent }?.name ?? period.agent
+            lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
+        }
+        detailBox(lines, title: d.id, detailRect, &buffer, theme, borders)
+    }
+}
+
+func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    guard let snapshot = state.snapshot else { return }
+    let l = state.language
+    let format = DisplayFormat(l)
+    let rows = state.memberRows
+    let (listRect, detailRect) = split(area, detail: state.members.showDetail)
+    buffer.frame(listRect, title: listTitle(l.pick("Communes membres", "Members"), count: rows.count, filter: state.members.filter, l),
+                 borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let inner = listRect.inset(1)
+    let columns = [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, inner.width - 6 - 8 - 9 - 7 - 22 - 5)),
+                   Column(l.pick("Hab.", "Pop."), 8, right: true), Column(l.pick("Type", "Kind"), 9), Column(l.pick("Petite", "Small"), 7),
+                   Column(l.pick("Remplaçante", "Substitute"), 22)]
+    let agentName = { (code: String?) -> String in code.flatMap { c in snapshot.territory.agents.first { $0.code == c }?.name } ?? "—" }
+    let tableRows = rows.map { m in
+        TableRow([m.code, m.name, String(m.population), m.kind.rawValue, m.isSmall ? l.pick("oui", "yes") : "",
+                  agentName(m.substituteAgent)], role: m.isMember(on: state.today) ? .normal : .dim)
+    }
+    buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.members.cursor,
+                 scroll: state.members.scroll, theme: theme)
+    if let detailRect, rows.indices.contains(state.members.cursor) {
+        let m = rows[state.members.cursor]
+        var lines: [(String, Role)] = [
+            ("\(m.name) (\(m.code)) · \(m.population) \(l.pick("hab.", "inhabitants"))", .header),
+            (l.pick("Membre depuis le \(format.date(m.memberSince))", "Member since \(format.date(m.memberSince))")
+                + (m.memberUntil.map { l.pick(" jusqu'au \(format.date($0))", " until \(format.date($0))") } ?? ""), .normal),
+            (l.pick("Secrétaire unique à temps non complet : ", "Single part-time secretary: ") + (m.singlePartTimeSecretary ? l.pick("oui", "yes") : l.pick("non", "no")), .normal),
+            (l.pick("Référente : ", "Referent: ") + agentName(m.referentAgent) + l.pick(" · remplaçante attitrée : ", " · substitute: ") + agentName(m.substituteAgent), .normal),
+            (l.pick("Dernier remplacement d'été : ", "Last summer replacement: ") + (m.lastSummerReplacement.map(String.init) ?? l.pick("jamais", "never")), .normal),
+            (l.pick("Horaires d'ouverture", "Opening hours"), .header),
+        ]
+        for day in Weekday.allCases where !m.openingHours.on(day).isEmpty {
+            lines.append(("  \(format.weekdayShort(day)) \(m.openingHours.on(day).map { "\(ClockText.format($0.start))–\(ClockText.format($0.end))" }.joined(separator: ", "))", .normal))
+        }
+        let requests = snapshot.plan.decisions.filter { $0.request.member == m.code && !$0.isImplicit }
+        if !requests.isEmpty { lines.append((l.pick("Demandes : ", "Requests: ") + requests.map(\.id).joined(separator: ", "), .dim)) }
+        detailBox(lines, title: m.name, detailRect, &buffer, theme, borders)
+    }
+}
+
+func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    guard let snapshot = state.snapshot else { return }
+    let l = state.language
+    let format = DisplayFormat(l)
+    let rows = state.agentRows
+    let (listRect, detailRect) = split(area, detail: state.agents.showDetail)
+    buffer.frame(listRect, title: listTitle("Agents", count: rows.count, filter: state.agents.filter, l),
+                 borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let inner = listRect.inset(1)
+    let columns = [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, inner.width - 6 - 8 - 5 - 8 - 24 - 5)),
+                   Column(l.pick("h/sem.", "h/wk"), 8, right: true), Column("RTT", 5, right: true),
+                   Column(l.pick("Tournée", "Rota"), 8, right: true), Column(l.pick("Aujourd'hui", "Today"), 24)]
+    let tableRows = rows.map { a in
+        let now = a.absence(on: state.today).map { absenceLabel($0.kind, l) } ?? l.pick("présent", "present")
+        return TableRow([a.code, a.name, DurationText.format(a.weeklyMinutes), String(a.rttDaysPerYear),
+                         "\(a.rota.count)", now], role: a.absence(on: state.today) == nil ? .normal : .absence)
+    }
+    buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.agents.cursor,
+                 scroll: state.agents.scroll, theme: theme)
+    if let detailRect, rows.indices.contains(state.agents.cursor) {
+        let a = rows[state.agents.cursor]
+        var lines: [(String, Role)] = [
+            ("\(a.name) (\(a.code)) · \(DurationText.format(a.weeklyMinutes)) \(l.pick("par semaine", "a week")) · \(DurationText.format(a.dailyMinutes)) \(l.pick("par jour", "a day"))", .header),
+            (l.pick("Tournée", "Rota"), .header),
+        ]
+        for entry in a.rota {
+            let name = snapshot.member(entry.member)?.name ?? entry.member
+            lines.append(("  \(format.weekdayShort(entry.day)) \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end)) \(name)", .normal))
+        }
+        lines.append((l.pick("Absences (motif visible de la coordination seule)", "Absences (reason visible to the coordinator only)"), .header))
+        for absence in a.absences {
+            lines.append(("  \(format.date(absence.from)) → \(format.date(absence.to)) · \(absenceLabel(absence.kind, l))", .absence))
+        }
+        detailBox(lines, title: a.name, detailRect, &buffer, theme, borders)
+    }
+}
+
+func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    guard let snapshot = state.snapshot else { return }
+    let l = state.language
+    let format = DisplayFormat(l)
+    let sunday = state.hoursWeek.adding(days: 6)
+    let entries = state.hours.filter { $0.date >= state.hoursWeek && $0.date <= sunday }
+    let total = entries.reduce(0) { $0 + $1.minutes }
+    let validated = entries.filter(\.validated).reduce(0) { $0 + $1.minutes }
+    buffer.frame(area, title: l.pick("Heures · semaine \(isoWeek(state.hoursWeek)) du \(format.date(state.hoursWeek)) · total \(DurationText.format(total)), validées \(DurationText.format(validated))",
+                                     "Hours · week \(isoWeek(state.hoursWeek)) from \(format.date(state.hoursWeek)) · total \(DurationText.format(total)), validated \(DurationText.format(validated))"),
+                 borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let inner = area.inset(1)
+    let agentNames = Dictionary(snapshot.territory.agents.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let memberNames = Dictionary(snapshot.territory.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    // By agent and member: one column per day of the week, and the total.
+    var grouped: [String: [Int: Int]] = [:]
+    var validatedKeys = Set<String>()
+    for e in entries {
+        let key = "\(agentNames[e.agent] ?? e.agent)\t\(memberNames[e.member] ?? e.member)"
+        grouped[key, default: [:]][state.hoursWeek.days(to: e.date), default: 0] += e.minutes
+        if e.validated { validatedKeys.insert(key) }
+    }
+    let nameWidth = max(12, (inner.width - 7 * 8 - 10) / 2)
+    var columns = [Column("Agent", nameWidth), Column(l.pick("Commune", "Member"), nameWidth)]
+    for i in 0..<7 { columns.append(Column("\(format.weekdayShort(state.hoursWeek.adding(days: i).weekday)) \(state.hoursWeek.adding(days: i).day)", 7, right: true)) }
+    columns.append(Column("Total", 7, right: true))
+    let rows = grouped.keys.sorted().map { key -> TableRow in
+        let parts = key.split(separator: "\t").map(String.init)
+        let byDay = grouped[key] ?? [:]
+        let cells = parts + (0..<7).map { byDay[$0].map(DurationText.format) ?? "·" } + [DurationText.format(byDay.values.reduce(0, +))]
+        return TableRow(cells, role: validatedKeys.contains(key) ? .normal : .hint)
+    }
+    if rows.isEmpty {
+        buffer.put(l.pick("Aucune heure saisie cette semaine.", "No hours logged this week."), x: inner.x, y: inner.y + 1, style: theme.style(.dim))
+    } else {
+        buffer.table(inner, columns: columns, rows: rows, selected: nil, scroll: 0, theme: theme)
+    }
+}
+
+func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    let l = state.language
+    buffer.frame(area, title: l.pick("Factures", "Invoices"), borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let lines = [
+        l.pick("Aucune facture pour l'instant.", "No invoices yet."),
+        "",
+        l.pick("La facturation (cotisations, heures, prorata, titres de recettes, avoirs, paiements)",
+               "Billing (fees, hours, pro rata, invoices, credit notes, payments) comes with a next"),
+        l.pick("arrive avec une prochaine version de Relève. Les heures saisies et validées sont",
+               "version of Relève. Logged and validated hours are already kept in the Hours pane"),
+        l.pick("déjà enregistrées dans le volet 5 Heures : elles serviront de base aux factures.",
+               "(5): they will be the basis of the invoices."),
+    ]
+    for (i, line) in lines.enumerated() {
+        buffer.put(line, x: area.x + 2, y: area.y + 2 + i, style: theme.style(i == 0 ? .header : .normal), maxWidth: area.width - 4)
+    }
+}
+
+func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

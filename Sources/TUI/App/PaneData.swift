@@ -1,0 +1,67 @@
+import Domain
+
+/// The rows each list pane shows, filtered: shared by `update` (cursor bounds) and `render`.
+extension AppState {
+    func matches(_ filter: String, _ fields: [String]) -> Bool {
+        guard !filter.isEmpty else { return true }
+        let needle = filter.folding()
+        return fields.contains { $0.folding().contains(needle) }
+    }
+
+    var requestRows: [RequestDecision] {
+        guard let snapshot else { return [] }
+        return snapshot.plan.decisions.filter { d in
+            matches(requests.filter, [d.id, snapshot.member(d.request.member)?.name ?? d.request.member,
+                                      d.request.motive.label(in: language), d.status.label(in: language)])
+        }
+    }
+
+    var memberRows: [Member] {
+        guard let snapshot else { return [] }
+        return snapshot.members.filter { matches(members.filter, [$0.code, $0.name]) }
+    }
+
+    var agentRows: [Agent] {
+        guard let snapshot else { return [] }
+        return snapshot.agents.filter { matches(agents.filter, [$0.code, $0.name]) }
+    }
+
+    /// Rows of the planning grid: agents, or the members with work that period.
+    var planningRowCount: Int {
+        guard let snapshot else { return 0 }
+        return planning.rows == .agents ? snapshot.agents.count : planningMembers.count
+    }
+
+    /// Members who get minutes in the planning period (members view).
+    var planningMembers: [Member] {
+        guard let snapshot else { return [] }
+        let days = planningDays.map(\.dayNumber)
+        var codes = Set<String>()
+        for byDay in snapshot.work.values {
+            for day in days { for item in byDay[day] ?? [] { codes.insert(snapshot.decisions[item.request]?.request.member ?? "") } }
+        }
+        return snapshot.members.filter { codes.contains($0.code) }
+    }
+
+    /// The days shown: Monday to Friday of the week, or every day of the month.
+    var planningDays: [CalendarDate] {
+        if planning.month {
+            let first = CalendarDate(year: planning.weekStart.year, month: planning.weekStart.month, day: 1) ?? planning.weekStart
+            let count = CalendarDate.daysIn(month: first.month, year: first.year)
+            return (0..<count).map { first.adding(days: $0) }
+        }
+        return (0..<5).map { planning.weekStart.adding(days: $0) }
+    }
+}
+
+extension String {
+    /// Lowercased without French accents, so that "ecuisses" finds "Écuisses".
+    func folding() -> String {
+        let plain: [Character: String] = [
+            "à": "a", "â": "a", "ä": "a", "á": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
+            "î": "i", "ï": "i", "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
+            "ÿ": "y", "œ": "oe", "æ": "ae",
+        ]
+        return lowercased().map { plain[$0] ?? String($0) }.joined()
+    }
+}

@@ -1,0 +1,243 @@
+import Domain
+import Foundation
+
+/// What an agent does in one half-day of the planning grid.
+struct HalfDay {
+    var text: String
+    var role: Role
+    /// The requests worked in that half-day (for the detail panel).
+    var requests: [String]
+}
+
+/// Splits an agent's day in morning and afternoon: rota first at its own time, then the
+/// arbitration's minutes in priority order, morning first.
+func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: Language) -> (HalfDay, HalfDay) {
+    let calendar = snapshot.territory.service.calendar
+    if day.weekday.isWeekend { return (HalfDay(text: "", role: .dim, requests: []), HalfDay(text: "", role: .dim, requests: [])) }
+    if calendar.isHoliday(day) {
+        let cell = HalfDay(text: l.pick("férié", "holiday"), role: .holiday, requests: [])
+        return (cell, cell)
+    }
+    if let absence = agent.absence(on: day) {
+        let cell = HalfDay(text: absenceLabel(absence.kind, l), role: .absence, requests: [])
+        return (cell, cell)
+    }
+    var morning: [(member: String, request: String?)] = []
+    var afternoon: [(member: String, request: String?)] = []
+    var morningLeft = agent.dailyMinutes / 2
+    for entry in agent.rota where entry.day == day.weekday {
+        if entry.time.start < WeeklySchedule.noon {
+            morning.append((entry.member, nil))
+            morningLeft -= entry.time.minutes
+        } else {
+            afternoon.append((entry.member, nil))
+        }
+    }
+    for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] {
+        let member = snapshot.decisions[item.request]?.request.member ?? ""
+        if morningLeft > 0 {
+            morning.append((member, item.request))
+            morningLeft -= item.minutes
+            if morningLeft < 0 { afternoon.append((member, item.request)) }
+        } else {
+            afternoon.append((member, item.request))
+        }
+    }
+    return (cell(morning, snapshot), cell(afternoon, snapshot))
+}
+
+private func cell(_ items: [(member: String, request: String?)], _ snapshot: Snapshot) -> HalfDay {
+    guard let first = items.first else { return HalfDay(text: "·", role: .dim, requests: []) }
+    let decisions = items.compactMap { $0.request.flatMap { snapshot.decisions[$0] } }
+    let members = Set(items.map(\.member))
+    let urgent = decisions.contains { $0.priorityClass == .urgent }
+    let shared = members.count > 1 || decisions.contains { $0.reasons.contains { if case .sharedWith = $0 { return true } else { return false } } }
+    let marker = urgent ? "!" : shared ? "½" : " "
+    let name = abbreviated(snapshot.member(first.member)?.name ?? first.member)
+    return HalfDay(text: marker + name, role: urgent ? .urgent : shared ? .shared : .normal,
+                   requests: items.compactMap(\.request))
+}
+
+func absenceLabel(_ kind: AbsenceKind, _ l: Language) -> String {
+    switch kind {
+    case .conges: return l.pick("congés", "leave")
+    case .formation: return l.pick("formation", "training")
+    case .maladie: return l.pick("maladie", "sick")
+    case .maternite: return l.pick("maternité", "maternity")
+    case .accident: return l.pick("accident", "accident")
+    case .autre: return l.pick("absent", "away")
+    }
+}
+
+func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    guard let snapshot = state.snapshot else { return }
+    let l = state.language
+    let format = DisplayFormat(l)
+    let p = state.planning
+    let days = state.planningDays
+    let detailHeight = p.showDetail ? 6 : 0
+    let gridRect = Rect(x: area.x, y: area.y, width: area.width, height: area.height - detailHeight)
+    let title: String
+    if p.month {
+        let month = format.monthName(p.weekStart.month)
+        title = "\(month.prefix(1).uppercased())\(month.dropFirst()) \(p.weekStart.year)"
+    } else {
+        let friday = p.weekStart.adding(days: 4)
+        title = l.pick("Semaine \(isoWeek(p.weekStart)) · du \(format.weekdayShort(.mon)) \(p.weekStart.day) au \(format.weekdayShort(.fri)) \(friday.day) \(format.monthName(friday.month)) \(friday.year)",
+                       "Week \(isoWeek(p.weekStart)) · Mon \(p.weekStart.day) to Fri \(friday.day) \(format.monthName(friday.month)) \(friday.year)")
+    }
+    let view = p.rows == .agents ? l.pick("agents", "agents") : l.pick("communes", "members")
+    buffer.frame(gridRect, title: "\(title) · \(view)", borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let inner = gridRect.inset(1)
+    guard inner.width > 20, inner.height > 3 else { return }
+
+    let nameWidth = min(20, max(12, inner.width / 6))
+    let totalWidth = p.month || p.rows == .members ? 0 : 13
+    let dayCount = days.count
+    let dayWidth = max(2, (inner.width - nameWidth - totalWidth - 1) / max(1, dayCount))
+    // Too narrow for half-days (80 columns): one cell per day, morning first.
+    let compact = !p.month && (dayWidth - 1) / 2 < 6
+    let half = p.month || compact ? dayWidth - 1 : (dayWidth - 1) / 2
+
+    // Headers: day names, then morning / afternoon.
+    buffer.put(p.rows == .agents ? "Agent" : l.pick("Commune", "Member"), x: inner.x, y: inner.y, style: theme.style(.header))
+    for (i, day) in days.enumerated() {
+        let x = inner.x + nameWidth + 1 + i * dayWidth
+        let label = p.month ? String(day.day) : "\(format.weekdayShort(day.weekday)) \(day.day)"
+        let role: Role = day == state.today ? .today : (snapshot.territory.service.calendar.isWorkingDay(day) ? .header : .dim)
+        buffer.put(label, x: x, y: inner.y, style: theme.style(role), maxWidth: dayWidth - 1)
+        if !p.month && !compact {
+            buffer.put(TextWidth.truncate(l.pick("matin", "am"), to: half), x: x, y: inner.y + 1, style: theme.style(.dim))
+            buffer.put(TextWidth.truncate(l.pick("a.-m.", "pm"), to: half), x: x + half + 1, y: inner.y + 1, style: theme.style(.dim))
+        }
+    }
+    if totalWidth > 0 {
+        buffer.put(l.pick("prévu/contrat", "planned/contract"), x: inner.maxX - totalWidth, y: inner.y, style: theme.style(.header), maxWidth: totalWidth)
+    }
+    let firstRow = inner.y + (p.month ? 1 : 2)
+    let visible = inner.maxY - firstRow
+    let rowCount = state.planningRowCount
+    var top = min(p.scroll, max(0, rowCount - visible))
+    if p.row < top { top = p.row }
+    if p.row >= top + visible { top = p.row - visible + 1 }
+
+    for offset in 0..<min(visible, max(0, rowCount - top)) {
+        let index = top + offset
+        let y = firstRow + offset
+        if p.rows == .agents {
+            let agent = snapshot.agents[index]
+            buffer.put(TextWidth.truncate(agent.name, to: nameWidth), x: inner.x, y: y, style: theme.style(index == p.row ? .header : .normal))
+            var planned = 0
+            for (i, day) in days.enumerated() {
+                let x = inner.x + nameWidth + 1 + i * dayWidth
+                let (am, pm) = halfDays(agent: agent, day: day, snapshot: snapshot, language: l)
+                planned += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
+                    + agent.rota.filter { $0.day == day.weekday && agent.absence(on: day) == nil && snapshot.territory.service.calendar.isWorkingDay(day) }
+                        .reduce(0) { $0 + $1.time.minutes }
+                if p.month || compact {
+                    let shown = am.text == "·" ? pm : am
+                    let selected = index == p.row && (compact ? i == p.column / 2 : i == p.column)
+                    buffer.put(TextWidth.truncate(shown.text, to: max(1, dayWidth - 1)), x: x, y: y,
+                               style: theme.style(selected ? .selected : shown.role))
+                } else {
+                    for (h, cell) in [am, pm].enumerated() {
+                        let selected = index == p.row && i * 2 + h == p.column
+                        let cx = x + h * (half + 1)
+                        if selected { buffer.fill(Rect(x: cx, y: y, width: half, height: 1), style: theme.style(.selected)) }
+                        buffer.put(TextWidth.truncate(cell.text, to: half), x: cx, y: y, style: theme.style(selected ? .selected : cell.role), maxWidth: half)
+                    }
+                }
+            }
+            if totalWidth > 0 {
+                let text = "\(DurationText.format(planned))/\(DurationText.format(agent.weeklyMinutes))"
+                buffer.put(text, x: inner.maxX - TextWidth.of(text), y: y, style: theme.style(planned > agent.weeklyMinutes ? .conflict : .normal))
+            }
+        } else {
+            let member = state.planningMembers[index]
+            buffer.put(TextWidth.truncate(member.name, to: nameWidth), x: inner.x, y: y, style: theme.style(index == p.row ? .header : .normal))
+            for (i, day) in days.enumerated() {
+                let x = inner.x + nameWidth + 1 + i * dayWidth
+                var agents: [String] = []
+                var urgent = false
+                for agent in snapshot.agents {
+                    for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] where snapshot.decisions[item.request]?.request.member == member.code {
+                        agents.append(agent.name)
+                        urgent = urgent || snapshot.decisions[item.request]?.priorityClass == .urgent
+                    }
+                }
+                let text = agents.isEmpty ? "·" : (urgent ? "!" : agents.count > 1 ? "½" : " ") + (agents.first ?? "")
+                let selected = index == p.row && (p.month ? i == p.column : i == p.column / 2)
+                buffer.put(TextWidth.truncate(text, to: dayWidth - 1), x: x, y: y,
+                           style: theme.style(selected ? .selected : agents.isEmpty ? .dim : urgent ? .urgent : .normal))
+            }
+        }
+    }
+    if p.showDetail {
+        planningDetail(state, snapshot, Rect(x: area.x, y: gridRect.maxY, width: area.width, height: detailHeight), &buffer, theme, borders)
+    }
+}
+
+/// The decisions behind the selected cell, in plain French.
+private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    let l = state.language
+    let format = DisplayFormat(l)
+    let p = state.planning
+    let days = state.planningDays
+    let dayIndex = p.month || p.rows == .members ? p.column : p.column / 2
+    guard days.indices.contains(dayIndex) else { return }
+    let day = days[dayIndex]
+    var lines: [String] = []
+    var title = format.date(day)
+    var requestIDs: [String] = []
+    if p.rows == .agents, snapshot.agents.indices.contains(p.row) {
+        let agent = snapshot.agents[p.row]
+        let (am, pm) = halfDays(agent: agent, day: day, snapshot: snapshot, language: l)
+        let half = p.month ? nil : (p.column % 2 == 0 ? am : pm)
+        title = "\(agent.name) · \(title)" + (half == nil ? "" : " · " + (p.column % 2 == 0 ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon")))
+        requestIDs = half?.requests ?? (am.requests + pm.requests)
+        if requestIDs.isEmpty { lines.append((half ?? am).text == "·" ? l.pick("Libre.", "Free.") : (half ?? am).text) }
+    } else if p.rows == .members, state.planningMembers.indices.contains(p.row) {
+        let member = state.planningMembers[p.row]
+        title = "\(member.name) · \(title)"
+        for agent in snapshot.agents {
+            for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] where snapshot.decisions[item.request]?.request.member == member.code {
+                requestIDs.append(item.request)
+            }
+        }
+    }
+    for id in uniqued(requestIDs) {
+        guard let d = snapshot.decisions[id] else { continue }
+        let member = snapshot.member(d.request.member)
+        lines.append(l.pick("Demande \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (\(member?.population ?? 0) hab.) · \(d.status.label(in: l))",
+                            "Request \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (pop. \(member?.population ?? 0)) · \(d.status.label(in: l))"))
+        if !d.reasons.isEmpty {
+            lines.append(l.pick("Pourquoi : ", "Why: ") + d.reasons.map { $0.label(in: l) }.joined(separator: " ; "))
+        }
+    }
+    buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    for (i, line) in lines.prefix(rect.height - 2).enumerated() {
+        buffer.put(line, x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(.normal), maxWidth: rect.width - 4)
+    }
+}
+
+/// Unique elements, first occurrence order.
+private func uniqued(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+}
+
+/// The ISO week number of `date`.
+func isoWeek(_ date: CalendarDate) -> Int {
+    let thursday = date.adding(days: 4 - date.weekday.isoNumber)
+    let january1 = CalendarDate(year: thursday.year, month: 1, day: 1) ?? thursday
+    return january1.days(to: thursday) / 7 + 1
+}
+
+/// A commune's name shortened for narrow cells: "Saint-Bérain-sous-Sanvignes" → "St-Bérain-s-Sanvignes".
+func abbreviated(_ name: String) -> String {
+    var text = name
+    for (long, short) in [("Saint-", "St-"), ("Sainte-", "Ste-"), ("-sous-", "-s-"), ("-sur-", "-s-"), ("-les-", "-l-"), ("-lès-", "-l-")] {
+        text = text.replacingOccurrences(of: long, with: short)
+    }
+    return text
+}

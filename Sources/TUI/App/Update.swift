@@ -1,0 +1,169 @@
+import Domain
+
+/// The only place the state changes: pure, exhaustive, answers with effects to run.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .resize(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+        return []
+    case .loaded(let snapshot):
+        state.snapshot = snapshot
+        state.serviceName = snapshot.territory.service.name
+        state.loadError = nil
+        clampCursors(&state)
+        return []
+    case .hoursLoaded(let entries):
+        state.hours = entries
+        return []
+    case .failed(let message):
+        state.loadError = message
+        return []
+    case .key(let key):
+        return handle(key, &state)
+    }
+}
+
+private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    state.notice = nil
+    if state.showHelp {
+        state.showHelp = false
+        return []
+    }
+    if state.editingFilter { return editFilter(key, &state) }
+    guard let action = KeyMap.action(for: key) else { return [] }
+    switch action {
+    case .quit:
+        state.running = false
+        return [.quit]
+    case .help:
+        state.showHelp = true
+    case .nextPane, .previousPane:
+        let step = action == .nextPane ? 1 : Pane.allCases.count - 1
+        return switchPane(to: Pane(rawValue: (state.pane.rawValue - 1 + step) % Pane.allCases.count + 1) ?? .planning, &state)
+    case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6:
+        let index = Action.allCases.firstIndex(of: action).map { $0 - (Action.allCases.firstIndex(of: .pane1) ?? 0) } ?? 0
+        return switchPane(to: Pane(rawValue: index + 1) ?? .planning, &state)
+    case .filter:
+        if [.requests, .members, .agents].contains(state.pane) { state.editingFilter = true }
+    case .back:
+        closeDetail(&state)
+    default:
+        return move(action, &state)
+    }
+    return []
+}
+
+private func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
+    state.pane = pane
+    if pane == .hours { return [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] }
+    return []
+}
+
+private func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
+    func change(_ body: (inout ListState) -> Void) {
+        switch state.pane {
+        case .requests: body(&state.requests)
+        case .members: body(&state.members)
+        case .agents: body(&state.agents)
+        default: break
+        }
+    }
+    switch key {
+    case .enter: state.editingFilter = false
+    case .escape:
+        state.editingFilter = false
+        change { $0.filter = "" }
+    case .backspace: change { if !$0.filter.isEmpty { $0.filter.removeLast() } }
+    case .character(let c): change { $0.filter.append(c); $0.cursor = 0; $0.scroll = 0 }
+    default: break
+    }
+    return []
+}
+
+private func closeDetail(_ state: inout AppState) {
+    switch state.pane {
+    case .planning: state.planning.showDetail = false
+    case .requests: state.requests.showDetail = false
+    case .members: state.members.showDetail = false
+    case .agents: state.agents.showDetail = false
+    default: break
+    }
+}
+
+private func move(_ action: Action, _ state: inout AppState) -> [Effect] {
+    switch state.pane {
+    case .planning: return movePlanning(action, &state)
+    case .requests: moveList(action, &state.requests, count: state.requestRows.count, page: state.height - 6)
+    case .members: moveList(action, &state.members, count: state.memberRows.count, page: state.height - 6)
+    case .agents: moveList(action, &state.agents, count: state.agentRows.count, page: state.height - 6)
+    case .hours:
+        switch action {
+        case .previousPeriod: state.hoursWeek = state.hoursWeek.adding(days: -7)
+        case .nextPeriod: state.hoursWeek = state.hoursWeek.adding(days: 7)
+        case .today: state.hoursWeek = state.today.adding(days: -(state.today.weekday.isoNumber - 1))
+        default: return []
+        }
+        return [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))]
+    case .invoices: break
+    }
+    return []
+}
+
+private func moveList(_ action: Action, _ list: inout ListState, count: Int, page: Int) {
+    switch action {
+    case .up: list.cursor -= 1
+    case .down: list.cursor += 1
+    case .pageUp: list.cursor -= max(1, page)
+    case .pageDown: list.cursor += max(1, page)
+    case .open: list.showDetail.toggle()
+    default: break
+    }
+    list.cursor = max(0, min(list.cursor, count - 1))
+}
+
+private func movePlanning(_ action: Action, _ state: inout AppState) -> [Effect] {
+    var p = state.planning
+    let columns = p.month ? state.planningDays.count : 10
+    switch action {
+    case .up: p.row -= 1
+    case .down: p.row += 1
+    case .pageUp: p.row -= max(1, state.height - 12)
+    case .pageDown: p.row += max(1, state.height - 12)
+    case .left: p.column -= 1
+    case .right: p.column += 1
+    case .open: p.showDetail.toggle()
+    case .previousPeriod, .nextPeriod:
+        let forward = action == .nextPeriod
+        if p.month {
+            let first = CalendarDate(year: p.weekStart.year, month: p.weekStart.month, day: 1) ?? p.weekStart
+            p.weekStart = first.addingMonths(forward ? 1 : -1)
+        } else {
+            p.weekStart = p.weekStart.adding(days: forward ? 7 : -7)
+        }
+    case .today:
+        p.weekStart = state.today.adding(days: -(state.today.weekday.isoNumber - 1))
+        p.column = p.month ? state.today.day - 1 : min(9, (state.today.weekday.isoNumber - 1) * 2)
+    case .monthView:
+        p.month.toggle()
+        if !p.month { p.weekStart = p.weekStart.adding(days: -(p.weekStart.weekday.isoNumber - 1)) }
+        p.column = 0
+    case .switchView:
+        p.rows = p.rows == .agents ? .members : .agents
+        p.row = 0
+        p.scroll = 0
+    default: break
+    }
+    state.planning = p
+    let newColumns = state.planning.month ? state.planningDays.count : 10
+    state.planning.column = max(0, min(state.planning.column, max(columns, newColumns) - 1, newColumns - 1))
+    state.planning.row = max(0, min(state.planning.row, state.planningRowCount - 1))
+    return []
+}
+
+private func clampCursors(_ state: inout AppState) {
+    state.requests.cursor = max(0, min(state.requests.cursor, state.requestRows.count - 1))
+    state.members.cursor = max(0, min(state.members.cursor, state.memberRows.count - 1))
+    state.agents.cursor = max(0, min(state.agents.cursor, state.agentRows.count - 1))
+    state.planning.row = max(0, min(state.planning.row, state.planningRowCount - 1))
+}

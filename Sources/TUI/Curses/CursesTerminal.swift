@@ -1,0 +1,137 @@
+import CNcursesW
+import Foundation
+
+/// The ncursesw terminal: the only file that talks to ncurses. Cells are written with
+/// `setcchar` + `mvwadd_wch`, only where they changed, then shown with one `doupdate`.
+public final class CursesTerminal: TerminalBackend {
+    public let supportsUnicode: Bool
+    public let supportsColor: Bool
+    private var pairs: [Int: Int16] = [:]
+    private var screen: OpaquePointer?
+    private var output: UnsafeMutablePointer<FILE>?
+
+    /// Takes over the terminal; `color` false forces monochrome (`--no-color`, `NO_COLOR`).
+    /// `output` is the terminal by default; benchmarks pass a file to count the bytes sent.
+    public init(color: Bool, output: UnsafeMutablePointer<FILE>? = nil, terminalType: String? = nil) {
+        _ = releve_set_locale()
+        supportsUnicode = releve_is_utf8() != 0
+        let stream = output ?? releve_stdout()
+        self.output = stream
+        screen = terminalType.map { newterm($0, stream, releve_stdin()) } ?? newterm(nil, stream, releve_stdin())
+        if let screen { set_term(screen) }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(releve_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        var colors = false
+        if color, has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        supportsColor = colors
+        CursesTerminal.installSignalHandlers()
+    }
+
+    /// Restores the terminal.
+    public func close() {
+        endwin()
+        if let output { fflush(output) }
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(releve_getmaxx(releve_stdscr())), Int(releve_getmaxy(releve_stdscr())))
+    }
+
+    /// Bytes sent so far, when the output is a file (benchmarks); 0 on a real terminal.
+    public var bytesWritten: Int {
+        guard let output else { return 0 }
+        fflush(output)
+        return max(0, ftell(output))
+    }
+
+    public func draw(_ changes: [Buffer.Change]) {
+        let window = releve_stdscr()
+        for change in changes {
+            var x = change.x
+            for cell in change.cells {
+                defer { x += 1 }
+                if cell.text.isEmpty { continue }
+                var character = cchar_t()
+                var wide = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }) + [0]
+                let (attributes, pair) = attributesAndPair(cell.style)
+                setcchar(&character, &wide, attributes, pair, nil)
+                mvwadd_wch(window, Int32(change.y), Int32(x), &character)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
+        wtimeout(releve_stdscr(), Int32(timeoutMilliseconds))
+        var value: wint_t = 0
+        let status = releve_read_key(&value)
+        if status == ERR { return nil }
+        if status == releve_key_code_yes() {
+            let code = Int32(value)
+            if code == releve_key_resize() { return .resize }
+            switch code {
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_BTAB: return .key(.backTab)
+            default:
+                let f = code - releve_key_f0()
+                return (1...12).contains(f) ? .key(.function(Int(f))) : nil
+            }
+        }
+        switch value {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func attributesAndPair(_ style: Style) -> (attr_t, Int16) {
+        var attributes = releve_a_normal()
+        if style.attributes.contains(.bold) { attributes |= releve_a_bold() }
+        if style.attributes.contains(.underline) { attributes |= releve_a_underline() }
+        if style.attributes.contains(.reverse) { attributes |= releve_a_reverse() }
+        if style.attributes.contains(.dim) { attributes |= releve_a_dim() }
+        guard supportsColor, style.foreground != .default || style.background != .default else { return (attributes, 0) }
+        let key = (style.foreground.rawValue + 1) * 32 + style.background.rawValue + 1
+        if let pair = pairs[key] { return (attributes, pair) }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < releve_color_pairs(), Int32(max(style.foreground.rawValue, style.background.rawValue)) < releve_colors() else {
+            return (attributes, 0)
+        }
+        init_pair(next, Int16(style.foreground.rawValue), Int16(style.background.rawValue))
+        pairs[key] = next
+        return (attributes, next)
+    }
+
+    /// A dropped SSH session (SIGHUP) or a kill (SIGTERM) leaves the terminal usable.
+    private static func installSignalHandlers() {
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal(sig) { number in
+                endwin()
+                _exit(128 + number)
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Domain
+
+/// Where the interface gets its data; the executable implements it over the database.
+public protocol AppDataSource: AnyObject {
+    /// The territory without its hours, and its arbitration.
+    func snapshot() throws -> Snapshot
+    /// Hours between two dates (both included).
+    func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry]
+    /// Changes whenever another session commits (SQLite's `PRAGMA data_version`).
+    func changeToken() throws -> Int
+}
+
+/// The loop: draw the state, read a key, update, run the effects; reload when another
+/// session changed the database (checked every second).
+public final class Program {
+    let backend: any TerminalBackend
+    let data: any AppDataSource
+    let theme: Theme
+    public private(set) var state: AppState
+    private var previous: Buffer?
+    private var lastToken: Int?
+    private var ticksSinceCheck = 0
+
+    public init(backend: any TerminalBackend, data: any AppDataSource, state: AppState, theme: Theme) {
+        self.backend = backend
+        self.data = data
+        self.state = state
+        self.theme = theme
+        self.state.unicode = backend.supportsUnicode
+    }
+
+    /// Runs until the user quits.
+    public func run() {
+        let size = backend.size
+        _ = update(&state, .resize(width: size.width, height: size.height))
+        perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
+        while state.running {
+            draw()
+            if let event = backend.readKey(timeoutMilliseconds: 100) {
+                switch event {
+                case .resize:
+                    let size = backend.size
+                    previous = nil
+                    perform(update(&state, .resize(width: size.width, height: size.height)))
+                case .key(let key):
+                    perform(update(&state, .key(key)))
+                }
+            } else {
+                pollForChanges()
+            }
+        }
+    }
+
+    /// Draws the state and sends the terminal only what changed since the last frame.
+    public func draw() {
+        var buffer = Buffer(width: state.width, height: state.height)
+        render(state, into: &buffer, theme: theme)
+        let changes = buffer.changes(since: previous)
+        if !changes.isEmpty { backend.draw(changes) }
+        previous = buffer
+    }
+
+    private func pollForChanges() {
+        ticksSinceCheck += 1
+        guard ticksSinceCheck >= 10 else { return }
+        ticksSinceCheck = 0
+        guard let token = try? data.changeToken() else { return }
+        if let lastToken, token != lastToken {
+            perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
+        }
+        lastToken = token
+    }
+
+    /// Runs effects; database reads happen here, never in `update` or `render`.
+    public func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .quit: state.running = false
+            case .reload:
+                do {
+                    lastToken = try data.changeToken()
+                    perform(update(&state, .loaded(try data.snapshot())))
+                } catch {
+                    perform(update(&state, .failed("\(error)")))
+                }
+            case .loadHours(let from, let to):
+                do {
+                    perform(update(&state, .hoursLoaded(try data.hours(from: from, to: to))))
+                } catch {
+                    perform(update(&state, .failed("\(error)")))
+                }
+            }
+        }
+    }
+}

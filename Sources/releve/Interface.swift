@@ -1,0 +1,74 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+import TUI
+
+/// Options of the full-screen interface.
+struct InterfaceOptions: ParsableArguments {
+    @Option(help: "Thème de couleurs (Themes/NOM.toml) : default, light, high-contrast, monochrome.")
+    var theme: String?
+
+    @Flag(name: .customLong("no-color"), help: "Sans couleurs (aussi avec la variable NO_COLOR).")
+    var noColor = false
+
+    @Option(help: "Date du jour (AAAA-MM-JJ), pour figer l'horloge.")
+    var today: String?
+}
+
+/// The interface's data, read from the database.
+final class DatabaseDataSource: AppDataSource {
+    let database: AppDatabase
+
+    init(_ database: AppDatabase) { self.database = database }
+
+    func snapshot() throws -> Snapshot {
+        let territory = try database.loadPlanningTerritory(openingHours: true)
+        return Snapshot(territory: territory, plan: Arbitration.plan(territory))
+    }
+
+    func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry] {
+        try database.timeEntries(TimeEntryQuery(from: from, to: to))
+    }
+
+    func changeToken() throws -> Int { try database.changeToken() }
+}
+
+/// Opens the full-screen interface on `database`.
+enum Interface {
+    /// Folders searched for themes, first match wins.
+    static func themeDirectories() -> [String] {
+        var directories: [String] = []
+        if let custom = ProcessInfo.processInfo.environment["RELEVE_THEMES"] { directories.append(custom) }
+        directories.append(FileManager.default.currentDirectoryPath + "/Themes")
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        directories.append(executable.appendingPathComponent("Themes").path)
+        directories.append(executable.appendingPathComponent("../../Themes").standardized.path)
+        directories.append(executable.appendingPathComponent("../share/releve/Themes").standardized.path)
+        return directories
+    }
+
+    static func run(database: AppDatabase, options: InterfaceOptions, language: Language) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure(.usage, language.pick(
+                "l'interface plein écran a besoin d'un terminal ; sans terminal, utilisez les sous-commandes (releve --help)",
+                "the full-screen interface needs a terminal; without one, use the subcommands (releve --help)"))
+        }
+        var theme: Theme
+        do {
+            theme = try ThemeLoader.load(named: options.theme ?? "default", from: themeDirectories())
+        } catch ThemeLoader.Failure.notFound(let name) {
+            throw CommandFailure(.usage, language.pick("thème « \(name) » introuvable (cherché dans Themes/)",
+                                                       "theme \"\(name)\" not found (looked in Themes/)"))
+        } catch ThemeLoader.Failure.invalid(let file, let detail) {
+            throw CommandFailure(.invalidData, language.pick("thème \(file) invalide : \(detail)", "invalid theme \(file): \(detail)"))
+        }
+        let noColor = options.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let today = try OptionValue.optionalDate(options.today, option: "--today") ?? Clock.today()
+        let terminal = CursesTerminal(color: !noColor)
+        defer { terminal.close() }
+        theme.usesColor = terminal.supportsColor
+        let state = AppState(width: terminal.size.width, height: terminal.size.height, today: today, language: language)
+        Program(backend: terminal, data: DatabaseDataSource(database), state: state, theme: theme).run()
+    }
+}
