@@ -40,8 +40,9 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Domain", "Store", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Domain"]),
         .testTarget(name: "CLITests", dependencies: ["Domain", "Store"]),
+        .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

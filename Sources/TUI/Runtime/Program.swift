@@ -34,8 +34,11 @@ public final class Program {
         let size = backend.size
         _ = update(&state, .resize(width: size.width, height: size.height))
         perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
+        var dirty = true
         while state.running {
-            draw()
+            // An idle screen costs nothing: draw only after something happened.
+            if dirty { draw() }
+            dirty = true
             if let event = backend.readKey(timeoutMilliseconds: 100) {
                 switch event {
                 case .resize:
@@ -46,7 +49,7 @@ public final class Program {
                     perform(update(&state, .key(key)))
                 }
             } else {
-                pollForChanges()
+                dirty = pollForChanges()
             }
         }
     }
@@ -60,15 +63,16 @@ public final class Program {
         previous = buffer
     }
 
-    private func pollForChanges() {
+    /// Every second, asks whether another session committed; reloads if so. True when it did.
+    private func pollForChanges() -> Bool {
         ticksSinceCheck += 1
-        guard ticksSinceCheck >= 10 else { return }
+        guard ticksSinceCheck >= 10 else { return false }
         ticksSinceCheck = 0
-        guard let token = try? data.changeToken() else { return }
-        if let lastToken, token != lastToken {
-            perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
-        }
-        lastToken = token
+        guard let token = try? data.changeToken() else { return false }
+        defer { lastToken = token }
+        guard let lastToken, token != lastToken else { return false }
+        perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
+        return true
     }
 
     /// Runs effects; database reads happen here, never in `update` or `render`.

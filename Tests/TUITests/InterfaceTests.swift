@@ -1,0 +1,241 @@
+import Domain
+import Testing
+@testable import TUI
+
+/// The demo service on a fixed day, arbitrated: what the interface shows in these tests.
+let demoToday = CalendarDate(year: 2026, month: 11, day: 16) ?? CalendarDate(dayNumber: 0)
+let demoSnapshot: Snapshot = {
+    let territory = DemoTerritory.make(today: demoToday)
+    return Snapshot(territory: territory, plan: Arbitration.plan(territory))
+}()
+
+func loadedState(width: Int = 120, height: Int = 40) -> AppState {
+    var state = AppState(width: width, height: height, today: demoToday)
+    _ = update(&state, .loaded(demoSnapshot))
+    return state
+}
+
+func screen(_ state: AppState, theme: Theme = .builtIn) -> [String] {
+    var buffer = Buffer(width: state.width, height: state.height)
+    render(state, into: &buffer, theme: theme)
+    return buffer.lines
+}
+
+func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+    keys.flatMap { update(&state, .key($0)) }
+}
+
+@Suite("Interface rendering (no terminal)")
+struct RenderTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func everyPaneRendersAtTheUsualSizes(width: Int, height: Int) {
+        for pane in Pane.allCases {
+            var state = loadedState(width: width, height: height)
+            _ = press(&state, .character(Character(String(pane.rawValue))))
+            let lines = screen(state)
+            #expect(lines.count == height)
+            #expect(lines.allSatisfy { TextWidth.of($0) == width }, "\(pane)")
+            #expect(lines[0].contains("1 Planning"))
+            #expect(lines[0].contains(width >= 120 ? "lun. 16 nov. 2026" : "16/11/2026"))
+            #expect(lines[height - 1].contains("q quitter"))
+            let body = lines.joined(separator: "\n")
+            switch pane {
+            case .planning:
+                #expect(body.contains("Semaine 47 · du lun. 16 au ven. 20 novembre 2026"))
+                #expect(body.contains("Élodie Ferra"))
+                #expect(body.contains("mar. 17"))
+            case .requests:
+                #expect(body.contains("Demandes · "))
+                #expect(body.contains("D-2026-001"))
+                #expect(body.contains("maladie"))
+            case .members:
+                #expect(body.contains("Écuisses"))
+                #expect(body.contains("AFP du Haut-Morvan"))
+            case .agents:
+                #expect(body.contains("Sandrine Perrot"))
+                #expect(body.contains("35:00"))
+            case .hours:
+                #expect(body.contains("Heures · semaine 47"))
+            case .invoices:
+                #expect(body.contains("Aucune facture pour l'instant."))
+            }
+        }
+    }
+
+    @Test func planningWeekShowsHalfDaysWithMarkersAt120() {
+        let lines = screen(loadedState())
+        #expect(lines[3].contains("matin"))
+        #expect(lines[3].contains("a.-m."))
+        // Urgent work carries a "!" marker, not only a colour.
+        #expect(lines.contains { $0.contains("!Collon") })
+        #expect(lines[2].contains("prévu/contrat"))
+    }
+
+    @Test func tooSmallTerminalSaysSoAndNeverCrashes() {
+        for (w, h) in [(79, 24), (80, 23), (30, 8), (20, 5), (1, 1), (0, 0)] {
+            var state = loadedState(width: w, height: h)
+            _ = update(&state, .resize(width: w, height: h))
+            let lines = screen(state)
+            #expect(lines.count == h)
+            if w >= 20 && h >= 3 { #expect(lines.joined().contains("Terminal trop petit")) }
+        }
+    }
+
+    @Test func helpListsEveryKeyWithItsFrenchDescription() {
+        var state = loadedState()
+        _ = press(&state, .character("?"))
+        let body = screen(state).joined(separator: "\n")
+        #expect(body.contains("Aide · touches"))
+        for binding in KeyMap.bindings { #expect(body.contains(binding.french), "\(binding.action)") }
+    }
+
+    @Test func monochromeThemeStillMarksMeaning() {
+        var theme = Theme.builtIn
+        theme.usesColor = false
+        #expect(theme.style(.selected).attributes.contains(.reverse))
+        #expect(theme.style(.urgent).foreground == .default)
+        let lines = screen(loadedState(), theme: theme)
+        #expect(lines.contains { $0.contains("!Collon") })
+    }
+
+    @Test func asciiBordersWithoutUnicode() {
+        var state = loadedState(width: 80, height: 24)
+        state.unicode = false
+        let lines = screen(state)
+        #expect(lines[1].hasPrefix("+ Semaine"))
+        #expect(lines[23].contains("locale non UTF-8"))
+    }
+
+    @Test func englishOnRequest() {
+        var state = loadedState()
+        state.language = .en
+        let lines = screen(state)
+        #expect(lines[0].contains("2 Requests"))
+        #expect(lines[0].contains("Mon 16 Nov 2026"))
+    }
+
+    @Test func bufferSendsOnlyWhatChanged() {
+        var state = loadedState()
+        var first = Buffer(width: 120, height: 40)
+        render(state, into: &first, theme: .builtIn)
+        _ = press(&state, .down)
+        var second = Buffer(width: 120, height: 40)
+        render(state, into: &second, theme: .builtIn)
+        let changed = second.changes(since: first).reduce(0) { $0 + $1.cells.count }
+        #expect(changed > 0)
+        #expect(changed < 400)
+        #expect(second.changes(since: second).isEmpty)
+        #expect(second.changes(since: nil).reduce(0) { $0 + $1.cells.count } == 120 * 40)
+    }
+}
+
+@Suite("Interface updates (key sequences)")
+struct UpdateTests {
+    @Test func digitsTabAndShiftTabSwitchPanes() {
+        var state = loadedState()
+        _ = press(&state, .character("3"))
+        #expect(state.pane == .members)
+        _ = press(&state, .tab, .tab)
+        #expect(state.pane == .hours)
+        _ = press(&state, .tab, .tab)
+        #expect(state.pane == .planning)
+        _ = press(&state, .backTab)
+        #expect(state.pane == .invoices)
+        let effects = press(&state, .character("5"))
+        #expect(effects == [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
+    }
+
+    @Test func quitStopsTheProgram() {
+        var state = loadedState()
+        #expect(press(&state, .character("q")) == [.quit])
+        #expect(!state.running)
+    }
+
+    @Test func helpClosesOnAnyKeyWithoutActing() {
+        var state = loadedState()
+        _ = press(&state, .character("?"))
+        #expect(state.showHelp)
+        #expect(press(&state, .character("q")).isEmpty)
+        #expect(!state.showHelp)
+        #expect(state.running)
+    }
+
+    @Test func planningNavigation() {
+        var state = loadedState()
+        let monday = state.planning.weekStart
+        #expect(monday == demoToday)
+        _ = press(&state, .character("]"), .character("]"))
+        #expect(state.planning.weekStart == monday.adding(days: 14))
+        _ = press(&state, .character("["))
+        #expect(state.planning.weekStart == monday.adding(days: 7))
+        _ = press(&state, .character("t"))
+        #expect(state.planning.weekStart == monday)
+        _ = press(&state, .right, .right, .character("l"), .down, .character("j"))
+        #expect(state.planning.column == 3)
+        #expect(state.planning.row == 2)
+        _ = press(&state, .down, .down, .down, .down, .down, .down)
+        #expect(state.planning.row == demoSnapshot.agents.count - 1)
+        _ = press(&state, .enter)
+        #expect(state.planning.showDetail)
+        #expect(screen(state).joined().contains("Sandrine Perrot · mar. 17 nov. 2026 · après-midi"))
+        _ = press(&state, .escape)
+        #expect(!state.planning.showDetail)
+        _ = press(&state, .character("m"))
+        #expect(state.planning.month)
+        #expect(screen(state)[1].contains("Novembre 2026"))
+        _ = press(&state, .character("v"))
+        #expect(state.planning.rows == .members)
+        #expect(screen(state)[2].contains("Commune"))
+    }
+
+    @Test func filterNarrowsTheListIgnoringAccents() {
+        var state = loadedState()
+        _ = press(&state, .character("3"), .character("/"))
+        #expect(state.editingFilter)
+        for c in "ecuis" { _ = press(&state, .character(c)) }
+        _ = press(&state, .enter)
+        #expect(!state.editingFilter)
+        #expect(state.memberRows.map(\.name) == ["Écuisses"])
+        #expect(screen(state).joined().contains("filtre : ecuis"))
+        _ = press(&state, .character("/"), .escape)
+        #expect(state.members.filter.isEmpty)
+        #expect(state.memberRows.count == demoSnapshot.members.count)
+    }
+
+    @Test func listCursorStaysWithinTheRows() {
+        var state = loadedState()
+        _ = press(&state, .character("4"), .up, .up)
+        #expect(state.agents.cursor == 0)
+        _ = press(&state, .pageDown)
+        #expect(state.agents.cursor == demoSnapshot.agents.count - 1)
+        _ = press(&state, .enter)
+        let body = screen(state).joined(separator: "\n")
+        #expect(body.contains("Absences (motif"))
+        #expect(body.contains("Tournée"))
+    }
+
+    @Test func hoursWeekMovesAndAsksForItsHours() {
+        var state = loadedState()
+        _ = press(&state, .character("5"))
+        let effects = press(&state, .character("["))
+        #expect(state.hoursWeek == demoToday.adding(days: -7))
+        #expect(effects == [.loadHours(from: demoToday.adding(days: -7), to: demoToday.adding(days: -1))])
+    }
+
+    @Test func themeFilesParse() throws {
+        let theme = try ThemeLoader.parse("""
+            name = "essai"
+            [roles.urgent]
+            fg = "bright-red"
+            attrs = ["bold"]
+            mono = ["bold", "underline"]
+            """, file: "essai.toml")
+        #expect(theme.name == "essai")
+        #expect(theme.color[.urgent] == Style(foreground: .brightRed, attributes: .bold))
+        #expect(theme.mono[.urgent]?.attributes == [.bold, .underline])
+        #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.parse("[roles.urgent]\nfg = \"fuchsia\"", file: "x.toml") }
+        #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.parse("[roles.nothing]\nmono = []", file: "x.toml") }
+        #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.load(named: "absent", from: ["/nonexistent"]) }
+        #expect(try ThemeLoader.load(named: "default", from: ["/nonexistent"]).name == "default")
+    }
+}
