@@ -48,6 +48,13 @@ enum Interface {
         return directories
     }
 
+    /// `theme = "…"` in `$XDG_CONFIG_HOME/releve/config.toml` (`~/.config/releve/config.toml`).
+    static func configuredTheme() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? ".") + "/.config")
+        return ThemeLoader.configuredThemeName(configFile: base + "/releve/config.toml")
+    }
+
     static func run(database: AppDatabase, options: InterfaceOptions, language: Language) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(.usage, language.pick(
@@ -56,7 +63,7 @@ enum Interface {
         }
         var theme: Theme
         do {
-            theme = try ThemeLoader.load(named: options.theme ?? "default", from: themeDirectories())
+            theme = try ThemeLoader.load(named: options.theme ?? configuredTheme() ?? "default", from: themeDirectories())
         } catch ThemeLoader.Failure.notFound(let name) {
             throw CommandFailure(.usage, language.pick("thème « \(name) » introuvable (cherché dans Themes/)",
                                                        "theme \"\(name)\" not found (looked in Themes/)"))

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 @testable import TUI
 
@@ -237,5 +238,23 @@ struct UpdateTests {
         #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.parse("[roles.nothing]\nmono = []", file: "x.toml") }
         #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.load(named: "absent", from: ["/nonexistent"]) }
         #expect(try ThemeLoader.load(named: "default", from: ["/nonexistent"]).name == "default")
+    }
+}
+
+@Suite("Theme files shipped in Themes/")
+struct ShippedThemeTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Themes").path
+
+    @Test(arguments: ["default", "light", "high-contrast", "monochrome"])
+    func everyShippedThemeLoadsAndCoversEveryRole(name: String) throws {
+        let theme = try ThemeLoader.load(named: name, from: [Self.directory])
+        #expect(theme.name == name)
+        for role in Role.allCases {
+            #expect(theme.mono[role] != nil, "\(name) \(role)")
+        }
+        var mono = theme
+        mono.usesColor = false
+        #expect(mono.style(.selected).attributes.contains(.reverse), "\(name)")
     }
 }

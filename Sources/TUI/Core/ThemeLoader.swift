@@ -22,6 +22,13 @@ public enum ThemeLoader {
         throw Failure.notFound(name)
     }
 
+    /// The theme named in the user's configuration file (`theme = "light"`), if any.
+    public static func configuredThemeName(configFile path: String) -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let table = try? TOMLTable(string: text) else { return nil }
+        return table["theme"]?.string
+    }
+
     /// Parses one theme file.
     public static func parse(_ text: String, file: String) throws -> Theme {
         let table: TOMLTable

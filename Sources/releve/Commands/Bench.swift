@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Store
+import TUI
 
 /// `releve bench`: times the heavy paths on generated territories, so speed claims can be rerun.
 struct Bench: ParsableCommand {
@@ -43,6 +44,9 @@ struct Bench: ParsableCommand {
             }
             writeOut(TextTable.render(header: [language.pick("Échelle", "Scale"), language.pick("Membres/agents", "Members/agents"),
                                                language.pick("Étape", "Step"), "ms"], rows: rows, rightAligned: [3]))
+            for result in results {
+                for (name, value) in result.counts { print("\(result.name) \(name): \(value)") }
+            }
             print(language.pick("Mémoire maximale du processus : \(BenchResult.peakResidentMegabytes()) Mo",
                                 "Peak process memory: \(BenchResult.peakResidentMegabytes()) MB"))
         }
@@ -64,8 +68,22 @@ struct Bench: ParsableCommand {
         _ = result.time("plan_json") {
             PlanReport(plan: plan, from: nil, to: nil, calendar: planning.service.calendar).json()
         }
+        // The interface: first full frame from the database, then one cursor move in the grid.
+        var state = AppState(width: 120, height: 40, today: planning.requests.map(\.start).min() ?? CalendarDate(dayNumber: 20_000))
+        var frame = Buffer(width: 120, height: 40)
+        try result.time("ui_first_frame") {
+            let shown = try database.loadPlanningTerritory(openingHours: true)
+            _ = update(&state, .loaded(Snapshot(territory: shown, plan: Arbitration.plan(shown))))
+            render(state, into: &frame, theme: .builtIn)
+        }
+        var moved = Buffer(width: 120, height: 40)
+        let changedCells = result.time("ui_cursor_move") { () -> Int in
+            _ = update(&state, .key(.down))
+            render(state, into: &moved, theme: .builtIn)
+            return moved.changes(since: frame).reduce(0) { $0 + $1.cells.count }
+        }
         result.counts = [("requests", plan.decisions.count), ("allocations", plan.allocations.count),
-                         ("time_entries", territory.timeEntries.count)]
+                         ("time_entries", territory.timeEntries.count), ("ui_cells_changed_by_cursor_move", changedCells)]
         if !skipFiles {
             let json = try result.time("export") { TerritoryEncoder.encode(try database.loadTerritory()) }
             let copy = try AppDatabase.open(path: directory.appendingPathComponent("import.sqlite").path)
@@ -108,6 +126,8 @@ struct BenchResult {
         case "plan_json": return l.pick("plan : JSON", "plan: JSON")
         case "export": return l.pick("export releve/1", "releve/1 export")
         case "import": return l.pick("import releve/1 (base neuve)", "releve/1 import (new database)")
+        case "ui_first_frame": return l.pick("interface : première image", "interface: first frame")
+        case "ui_cursor_move": return l.pick("interface : déplacement du curseur", "interface: cursor move")
         default: return step
         }
     }
