@@ -24,6 +24,7 @@ public struct Snapshot: Sendable {
     public let agents: [Agent]
     public let members: [Member]
     public let decisions: [String: RequestDecision]
+    public let membersByCode: [String: Member]
     /// Minutes by agent code, then day number, then request id (in priority order).
     public let work: [String: [Int: [(request: String, minutes: Int)]]]
 
@@ -31,8 +32,11 @@ public struct Snapshot: Sendable {
         self.territory = territory
         self.plan = plan
         // Alphabetical as a French reader expects: accents do not push "Écuisses" to the end.
-        agents = territory.agents.sorted { ($0.name.folding(), $0.code) < ($1.name.folding(), $1.code) }
-        members = territory.members.sorted { ($0.name.folding(), $0.code) < ($1.name.folding(), $1.code) }
+        agents = territory.agents.map { ($0.name.folding(), $0) }
+            .sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }.map(\.1)
+        members = territory.members.map { ($0.name.folding(), $0) }
+            .sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }.map(\.1)
+        membersByCode = Dictionary(territory.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var decisions: [String: RequestDecision] = [:]
         for decision in plan.decisions { decisions[decision.id] = decision }
         self.decisions = decisions
@@ -43,7 +47,7 @@ public struct Snapshot: Sendable {
         self.work = work
     }
 
-    public func member(_ code: String) -> Member? { territory.members.first { $0.code == code } }
+    public func member(_ code: String) -> Member? { membersByCode[code] }
 }
 
 /// Cursor, scroll and filter of a list pane.

@@ -2,14 +2,17 @@ import Domain
 
 /// The rows each list pane shows, filtered: shared by `update` (cursor bounds) and `render`.
 extension AppState {
-    func matches(_ filter: String, _ fields: [String]) -> Bool {
+    /// Whether any of `fields` contains `filter`, ignoring case and accents. The fields are
+    /// built only when there is a filter: lists of 40,000 requests stay instant.
+    func matches(_ filter: String, _ fields: @autoclosure () -> [String]) -> Bool {
         guard !filter.isEmpty else { return true }
         let needle = filter.folding()
-        return fields.contains { $0.folding().contains(needle) }
+        return fields().contains { $0.folding().contains(needle) }
     }
 
     var requestRows: [RequestDecision] {
         guard let snapshot else { return [] }
+        guard !requests.filter.isEmpty else { return snapshot.plan.decisions }
         return snapshot.plan.decisions.filter { d in
             matches(requests.filter, [d.id, snapshot.member(d.request.member)?.name ?? d.request.member,
                                       d.request.motive.label(in: language), d.status.label(in: language)])
