@@ -281,3 +281,26 @@ enum TerritoryReader {
                            minutesPerWeek: row["minutes_per_week"], exceptional: row["exceptional"])
     }
 }
+
+extension AppDatabase {
+    /// Saves one request typed in the interface, in one transaction, after the same checks as
+    /// an import. A new request (`id` nil in the draft) gets the next number of its year,
+    /// `D-2026-031`; the id actually used is returned.
+    public func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String {
+        try write { db in
+            var saved = request
+            if isNew {
+                let prefix = "D-\(request.start.year)-"
+                let ids = try String.fetchAll(db, sql: "SELECT id FROM request WHERE id LIKE ? || '%'", arguments: [prefix])
+                let next = (ids.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0) + 1
+                saved.id = prefix + (next < 100 ? String(repeating: "0", count: 3 - String(next).count) : "") + String(next)
+            }
+            let known = try KnownRecords.fetch(db)
+            let errors = TerritoryValidation.problems(in: Territory(service: try TerritoryReader.service(db), requests: [saved]),
+                                                      existing: known)
+            guard errors.isEmpty else { throw InvalidTerritory(errors) }
+            try TerritoryWriter(db: db).writeRequest(saved)
+            return saved.id
+        }
+    }
+}

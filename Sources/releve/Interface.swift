@@ -32,6 +32,10 @@ final class DatabaseDataSource: AppDataSource {
     }
 
     func changeToken() throws -> Int { try database.changeToken() }
+
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String {
+        try database.saveRequest(request, isNew: isNew)
+    }
 }
 
 /// Opens the full-screen interface on `database`.

@@ -117,3 +117,25 @@ struct ConstraintTests {
         #expect(try AppDatabase.open(path: backup).loadTerritory() == reopened.loadTerritory())
     }
 }
+
+@Suite("Saving a request from the interface")
+struct SaveRequestTests {
+    @Test func newRequestsAreNumberedPerYearAndChecked() throws {
+        let database = try Fixtures.database()
+        try database.save(try Fixtures.oisans())
+        let day = try #require(CalendarDate.parseISO("2024-09-02"))
+        let request = ReplacementRequest(id: "(nouvelle)", member: "38018", motive: .retraite, received: day, start: day,
+                                         end: day.adding(days: 11), minutesPerWeek: 1050)
+        #expect(try database.saveRequest(request, isNew: true) == "D-2024-001")
+        #expect(try database.saveRequest(request, isNew: true) == "D-2024-002")
+        var edited = request
+        edited.id = "D-2024-001"
+        edited.minutesPerWeek = 700
+        #expect(try database.saveRequest(edited, isNew: false) == "D-2024-001")
+        #expect(try database.loadTerritory().requests.first { $0.id == "D-2024-001" }?.minutesPerWeek == 700)
+        var unknown = request
+        unknown.member = "00000"
+        #expect(throws: InvalidTerritory.self) { try database.saveRequest(unknown, isNew: true) }
+        #expect(try database.loadTerritory().requests.count == 7)
+    }
+}

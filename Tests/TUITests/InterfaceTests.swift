@@ -258,3 +258,75 @@ struct ShippedThemeTests {
         #expect(mono.style(.selected).attributes.contains(.reverse), "\(name)")
     }
 }
+
+@Suite("Request form")
+struct RequestFormTests {
+    func type(_ state: inout AppState, _ text: String) {
+        for c in text { _ = press(&state, .character(c)) }
+    }
+
+    @Test func newRequestIsCheckedThenPreviewedThenSaved() throws {
+        var state = loadedState()
+        _ = press(&state, .character("2"), .character("n"))
+        #expect(state.requestForm?.draft.id == nil)
+        #expect(screen(state).joined().contains("Nouvelle demande"))
+        // Nothing typed: every required field says what is wrong, in French.
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.requestForm?.problems[.member] == "texte non vide attendu")
+        type(&state, "Ecuisses")
+        #expect(state.requestForm?.problems.isEmpty == false)
+        for _ in 0..<8 { _ = press(&state, .backspace) }
+        type(&state, "Écuisses")
+        _ = press(&state, .tab)
+        type(&state, "maladie")
+        _ = press(&state, .tab, .tab)
+        type(&state, "30/02/2026")
+        _ = press(&state, .tab)
+        type(&state, "4/12/2026")
+        _ = press(&state, .tab)
+        type(&state, "17,5")
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.requestForm?.problems[.start]?.contains("30/02/2026") == true)
+        #expect(state.requestForm?.focus == .start)
+        for _ in 0..<10 { _ = press(&state, .backspace) }
+        type(&state, "23/11/2026")
+        let effects = press(&state, .enter)
+        guard case .previewRequest(let request) = effects.first else {
+            Issue.record("no preview: \(effects) \(String(describing: state.requestForm?.problems))")
+            return
+        }
+        #expect(request.member == "71184" || demoSnapshot.member(request.member)?.name == "Écuisses")
+        #expect(request.minutesPerWeek == 1050)
+        #expect(request.motive == .maladie)
+        _ = update(&state, .impact(RequestImpact.of(request, in: demoSnapshot.territory, current: demoSnapshot.plan), request))
+        let body = screen(state).joined(separator: "\n")
+        #expect(body.contains("Si elle est enregistrée"))
+        #expect(press(&state, .enter) == [.saveRequest(request, isNew: true)])
+        #expect(update(&state, .saved("D-2026-031")) == [.reload])
+        #expect(state.requestForm == nil)
+        #expect(screen(state).joined().contains("Demande D-2026-031 enregistrée."))
+    }
+
+    @Test func escapeAsksBeforeDroppingChanges() {
+        var state = loadedState()
+        _ = press(&state, .character("2"), .character("e"))
+        #expect(state.requestForm?.draft.id == "D-2026-001")
+        #expect(state.requestForm?.draft[.hoursPerWeek] == "17:30")
+        _ = press(&state, .escape)
+        #expect(state.requestForm == nil)
+        _ = press(&state, .character("e"), .character("1"), .escape)
+        #expect(state.requestForm?.confirmingCancel == true)
+        #expect(screen(state).joined().contains("Abandonner les modifications ?"))
+        _ = press(&state, .character("n"))
+        #expect(state.requestForm != nil)
+        _ = press(&state, .escape, .character("o"))
+        #expect(state.requestForm == nil)
+    }
+
+    @Test func typingQInAFormDoesNotQuit() {
+        var state = loadedState()
+        _ = press(&state, .character("2"), .character("n"), .character("q"))
+        #expect(state.running)
+        #expect(state.requestForm?.draft[.member] == "q")
+    }
+}

@@ -73,6 +73,24 @@ public struct PlanningState: Sendable, Equatable {
     public var showDetail = false
 }
 
+/// The form to create or edit a request, on top of the Demandes pane.
+public struct RequestFormState: Sendable, Equatable {
+    public var draft: RequestDraft
+    public var focus: RequestDraft.Field = .member
+    public var problems: [RequestDraft.Field: String] = [:]
+    /// Set once the draft is valid: what saving would change, shown before confirming.
+    public var impact: RequestImpact?
+    public var pending: ReplacementRequest?
+    public var modified = false
+    public var confirmingCancel = false
+    public var error: String?
+
+    public init(draft: RequestDraft) { self.draft = draft }
+
+    /// The id a new request is shown with until it is saved.
+    public static let newID = "(nouvelle)"
+}
+
 /// The whole state of the interface. `update` changes it, `render` draws it; neither does I/O.
 public struct AppState: Sendable {
     public var pane: Pane = .planning
@@ -90,6 +108,7 @@ public struct AppState: Sendable {
     public var agents = ListState()
     public var hoursWeek: CalendarDate
     public var showHelp = false
+    public var requestForm: RequestFormState?
     /// True while typing a filter after `/`.
     public var editingFilter = false
     public var unicode = true
@@ -120,11 +139,16 @@ public enum Msg: Sendable {
     case loaded(Snapshot)
     case hoursLoaded([TimeEntry])
     case failed(String)
+    case impact(RequestImpact, ReplacementRequest)
+    case saved(String)
+    case saveFailed(String)
 }
 
 /// What the interface asks the outside world to do; the program runs it and answers with a `Msg`.
 public enum Effect: Equatable, Sendable {
     case reload
     case loadHours(from: CalendarDate, to: CalendarDate)
+    case previewRequest(ReplacementRequest)
+    case saveRequest(ReplacementRequest, isNew: Bool)
     case quit
 }

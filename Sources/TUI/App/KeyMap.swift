@@ -7,7 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case pane1, pane2, pane3, pane4, pane5, pane6
     case up, down, left, right, pageUp, pageDown
     case open, back, filter
-    case previousPeriod, nextPeriod, today, monthView, switchView
+    case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -62,6 +62,10 @@ public enum KeyMap {
                 hint: ("m mois", "m month")),
         Binding(action: .switchView, keys: [.character("v")], french: "agents / communes", english: "agents / members", hintIn: [.planning], hinted: true,
                 hint: ("v vue", "v view")),
+        Binding(action: .newItem, keys: [.character("n")], french: "nouvelle demande", english: "new request", hintIn: [.requests], hinted: true,
+                hint: ("n nouvelle", "n new")),
+        Binding(action: .editItem, keys: [.character("e")], french: "modifier la demande", english: "edit the request", hintIn: [.requests], hinted: true,
+                hint: ("e modifier", "e edit")),
     ]
 
     /// The action bound to `key`, if any.

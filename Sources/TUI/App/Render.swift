@@ -36,6 +36,7 @@ public func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
         }
     }
     statusBar(state, &buffer, theme)
+    if let form = state.requestForm, state.snapshot != nil { renderRequestForm(state, form, &buffer, theme, borders) }
     if state.showHelp { helpOverlay(state, &buffer, theme, borders) }
 }
 

@@ -19,6 +19,18 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .failed(let message):
         state.loadError = message
         return []
+    case .impact(let impact, let request):
+        state.requestForm?.impact = impact
+        state.requestForm?.pending = request
+        return []
+    case .saved(let id):
+        state.requestForm = nil
+        state.notice = state.language.pick("Demande \(id) enregistrée.", "Request \(id) saved.")
+        return [.reload]
+    case .saveFailed(let message):
+        state.requestForm?.error = message
+        state.requestForm?.impact = nil
+        return []
     case .key(let key):
         return handle(key, &state)
     }
@@ -31,6 +43,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         return []
     }
     if state.editingFilter { return editFilter(key, &state) }
+    if state.requestForm != nil { return editRequestForm(key, &state) }
     guard let action = KeyMap.action(for: key) else { return [] }
     switch action {
     case .quit:
@@ -48,6 +61,22 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if [.requests, .members, .agents].contains(state.pane) { state.editingFilter = true }
     case .back:
         closeDetail(&state)
+    case .newItem where state.pane == .requests && state.snapshot != nil:
+        var draft = RequestDraft()
+        let format = DisplayFormat(state.language)
+        draft[.received] = format.numericDate(state.today)
+        draft[.exceptional] = state.language.pick("non", "no")
+        state.requestForm = RequestFormState(draft: draft)
+    case .editItem where state.pane == .requests:
+        let rows = state.requestRows
+        guard rows.indices.contains(state.requests.cursor) else { return [] }
+        let decision = rows[state.requests.cursor]
+        guard !decision.isImplicit else {
+            state.notice = state.language.pick("Les demandes de tournée se modifient par les absences de l'agent.",
+                                               "Rota requests change through the agent's absences.")
+            return []
+        }
+        state.requestForm = RequestFormState(draft: RequestDraft(decision.request, language: state.language))
     default:
         return move(action, &state)
     }
@@ -166,4 +195,48 @@ private func clampCursors(_ state: inout AppState) {
     state.members.cursor = max(0, min(state.members.cursor, state.memberRows.count - 1))
     state.agents.cursor = max(0, min(state.agents.cursor, state.agentRows.count - 1))
     state.planning.row = max(0, min(state.planning.row, state.planningRowCount - 1))
+}
+
+/// Typing in the request form: fields, validation, then the impact, then saving.
+private func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard var form = state.requestForm else { return [] }
+    let fields = RequestDraft.Field.allCases
+    var effects: [Effect] = []
+    var close = false
+    if form.confirmingCancel {
+        form.confirmingCancel = false
+        close = key == .character("o") || key == .character("y")
+    } else {
+        switch key {
+        case .escape:
+            if form.modified { form.confirmingCancel = true } else { close = true }
+        case .tab, .down:
+            form.focus = fields[(form.focus.rawValue + 1) % fields.count]
+        case .backTab, .up:
+            form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]
+        case .backspace:
+            if !form.draft[form.focus].isEmpty { form.draft[form.focus].removeLast() }
+            form.modified = true
+            form.impact = nil
+        case .character(let c):
+            form.draft[form.focus].append(c)
+            form.modified = true
+            form.impact = nil
+            form.error = nil
+        case .enter:
+            if let pending = form.pending, form.impact != nil {
+                effects = [.saveRequest(pending, isNew: form.draft.id == nil)]
+            } else {
+                let parsed = form.draft.parse(members: state.snapshot?.territory.members ?? [], newID: RequestFormState.newID,
+                                              language: state.language)
+                form.problems = parsed.problems
+                if let first = fields.first(where: { parsed.problems[$0] != nil }) { form.focus = first }
+                if let request = parsed.request { effects = [.previewRequest(request)] }
+            }
+        default:
+            break
+        }
+    }
+    state.requestForm = close ? nil : form
+    return effects
 }

@@ -8,6 +8,8 @@ public protocol AppDataSource: AnyObject {
     func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry]
     /// Changes whenever another session commits (SQLite's `PRAGMA data_version`).
     func changeToken() throws -> Int
+    /// Saves a request typed in the interface; returns its id.
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String
 }
 
 /// The loop: draw the state, read a key, update, run the effects; reload when another
@@ -86,6 +88,17 @@ public final class Program {
                     perform(update(&state, .loaded(try data.snapshot())))
                 } catch {
                     perform(update(&state, .failed("\(error)")))
+                }
+            case .previewRequest(let request):
+                guard let snapshot = state.snapshot else { continue }
+                perform(update(&state, .impact(RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan), request)))
+            case .saveRequest(let request, let isNew):
+                do {
+                    perform(update(&state, .saved(try data.saveRequest(request, isNew: isNew))))
+                } catch let error as Localized {
+                    perform(update(&state, .saveFailed(error.message(in: state.language))))
+                } catch {
+                    perform(update(&state, .saveFailed("\(error)")))
                 }
             case .loadHours(let from, let to):
                 do {

@@ -1,0 +1,74 @@
+import Domain
+
+/// The request form, drawn over the Demandes pane: one line per field, its problem under it,
+/// then what saving would change for the other requests.
+func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    let l = state.language
+    let width = min(buffer.width - 4, 96)
+    let height = min(buffer.height - 2, 22)
+    let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
+    buffer.fill(rect, style: theme.style(.normal))
+    let title = form.draft.id.map { l.pick("Modifier la demande \($0)", "Edit request \($0)") } ?? l.pick("Nouvelle demande", "New request")
+    buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let labelWidth = RequestDraft.Field.allCases.map { TextWidth.of($0.label(l)) }.max() ?? 20
+    var y = rect.y + 1
+    for field in RequestDraft.Field.allCases {
+        let focused = field == form.focus
+        buffer.put(field.label(l), x: rect.x + 2, y: y, style: theme.style(focused ? .header : .normal))
+        let value = form.draft[field] + (focused ? "▏" : "")
+        let x = rect.x + 3 + labelWidth
+        buffer.fill(Rect(x: x, y: y, width: rect.maxX - x - 2, height: 1), style: theme.style(focused ? .selected : .dim))
+        buffer.put(value, x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
+        y += 1
+        if let problem = form.problems[field] {
+            buffer.put("  ✗ " + problem, x: x, y: y, style: theme.style(.error), maxWidth: rect.maxX - x - 2)
+            y += 1
+        }
+    }
+    y += 1
+    if let hint = memberHint(state, form) {
+        buffer.put(hint, x: rect.x + 2, y: y, style: theme.style(.dim), maxWidth: width - 4)
+        y += 1
+    }
+    if let error = form.error {
+        buffer.put("✗ " + error, x: rect.x + 2, y: y, style: theme.style(.error), maxWidth: width - 4)
+        y += 1
+    }
+    if let impact = form.impact {
+        if let decision = impact.decision {
+            buffer.put(l.pick("Si elle est enregistrée : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) sur \(DurationText.format(decision.neededMinutes))",
+                              "If saved: \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) of \(DurationText.format(decision.neededMinutes))"),
+                       x: rect.x + 2, y: y, style: theme.style(.header), maxWidth: width - 4)
+            y += 1
+            let reasons = decision.reasons.map { $0.label(in: l) }.joined(separator: " ; ")
+            if !reasons.isEmpty {
+                buffer.put(l.pick("Pourquoi : ", "Why: ") + reasons, x: rect.x + 2, y: y, style: theme.style(.normal), maxWidth: width - 4)
+                y += 1
+            }
+        }
+        let effect = impact.losses.isEmpty ? l.pick("Aucune autre demande n'y perd.", "No other request loses anything.")
+            : l.pick("Les autres y perdent : ", "Others lose: ") + impact.losses.prefix(6).map {
+                "\($0.request) −\(DurationText.format($0.minutes))" + ($0.preempted ? l.pick(" (interrompue)", " (ended)") : "")
+            }.joined(separator: ", ") + (impact.losses.count > 6 ? "…" : "")
+        buffer.put(effect, x: rect.x + 2, y: y, style: theme.style(impact.losses.isEmpty ? .normal : .urgent), maxWidth: width - 4)
+    }
+    let footer: String
+    if form.confirmingCancel {
+        footer = l.pick("Abandonner les modifications ? o : oui, autre touche : non", "Discard the changes? y: yes, any other key: no")
+    } else if form.impact != nil {
+        footer = l.pick("Entrée enregistrer · Échap annuler · modifier un champ recalcule l'effet", "Enter save · Esc cancel · editing a field recomputes the effect")
+    } else {
+        footer = l.pick("Tab champ suivant · Entrée vérifier et voir l'effet · Échap annuler", "Tab next field · Enter check and see the effect · Esc cancel")
+    }
+    buffer.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: theme.style(form.confirmingCancel ? .error : .hint), maxWidth: width - 4)
+}
+
+/// Members whose name starts like what is typed, to help find a code.
+private func memberHint(_ state: AppState, _ form: RequestFormState) -> String? {
+    guard form.focus == .member, let snapshot = state.snapshot else { return nil }
+    let typed = form.draft[.member].folding()
+    guard typed.count >= 2 else { return nil }
+    let found = snapshot.members.filter { $0.name.folding().hasPrefix(typed) || $0.code.hasPrefix(typed) }.prefix(4)
+    guard !found.isEmpty else { return nil }
+    return state.language.pick("Communes : ", "Members: ") + found.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
+}
