@@ -7,6 +7,7 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case missingKey
     case expectedType(String)
     case invalidDate(String)
+    case invalidUserDate(String)
     case invalidDuration(String)
     case invalidClock(String)
     case invalidMoney(String)
@@ -45,6 +46,9 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .invalidDate(let text):
             return l.pick("date « \(text) » invalide ou inexistante : AAAA-MM-JJ attendu (ex. 2023-01-09)",
                           "invalid or impossible date \"\(text)\": expected YYYY-MM-DD (e.g. 2023-01-09)")
+        case .invalidUserDate(let text):
+            return l.pick("date « \(text) » invalide ou inexistante : JJ/MM/AAAA ou AAAA-MM-JJ attendu (ex. 09/01/2023)",
+                          "invalid or impossible date \"\(text)\": expected DD/MM/YYYY or YYYY-MM-DD (e.g. 09/01/2023)")
         case .invalidDuration(let text):
             return l.pick("durée « \(text) » invalide : H:MM attendu (ex. 7:30)",
                           "invalid duration \"\(text)\": expected H:MM (e.g. 7:30)")

@@ -33,7 +33,7 @@ public struct DisplayFormat: Sendable {
         let w = weekdayShort(date.weekday)
         let m = date.month - 1
         return language == .fr
-            ? "\(w) \(date.day) \(Self.frenchMonthsShort[m]) \(date.year)"
+            ? "\(w) \(date.day == 1 ? "1er" : String(date.day)) \(Self.frenchMonthsShort[m]) \(date.year)"
             : "\(w) \(date.day) \(Self.englishMonthsShort[m]) \(date.year)"
     }
 

@@ -22,8 +22,16 @@ struct CommonOptions: ParsableArguments {
         return "\(dataHome)/releve/releve.sqlite"
     }
 
+    /// Opens the database; a file that did not exist is created and migrated (cli.md), and
+    /// stderr says so, so that a mistyped `--db` does not go unnoticed.
     func openDatabase() throws -> AppDatabase {
-        try AppDatabase.open(path: try databasePath())
+        let path = try databasePath()
+        let existed = FileManager.default.fileExists(atPath: path)
+        let database = try AppDatabase.open(path: path)
+        if !existed {
+            FileHandle.standardError.write(Data(lang.pick("releve : base neuve créée : \(path)\n", "releve: new database created: \(path)\n").utf8))
+        }
+        return database
     }
 
     /// Runs a command body, turning every failure into one line on stderr and the
@@ -96,7 +104,7 @@ enum Logs {
 enum OptionValue {
     static func date(_ text: String, option: String) throws -> CalendarDate {
         guard let date = CalendarDate.parseUserInput(text) else {
-            throw InvalidTerritory([DataError(option, .invalidDate(text))])
+            throw InvalidTerritory([DataError(option, .invalidUserDate(text))])
         }
         return date
     }

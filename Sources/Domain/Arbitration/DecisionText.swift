@@ -10,7 +10,7 @@ extension ReasonCode {
         case .sharedWith(let ids): return l.pick("heures partagées avec \(ids.joined(separator: ", "))", "hours shared with \(ids.joined(separator: ", "))")
         case .preemptedBy(let id): return l.pick("interrompue par l'urgence \(id)", "ended by urgent request \(id)")
         case .tourDeRole: return l.pick("tour de rôle des congés d'été", "summer leave rota")
-        case .noCapacity: return l.pick("pas assez d'agent disponible certains jours", "not enough agent time on some days")
+        case .noCapacity: return l.pick("pas assez d'agents disponibles certains jours", "not enough agent time on some days")
         }
     }
 }

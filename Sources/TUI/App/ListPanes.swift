@@ -17,7 +17,10 @@ private func detailBox(_ lines: [(String, Role)], title: String, _ rect: Rect, _
     buffer.fill(rect, style: theme.style(.normal))
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     for (i, line) in lines.prefix(rect.height - 2).enumerated() {
-        buffer.put(line.0, x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(line.1), maxWidth: rect.width - 4)
+        buffer.put(TextWidth.truncate(line.0, to: rect.width - 4), x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(line.1))
+    }
+    if lines.count > rect.height - 2, rect.height > 2 {
+        buffer.put("…", x: rect.maxX - 3, y: rect.maxY - 2, style: theme.style(.dim))
     }
 }
 
@@ -31,7 +34,11 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let format = DisplayFormat(l)
     let rows = state.requestRows
     let (listRect, detailRect) = split(area, detail: state.requests.showDetail)
-    buffer.frame(listRect, title: listTitle(l.pick("Demandes", "Requests"), count: rows.count, filter: state.requests.filter, l),
+    let implicit = rows.filter(\.isImplicit).count
+    let counted = implicit == 0 ? listTitle(l.pick("Demandes", "Requests"), count: rows.count, filter: state.requests.filter, l)
+        : listTitle(l.pick("Demandes", "Requests"), count: rows.count - implicit, filter: state.requests.filter, l)
+            + l.pick(" (+ \(implicit) de tournée pendant les absences)", " (+ \(implicit) rota cover during absences)")
+    buffer.frame(listRect, title: counted,
                  borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let inner = listRect.inset(1)
     let fixed = 12 + 6 + 3 + 9 + 9 + 6 + 11 + 8
@@ -42,7 +49,9 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                    Column(l.pick("État", "Status"), 10), Column(l.pick("Raison", "Reason"), max(8, free * 3 / 5 - 14))]
     let short: (CalendarDate) -> String = { "\(pad2($0.day))/\(pad2($0.month))/\(pad2($0.year % 100))" }
     let tableRows = rows.map { d in
-        TableRow([d.id, snapshot.member(d.request.member)?.name ?? d.request.member, d.request.motive.label(in: l),
+        TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
+                  snapshot.member(d.request.member)?.name ?? d.request.member,
+                  d.isImplicit ? l.pick("agent absent", "agent away") : d.request.motive.label(in: l),
                   "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
                   DurationText.format(d.request.minutesPerWeek), d.status.label(in: l),
                   d.reasons.last.map { $0.label(in: l) } ?? ""],
@@ -50,6 +59,7 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     }
     buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.requests.cursor,
                  scroll: state.requests.scroll, theme: theme)
+    if rows.isEmpty { buffer.put(emptyListMessage(l, filter: state.requests.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
     if let detailRect, rows.indices.contains(state.requests.cursor) {
         let d = rows[state.requests.cursor]
         let member = snapshot.member(d.request.member)
@@ -65,7 +75,7 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
             let name = snapshot.territory.agents.first { $0.code == period.agent }?.name ?? period.agent
             lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
         }
-        detailBox(lines, title: d.id, detailRect, &buffer, theme, borders)
+        detailBox(lines, title: d.isImplicit ? implicitTitle(d, snapshot, l) : d.id, detailRect, &buffer, theme, borders)
     }
 }
 
@@ -88,6 +98,7 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
     }
     buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.members.cursor,
                  scroll: state.members.scroll, theme: theme)
+    if rows.isEmpty { buffer.put(emptyListMessage(l, filter: state.members.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
     if let detailRect, rows.indices.contains(state.members.cursor) {
         let m = rows[state.members.cursor]
         var lines: [(String, Role)] = [
@@ -127,6 +138,7 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
     }
     buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.agents.cursor,
                  scroll: state.agents.scroll, theme: theme)
+    if rows.isEmpty { buffer.put(emptyListMessage(l, filter: state.agents.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
     if let detailRect, rows.indices.contains(state.agents.cursor) {
         let a = rows[state.agents.cursor]
         var lines: [(String, Role)] = [
@@ -137,7 +149,7 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
             let name = snapshot.member(entry.member)?.name ?? entry.member
             lines.append(("  \(format.weekdayShort(entry.day)) \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end)) \(name)", .normal))
         }
-        lines.append((l.pick("Absences (motif visible de la coordination seule)", "Absences (reason visible to the coordinator only)"), .header))
+        lines.append((l.pick("Absences (motif visible uniquement par la coordination)", "Absences (reason visible to the coordinator only)"), .header))
         for absence in a.absences {
             lines.append(("  \(format.date(absence.from)) → \(format.date(absence.to)) · \(absenceLabel(absence.kind, l))", .absence))
         }
@@ -171,7 +183,7 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
     var columns = [Column("Agent", nameWidth), Column(l.pick("Commune", "Member"), nameWidth)]
     for i in 0..<7 { columns.append(Column("\(format.weekdayShort(state.hoursWeek.adding(days: i).weekday)) \(state.hoursWeek.adding(days: i).day)", 7, right: true)) }
     columns.append(Column("Total", 7, right: true))
-    let rows = grouped.keys.sorted().map { key -> TableRow in
+    let rows = grouped.keys.sorted { $0.folding() < $1.folding() }.map { key -> TableRow in
         let parts = key.split(separator: "\t").map(String.init)
         let byDay = grouped[key] ?? [:]
         let cells = parts + (0..<7).map { byDay[$0].map(DurationText.format) ?? "·" } + [DurationText.format(byDay.values.reduce(0, +))]
@@ -203,3 +215,18 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
 }
 
 func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+/// "Tournée d'Élodie Ferrand à Charmoy, jeu. 23 juil. 2026" for an implicit rota request.
+func implicitTitle(_ d: RequestDecision, _ snapshot: Snapshot, _ l: Language) -> String {
+    let parts = d.id.split(separator: ":")
+    let agent = parts.count > 1 ? (snapshot.territory.agents.first { $0.code == parts[1] }?.name ?? String(parts[1])) : "?"
+    let member = snapshot.member(d.request.member)?.name ?? d.request.member
+    return l.pick("Tournée de \(agent) à \(member), \(DisplayFormat(l).date(d.request.start))",
+                  "Rota of \(agent) at \(member), \(DisplayFormat(l).date(d.request.start))")
+}
+
+/// What an empty filtered list says.
+func emptyListMessage(_ l: Language, filter: String) -> String {
+    filter.isEmpty ? l.pick("Rien à afficher.", "Nothing to show.")
+        : l.pick("Rien ne correspond à « \(filter) » (Échap efface le filtre).", "Nothing matches \"\(filter)\" (Esc clears the filter).")
+}

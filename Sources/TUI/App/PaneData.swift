@@ -43,6 +43,11 @@ extension AppState {
         for byDay in snapshot.work.values {
             for day in days { for item in byDay[day] ?? [] { codes.insert(snapshot.decisions[item.request]?.request.member ?? "") } }
         }
+        for agent in snapshot.agents {
+            for entry in agent.rota where planningDays.contains(where: { rotaPresent(agent, entry.member, $0, snapshot) }) {
+                codes.insert(entry.member)
+            }
+        }
         return snapshot.members.filter { codes.contains($0.code) }
     }
 

@@ -7,6 +7,8 @@ struct HalfDay {
     var role: Role
     /// The requests worked in that half-day (for the detail panel).
     var requests: [String]
+    /// The rota work of that half-day, described for the detail panel.
+    var rota: [String] = []
 }
 
 /// Splits an agent's day in morning and afternoon: rota first at its own time, then the
@@ -24,13 +26,19 @@ func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: L
     }
     var morning: [(member: String, request: String?)] = []
     var afternoon: [(member: String, request: String?)] = []
+    var morningRota: [String] = []
+    var afternoonRota: [String] = []
     var morningLeft = agent.dailyMinutes / 2
     for entry in agent.rota where entry.day == day.weekday {
+        let text = l.pick("Tournée à \(snapshot.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))",
+                          "Rota at \(snapshot.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))")
         if entry.time.start < WeeklySchedule.noon {
             morning.append((entry.member, nil))
+            morningRota.append(text)
             morningLeft -= entry.time.minutes
         } else {
             afternoon.append((entry.member, nil))
+            afternoonRota.append(text)
         }
     }
     for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] {
@@ -43,7 +51,10 @@ func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: L
             afternoon.append((member, item.request))
         }
     }
-    return (cell(morning, snapshot), cell(afternoon, snapshot))
+    var am = cell(morning, snapshot), pm = cell(afternoon, snapshot)
+    am.rota = morningRota
+    pm.rota = afternoonRota
+    return (am, pm)
 }
 
 private func cell(_ items: [(member: String, request: String?)], _ snapshot: Snapshot) -> HalfDay {
@@ -83,7 +94,9 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         title = "\(month.prefix(1).uppercased())\(month.dropFirst()) \(p.weekStart.year)"
     } else {
         let friday = p.weekStart.adding(days: 4)
-        title = l.pick("Semaine \(isoWeek(p.weekStart)) · du \(format.weekdayShort(.mon)) \(p.weekStart.day) au \(format.weekdayShort(.fri)) \(friday.day) \(format.monthName(friday.month)) \(friday.year)",
+        let startMonth = p.weekStart.month == friday.month ? "" : " " + format.monthName(p.weekStart.month)
+        let fridayDay = friday.day == 1 ? "1er" : String(friday.day)
+        title = l.pick("Semaine \(isoWeek(p.weekStart)) · du \(format.weekdayShort(.mon)) \(p.weekStart.day)\(startMonth) au \(format.weekdayShort(.fri)) \(fridayDay) \(format.monthName(friday.month)) \(friday.year)",
                        "Week \(isoWeek(p.weekStart)) · Mon \(p.weekStart.day) to Fri \(friday.day) \(format.monthName(friday.month)) \(friday.year)")
     }
     let view = p.rows == .agents ? l.pick("agents", "agents") : l.pick("communes", "members")
@@ -95,8 +108,8 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let totalWidth = p.month || p.rows == .members ? 0 : 13
     let dayCount = days.count
     let dayWidth = max(2, (inner.width - nameWidth - totalWidth - 1) / max(1, dayCount))
-    // Too narrow for half-days (80 columns): one cell per day, morning first.
-    let compact = !p.month && (dayWidth - 1) / 2 < 6
+    // Members view and month view: one cell per day; week view of agents: morning and afternoon.
+    let compact = !p.month && p.rows == .members
     let half = p.month || compact ? dayWidth - 1 : (dayWidth - 1) / 2
 
     // Headers: day names, then morning / afternoon.
@@ -107,8 +120,8 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         let role: Role = day == state.today ? .today : (snapshot.territory.service.calendar.isWorkingDay(day) ? .header : .dim)
         buffer.put(label, x: x, y: inner.y, style: theme.style(role), maxWidth: dayWidth - 1)
         if !p.month && !compact {
-            buffer.put(TextWidth.truncate(l.pick("matin", "am"), to: half), x: x, y: inner.y + 1, style: theme.style(.dim))
-            buffer.put(TextWidth.truncate(l.pick("a.-m.", "pm"), to: half), x: x + half + 1, y: inner.y + 1, style: theme.style(.dim))
+            buffer.put(half >= 5 ? l.pick("matin", "am") : l.pick("mat", "am"), x: x, y: inner.y + 1, style: theme.style(.dim), maxWidth: half)
+            buffer.put(half >= 5 ? l.pick("a.-m.", "pm") : l.pick("apm", "pm"), x: x + half + 1, y: inner.y + 1, style: theme.style(.dim), maxWidth: half)
         }
     }
     if totalWidth > 0 {
@@ -137,7 +150,8 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                 if p.month || compact {
                     let shown = am.text == "·" ? pm : am
                     let selected = index == p.row && (compact ? i == p.column / 2 : i == p.column)
-                    buffer.put(TextWidth.truncate(shown.text, to: max(1, dayWidth - 1)), x: x, y: y,
+                    // Month cells are 2–3 columns: the marker and the first letters, never an ellipsis.
+                    buffer.put(String(shown.text.prefix(max(1, dayWidth - 1))), x: x, y: y,
                                style: theme.style(selected ? .selected : shown.role))
                 } else {
                     for (h, cell) in [am, pm].enumerated() {
@@ -164,6 +178,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                         agents.append(agent.name)
                         urgent = urgent || snapshot.decisions[item.request]?.priorityClass == .urgent
                     }
+                    if rotaPresent(agent, member.code, day, snapshot) { agents.append(agent.name) }
                 }
                 let text = agents.isEmpty ? "·" : (urgent ? "!" : agents.count > 1 ? "½" : " ") + (agents.first ?? "")
                 let selected = index == p.row && (p.month ? i == p.column : i == p.column / 2)
@@ -195,13 +210,21 @@ private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rec
         let half = p.month ? nil : (p.column % 2 == 0 ? am : pm)
         title = "\(agent.name) · \(title)" + (half == nil ? "" : " · " + (p.column % 2 == 0 ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon")))
         requestIDs = half?.requests ?? (am.requests + pm.requests)
-        if requestIDs.isEmpty { lines.append((half ?? am).text == "·" ? l.pick("Libre.", "Free.") : (half ?? am).text) }
+        lines += half?.rota ?? (am.rota + pm.rota)
+        if requestIDs.isEmpty && lines.isEmpty {
+            let shown = half ?? (am.text == "·" ? pm : am)
+            lines.append(shown.text == "·" || shown.text.isEmpty ? l.pick("Libre.", "Free.") : shown.text)
+        }
     } else if p.rows == .members, state.planningMembers.indices.contains(p.row) {
         let member = state.planningMembers[p.row]
         title = "\(member.name) · \(title)"
         for agent in snapshot.agents {
             for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] where snapshot.decisions[item.request]?.request.member == member.code {
                 requestIDs.append(item.request)
+            }
+            for entry in agent.rota where entry.member == member.code && rotaPresent(agent, member.code, day, snapshot) && entry.day == day.weekday {
+                lines.append(l.pick("Tournée de \(agent.name), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))",
+                                    "Rota of \(agent.name), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))"))
             }
         }
     }
@@ -216,8 +239,14 @@ private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rec
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     for (i, line) in lines.prefix(rect.height - 2).enumerated() {
-        buffer.put(line, x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(.normal), maxWidth: rect.width - 4)
+        buffer.put(TextWidth.truncate(line, to: rect.width - 4), x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(.normal))
     }
+}
+
+/// Whether `agent` works at `member` on `day` by the rota (present, working day).
+func rotaPresent(_ agent: Agent, _ member: String, _ day: CalendarDate, _ snapshot: Snapshot) -> Bool {
+    agent.rota.contains { $0.member == member && $0.day == day.weekday }
+        && agent.absence(on: day) == nil && snapshot.territory.service.calendar.isWorkingDay(day)
 }
 
 /// Unique elements, first occurrence order.

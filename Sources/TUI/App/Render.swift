@@ -98,19 +98,29 @@ func currentFilter(_ state: AppState) -> String {
 
 private func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
-    let lines = KeyMap.bindings.map { binding in
-        (binding.keys.map(\.label).joined(separator: " / "), binding.description(l))
-    }
-    let keyWidth = lines.map { TextWidth.of($0.0) }.max() ?? 0
-    let width = min(buffer.width - 4, max(50, keyWidth + 4 + (lines.map { TextWidth.of($0.1) }.max() ?? 0)))
-    let height = min(buffer.height - 2, lines.count + 4)
+    let entries = KeyMap.bindings.map { ($0.keys.map(\.label).joined(separator: " / "), $0.description(l)) }
+    let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · · libre · férié · congés / formation / absent",
+                        "Markers: ! urgent (P1) · ½ shared hours · · free · holiday · leave / training / away")
+    let keyWidth = entries.map { TextWidth.of($0.0) }.max() ?? 0
+    let entryWidth = keyWidth + 2 + (entries.map { TextWidth.of($0.1) }.max() ?? 0)
+    // Two columns when the screen is too short for one (80×24).
+    let rowsAvailable = buffer.height - 7
+    let columns = entries.count > rowsAvailable ? 2 : 1
+    let rows = (entries.count + columns - 1) / columns
+    let width = min(buffer.width - 2, max(TextWidth.of(legend) + 4, columns * (entryWidth + 2) + 2))
+    let height = min(buffer.height - 2, rows + 5)
     let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
     buffer.frame(rect, title: l.pick("Aide · touches", "Help · keys"), borders: borders, style: theme.style(.border),
                  titleStyle: theme.style(.header))
-    for (i, line) in lines.prefix(height - 4).enumerated() {
-        buffer.put(line.0, x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(.header))
-        buffer.put(line.1, x: rect.x + 3 + keyWidth, y: rect.y + 1 + i, style: theme.style(.normal), maxWidth: width - keyWidth - 5)
+    let columnWidth = (width - 4) / columns
+    for (i, entry) in entries.enumerated() {
+        let column = i / rows, row = i % rows
+        guard row < height - 5 else { continue }
+        let x = rect.x + 2 + column * columnWidth
+        buffer.put(entry.0, x: x, y: rect.y + 1 + row, style: theme.style(.header))
+        buffer.put(TextWidth.truncate(entry.1, to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: rect.y + 1 + row, style: theme.style(.normal))
     }
-    buffer.put(l.pick("une touche pour fermer", "any key to close"), x: rect.x + 2, y: rect.maxY - 2, style: theme.style(.dim))
+    buffer.put(TextWidth.truncate(legend, to: width - 4), x: rect.x + 2, y: rect.maxY - 3, style: theme.style(.dim))
+    buffer.put(l.pick("Appuyez sur une touche pour fermer", "Press any key to close"), x: rect.x + 2, y: rect.maxY - 2, style: theme.style(.dim))
 }

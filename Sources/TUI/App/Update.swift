@@ -110,12 +110,16 @@ private func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
 }
 
+/// Escape closes the detail, then clears the filter.
 private func closeDetail(_ state: inout AppState) {
+    func back(_ list: inout ListState) {
+        if list.showDetail { list.showDetail = false } else { list.filter = ""; list.cursor = 0 }
+    }
     switch state.pane {
     case .planning: state.planning.showDetail = false
-    case .requests: state.requests.showDetail = false
-    case .members: state.members.showDetail = false
-    case .agents: state.agents.showDetail = false
+    case .requests: back(&state.requests)
+    case .members: back(&state.members)
+    case .agents: back(&state.agents)
     default: break
     }
 }
@@ -176,7 +180,8 @@ private func movePlanning(_ action: Action, _ state: inout AppState) -> [Effect]
     case .monthView:
         p.month.toggle()
         if !p.month { p.weekStart = p.weekStart.adding(days: -(p.weekStart.weekday.isoNumber - 1)) }
-        p.column = 0
+        // Keep the cursor on the same day.
+        p.column = p.month ? p.weekStart.day - 1 : 0
     case .switchView:
         p.rows = p.rows == .agents ? .members : .agents
         p.row = 0
