@@ -56,6 +56,12 @@ public struct DisplayFormat: Sendable {
         return language == .fr ? "\(sign)\(grouped),\(decimals) €" : "\(sign)€\(grouped).\(decimals)"
     }
 
+    /// "de Camille" or "d'Élodie": the French preposition elided before a vowel.
+    public static func de(_ name: String) -> String {
+        guard let first = name.first else { return "de " }
+        return "AEIOUYÉÈÊÂÎÔHaeiouyéèêâîôh".contains(first) ? "d'\(name)" : "de \(name)"
+    }
+
     /// `7:30` — the hours:minutes form used in tables.
     public func duration(_ minutes: Int) -> String { DurationText.format(minutes) }
 }

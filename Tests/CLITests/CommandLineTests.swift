@@ -81,6 +81,20 @@ struct CommandLineTests {
         #expect(table.stdout.contains("Lucas Reymond"))
     }
 
+    @Test func hoursOnAHolidayOrDuringAnAbsenceAreKeptWithAWarning() throws {
+        let cli = try ReleveBinary()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["import", try cli.file("o.json", try oisansJSON()), "--db", cli.db]).status == 0)
+        let easter = try cli.run(["hours", "log", "--db", cli.db, "--agent", "B", "--member", "38040", "--date", "01/04/2024", "--hours", "2:00"])
+        #expect(easter.status == 0)
+        #expect(easter.stdout.contains("Lucas Reymond (B) à Besse (38040)"))
+        #expect(easter.stderr.contains("est férié (Lundi de Pâques)"))
+        let training = try cli.run(["hours", "log", "--db", cli.db, "--agent", "A", "--member", "38040", "--date", "2024-03-19", "--hours", "2:00"])
+        #expect(training.status == 0)
+        #expect(training.stderr.contains("l'agent est noté absent ce jour-là"))
+        #expect(!training.stderr.contains("formation"))
+    }
+
     @Test(arguments: [
         (["--agent", "ZZ"], "--agent"),
         (["--member", "00000"], "--member"),

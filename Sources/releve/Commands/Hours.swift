@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Foundation
 import Store
 
 /// `releve hours log|list`: hours worked by agents for members.
@@ -26,11 +27,19 @@ struct Hours: ParsableCommand {
                 }
                 let entry = TimeEntry(agent: agent, member: member, date: day, minutes: minutes,
                                       request: request?.isEmpty == true ? nil : request)
-                let stored = try options.openDatabase().logHours(entry) { "--\($0)" }
+                let database = try options.openDatabase()
+                let stored = try database.logHours(entry) { "--\($0)" }
                 let format = DisplayFormat(language)
+                let territory = try database.loadPlanningTerritory()
+                let agentName = territory.agents.first { $0.code == agent }.map { "\($0.name) (\(agent))" } ?? agent
+                let memberName = territory.members.first { $0.code == member }.map { "\($0.name) (\(member))" } ?? member
                 print(language.pick(
-                    "Enregistré (n° \(stored.id ?? 0)) : \(DurationText.format(minutes)) le \(format.date(day)), agent \(agent), commune \(member).",
-                    "Recorded (no. \(stored.id ?? 0)): \(DurationText.format(minutes)) on \(format.date(day)), agent \(agent), member \(member)."))
+                    "Enregistré (n° \(stored.id ?? 0)) : \(DurationText.format(minutes)) le \(format.date(day)), \(agentName) à \(memberName).",
+                    "Recorded (no. \(stored.id ?? 0)): \(DurationText.format(minutes)) on \(format.date(day)), \(agentName) at \(memberName)."))
+                // Plausible mistakes are recorded (the secretary may know better) but said aloud.
+                for warning in HoursWarnings.check(stored, territory: territory, today: Clock.today(), language: language) {
+                    FileHandle.standardError.write(Data((language.pick("releve : attention : ", "releve: warning: ") + warning + "\n").utf8))
+                }
             }
         }
     }
@@ -104,5 +113,25 @@ enum HoursListing {
         let total = entries.reduce(0) { $0 + $1.minutes }
         rows.append(["", "", "", language.pick("Total", "Total"), DurationText.format(total), "", ""])
         return TextTable.render(header: header, rows: rows, rightAligned: [0, 4])
+    }
+}
+
+/// What looks wrong about hours that are valid: a holiday, the agent's absence, a future day.
+enum HoursWarnings {
+    static func check(_ entry: TimeEntry, territory: Territory, today: CalendarDate, language l: Language) -> [String] {
+        var warnings: [String] = []
+        let format = DisplayFormat(l)
+        if let holiday = territory.service.calendar.holidayName(on: entry.date) {
+            warnings.append(l.pick("le \(format.date(entry.date)) est férié (\(holiday))", "\(format.date(entry.date)) is a public holiday (\(holiday))"))
+        } else if entry.date.weekday.isWeekend {
+            warnings.append(l.pick("le \(format.date(entry.date)) tombe un week-end", "\(format.date(entry.date)) is a weekend day"))
+        }
+        if territory.agents.first(where: { $0.code == entry.agent })?.absence(on: entry.date) != nil {
+            warnings.append(l.pick("l'agent est noté absent ce jour-là", "the agent is recorded as away that day"))
+        }
+        if entry.date > today {
+            warnings.append(l.pick("la date est dans le futur", "the date is in the future"))
+        }
+        return warnings
     }
 }

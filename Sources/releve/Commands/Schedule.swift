@@ -94,7 +94,7 @@ enum ScheduleOutput {
             let fix = c.proposedOpening.map {
                 l.pick("proposition : ouvrir aussi \(ranges([$0])) ce jour-là", "proposal: also open \(ranges([$0])) that day")
             } ?? l.pick("aucun créneau libre dans la journée de l'agent", "no free time left in the agent's day")
-            out += l.pick("Conflit \(day) : \(DurationText.format(c.missingMinutes)) de \(who) à \(where_) ne tiennent pas dans les horaires d'ouverture ; \(fix).\n",
+            out += l.pick("Conflit \(day) : \(DurationText.format(c.missingMinutes)) \(DisplayFormat.de(who)) à \(where_) ne tiennent pas dans les horaires d'ouverture ; \(fix).\n",
                           "Conflict \(day): \(DurationText.format(c.missingMinutes)) of \(who) at \(where_) do not fit the opening hours; \(fix).\n")
         }
         return out
