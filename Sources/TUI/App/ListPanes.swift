@@ -28,25 +28,27 @@ private func listTitle(_ base: String, count: Int, filter: String, _ l: Language
     "\(base) · \(count)" + (filter.isEmpty ? "" : l.pick(" · filtre : \(filter)", " · filter: \(filter)"))
 }
 
+/// The frame, the table and the empty-list message of a list pane. Returns where the detail
+/// panel goes when it is open and the cursor is on a row.
+private func drawList(_ state: AppState, _ area: Rect, _ list: ListState, title: String, rows: [TableRow],
+                      columns: (Int) -> [Column], _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) -> Rect? {
+    let (listRect, detailRect) = split(area, detail: list.showDetail)
+    buffer.frame(listRect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let inner = listRect.inset(1)
+    buffer.table(inner, columns: columns(inner.width), rows: rows, selected: rows.isEmpty ? nil : list.cursor,
+                 scroll: list.scroll, theme: theme)
+    if rows.isEmpty { buffer.put(emptyListMessage(state.language, filter: list.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
+    return rows.indices.contains(list.cursor) ? detailRect : nil
+}
+
 func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     guard let snapshot = state.snapshot else { return }
     let l = state.language
     let format = DisplayFormat(l)
     let rows = state.requestRows
-    let (listRect, detailRect) = split(area, detail: state.requests.showDetail)
     let implicit = rows.filter(\.isImplicit).count
-    let counted = implicit == 0 ? listTitle(l.pick("Demandes", "Requests"), count: rows.count, filter: state.requests.filter, l)
-        : listTitle(l.pick("Demandes", "Requests"), count: rows.count - implicit, filter: state.requests.filter, l)
-            + l.pick(" (+ \(implicit) de tournée pendant les absences)", " (+ \(implicit) rota cover during absences)")
-    buffer.frame(listRect, title: counted,
-                 borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    let inner = listRect.inset(1)
-    let fixed = 12 + 6 + 3 + 9 + 9 + 6 + 11 + 8
-    let free = max(10, inner.width - fixed)
-    let columns = [Column(l.pick("N°", "No."), 12), Column(l.pick("Commune", "Member"), max(10, free * 2 / 5)),
-                   Column(l.pick("Motif", "Motive"), 14), Column("P", 2), Column(l.pick("Du", "From"), 8),
-                   Column(l.pick("Au", "To"), 8), Column(l.pick("h/sem.", "h/wk"), 6, right: true),
-                   Column(l.pick("État", "Status"), 10), Column(l.pick("Raison", "Reason"), max(8, free * 3 / 5 - 14))]
+    let title = listTitle(l.pick("Demandes", "Requests"), count: rows.count - implicit, filter: state.requests.filter, l)
+        + (implicit == 0 ? "" : l.pick(" (+ \(implicit) de tournée pendant les absences)", " (+ \(implicit) rota cover during absences)"))
     let short: (CalendarDate) -> String = { "\(pad2($0.day))/\(pad2($0.month))/\(pad2($0.year % 100))" }
     let tableRows = rows.map { d in
         TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
@@ -57,10 +59,14 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                   d.reasons.last.map { $0.label(in: l) } ?? ""],
                  role: d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal)
     }
-    buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.requests.cursor,
-                 scroll: state.requests.scroll, theme: theme)
-    if rows.isEmpty { buffer.put(emptyListMessage(l, filter: state.requests.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
-    if let detailRect, rows.indices.contains(state.requests.cursor) {
+    let detail = drawList(state, area, state.requests, title: title, rows: tableRows, columns: { width in
+        let free = max(10, width - (12 + 6 + 3 + 9 + 9 + 6 + 11 + 8))
+        return [Column(l.pick("N°", "No."), 12), Column(l.pick("Commune", "Member"), max(10, free * 2 / 5)),
+                Column(l.pick("Motif", "Motive"), 14), Column("P", 2), Column(l.pick("Du", "From"), 8),
+                Column(l.pick("Au", "To"), 8), Column(l.pick("h/sem.", "h/wk"), 6, right: true),
+                Column(l.pick("État", "Status"), 10), Column(l.pick("Raison", "Reason"), max(8, free * 3 / 5 - 14))]
+    }, &buffer, theme, borders)
+    if let detailRect = detail {
         let d = rows[state.requests.cursor]
         let member = snapshot.member(d.request.member)
         var lines: [(String, Role)] = [
@@ -84,22 +90,19 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
     let l = state.language
     let format = DisplayFormat(l)
     let rows = state.memberRows
-    let (listRect, detailRect) = split(area, detail: state.members.showDetail)
-    buffer.frame(listRect, title: listTitle(l.pick("Communes membres", "Members"), count: rows.count, filter: state.members.filter, l),
-                 borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    let inner = listRect.inset(1)
-    let columns = [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, inner.width - 6 - 8 - 9 - 7 - 22 - 5)),
-                   Column(l.pick("Hab.", "Pop."), 8, right: true), Column(l.pick("Type", "Kind"), 9), Column(l.pick("Petite", "Small"), 7),
-                   Column(l.pick("Remplaçante", "Substitute"), 22)]
     let agentName = { (code: String?) -> String in code.flatMap { c in snapshot.territory.agents.first { $0.code == c }?.name } ?? "—" }
     let tableRows = rows.map { m in
         TableRow([m.code, m.name, String(m.population), m.kind.rawValue, m.isSmall ? l.pick("oui", "yes") : "",
                   agentName(m.substituteAgent)], role: m.isMember(on: state.today) ? .normal : .dim)
     }
-    buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.members.cursor,
-                 scroll: state.members.scroll, theme: theme)
-    if rows.isEmpty { buffer.put(emptyListMessage(l, filter: state.members.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
-    if let detailRect, rows.indices.contains(state.members.cursor) {
+    let detail = drawList(state, area, state.members,
+                          title: listTitle(l.pick("Communes membres", "Members"), count: rows.count, filter: state.members.filter, l),
+                          rows: tableRows, columns: { width in
+        [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, width - 6 - 8 - 9 - 7 - 22 - 5)),
+         Column(l.pick("Hab.", "Pop."), 8, right: true), Column(l.pick("Type", "Kind"), 9), Column(l.pick("Petite", "Small"), 7),
+         Column(l.pick("Remplaçante", "Substitute"), 22)]
+    }, &buffer, theme, borders)
+    if let detailRect = detail {
         let m = rows[state.members.cursor]
         var lines: [(String, Role)] = [
             ("\(m.name) (\(m.code)) · \(m.population) \(l.pick("hab.", "inhabitants"))", .header),
@@ -124,22 +127,18 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
     let l = state.language
     let format = DisplayFormat(l)
     let rows = state.agentRows
-    let (listRect, detailRect) = split(area, detail: state.agents.showDetail)
-    buffer.frame(listRect, title: listTitle("Agents", count: rows.count, filter: state.agents.filter, l),
-                 borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    let inner = listRect.inset(1)
-    let columns = [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, inner.width - 6 - 8 - 5 - 8 - 24 - 5)),
-                   Column(l.pick("h/sem.", "h/wk"), 8, right: true), Column("RTT", 5, right: true),
-                   Column(l.pick("Tournée", "Rota"), 8, right: true), Column(l.pick("Aujourd'hui", "Today"), 24)]
     let tableRows = rows.map { a in
         let now = a.absence(on: state.today).map { absenceLabel($0.kind, l) } ?? l.pick("présent", "present")
         return TableRow([a.code, a.name, DurationText.format(a.weeklyMinutes), String(a.rttDaysPerYear),
                          "\(a.rota.count)", now], role: a.absence(on: state.today) == nil ? .normal : .absence)
     }
-    buffer.table(inner, columns: columns, rows: tableRows, selected: rows.isEmpty ? nil : state.agents.cursor,
-                 scroll: state.agents.scroll, theme: theme)
-    if rows.isEmpty { buffer.put(emptyListMessage(l, filter: state.agents.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
-    if let detailRect, rows.indices.contains(state.agents.cursor) {
+    let detail = drawList(state, area, state.agents, title: listTitle("Agents", count: rows.count, filter: state.agents.filter, l),
+                          rows: tableRows, columns: { width in
+        [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, width - 6 - 8 - 5 - 8 - 24 - 5)),
+         Column(l.pick("h/sem.", "h/wk"), 8, right: true), Column("RTT", 5, right: true),
+         Column(l.pick("Tournée", "Rota"), 8, right: true), Column(l.pick("Aujourd'hui", "Today"), 24)]
+    }, &buffer, theme, borders)
+    if let detailRect = detail {
         let a = rows[state.agents.cursor]
         var lines: [(String, Role)] = [
             ("\(a.name) (\(a.code)) · \(DurationText.format(a.weeklyMinutes)) \(l.pick("par semaine", "a week")) · \(DurationText.format(a.dailyMinutes)) \(l.pick("par jour", "a day"))", .header),
