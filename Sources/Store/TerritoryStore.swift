@@ -304,3 +304,36 @@ extension AppDatabase {
         }
     }
 }
+
+/// Why a record cannot be deleted.
+public struct DeletionRefused: Error, Localized {
+    public let what: String
+    public let requests: Int
+    public let hours: Int
+
+    public func message(in l: Language) -> String {
+        l.pick("impossible de supprimer \(what) : \(requests) demande(s) et \(hours) saisie(s) d'heures y sont rattachées (indiquez plutôt une date de fin)",
+               "cannot delete \(what): \(requests) request(s) and \(hours) time entries refer to it (set an end date instead)")
+    }
+}
+
+extension AppDatabase {
+    /// Deletes a member with its opening hours and rota slots, unless requests or hours refer to it.
+    public func deleteMember(_ code: String) throws {
+        try write { db in
+            let requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM request WHERE member = ?", arguments: [code]) ?? 0
+            let hours = try Int.fetchOne(db, sql: "SELECT count(*) FROM time_entry WHERE member = ?", arguments: [code]) ?? 0
+            guard requests == 0, hours == 0 else { throw DeletionRefused(what: code, requests: requests, hours: hours) }
+            try db.execute(sql: "DELETE FROM member WHERE code = ?", arguments: [code])
+        }
+    }
+
+    /// Deletes an agent with its rota and absences, unless hours refer to them.
+    public func deleteAgent(_ code: String) throws {
+        try write { db in
+            let hours = try Int.fetchOne(db, sql: "SELECT count(*) FROM time_entry WHERE agent = ?", arguments: [code]) ?? 0
+            guard hours == 0 else { throw DeletionRefused(what: code, requests: 0, hours: hours) }
+            try db.execute(sql: "DELETE FROM agent WHERE code = ?", arguments: [code])
+        }
+    }
+}

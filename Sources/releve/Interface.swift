@@ -36,6 +36,15 @@ final class DatabaseDataSource: AppDataSource {
     func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String {
         try database.saveRequest(request, isNew: isNew)
     }
+
+    func save(_ change: Territory) throws { try database.save(change) }
+
+    func delete(_ deletion: PendingDeletion) throws {
+        switch deletion.target {
+        case .member: try database.deleteMember(deletion.code)
+        case .agent: try database.deleteAgent(deletion.code)
+        }
+    }
 }
 
 /// Opens the full-screen interface on `database`.

@@ -139,3 +139,26 @@ struct SaveRequestTests {
         #expect(try database.loadTerritory().requests.count == 7)
     }
 }
+
+@Suite("Deleting members and agents")
+struct DeletionTests {
+    @Test func onlyWhatNothingRefersToCanBeDeleted() throws {
+        let database = try Fixtures.database()
+        try database.save(try Fixtures.oisans())
+        let error = try #require(throws: DeletionRefused.self) { try database.deleteMember("38018") }
+        #expect(error.message(in: .fr).contains("indiquez plutôt une date de fin"))
+        var added = try Fixtures.oisans()
+        added.members = [Member(code: "99999", name: "Oz-en-Oisans", population: 230, singlePartTimeSecretary: true,
+                                memberSince: try #require(CalendarDate.parseISO("2024-01-01")))]
+        added.agents = []
+        added.requests = []
+        try database.save(added)
+        try database.deleteMember("99999")
+        #expect(try database.loadTerritory().members.count == 4)
+        let day = try #require(CalendarDate.parseISO("2024-03-05"))
+        _ = try database.logHours(TimeEntry(agent: "B", member: "38040", date: day, minutes: 60)) { $0 }
+        #expect(throws: DeletionRefused.self) { try database.deleteAgent("B") }
+        try database.deleteAgent("A")
+        #expect(try database.loadTerritory().agents.map(\.code) == ["B"])
+    }
+}

@@ -330,3 +330,72 @@ struct RequestFormTests {
         #expect(state.requestForm?.draft[.member] == "q")
     }
 }
+
+@Suite("Member, agent and absence forms")
+struct RecordFormTests {
+    func type(_ state: inout AppState, _ text: String) {
+        for c in text { _ = press(&state, .character(c)) }
+    }
+
+    @Test func newMemberIsCheckedThenSavedThroughTheStore() {
+        var state = loadedState()
+        _ = press(&state, .character("3"), .character("n"))
+        #expect(screen(state).joined().contains("Nouvelle commune membre"))
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.recordForm?.problems[0] == "texte non vide attendu")
+        type(&state, "71999")
+        _ = press(&state, .tab)
+        type(&state, "Uchon")
+        _ = press(&state, .tab, .tab)
+        type(&state, "90")
+        let effects = press(&state, .enter)
+        guard case .saveRecord(let change) = effects.first else {
+            Issue.record("no save: \(String(describing: state.recordForm?.problems))")
+            return
+        }
+        #expect(change.members.map(\.code) == ["71999"])
+        #expect(change.members.first?.population == 90)
+        #expect(update(&state, .done("Enregistré : Uchon.")) == [.reload])
+        #expect(state.recordForm == nil)
+    }
+
+    @Test func absenceFormAddsToTheAgentsAbsences() {
+        var state = loadedState()
+        _ = press(&state, .character("4"), .character("a"))
+        guard case .absence(let agent) = state.recordForm?.kind else {
+            Issue.record("no absence form")
+            return
+        }
+        _ = press(&state, .tab)
+        for _ in 0..<10 { _ = press(&state, .backspace) }
+        type(&state, "31/02/2026")
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.recordForm?.problems[1]?.contains("31/02/2026") == true)
+        for _ in 0..<10 { _ = press(&state, .backspace) }
+        type(&state, "20/11/2026")
+        _ = press(&state, .tab)
+        for _ in 0..<6 { _ = press(&state, .backspace) }
+        type(&state, "maladie")
+        guard case .saveRecord(let change) = press(&state, .enter).first else {
+            Issue.record("no save")
+            return
+        }
+        let before = demoSnapshot.territory.agents.first { $0.code == agent }?.absences.count ?? 0
+        #expect(change.agents.first?.absences.count == before + 1)
+        #expect(change.agents.first?.absences.contains { $0.kind == .maladie && $0.to == CalendarDate(year: 2026, month: 11, day: 20) } == true)
+    }
+
+    @Test func deletionAsksFirst() {
+        var state = loadedState()
+        _ = press(&state, .character("3"), .character("d"))
+        let deletion = state.pendingDeletion
+        #expect(deletion != nil)
+        #expect(screen(state).joined().contains("Supprimer la commune"))
+        #expect(press(&state, .character("n")).isEmpty)
+        #expect(state.pendingDeletion == nil)
+        _ = press(&state, .character("d"))
+        #expect(press(&state, .character("o")) == [.delete(deletion ?? PendingDeletion(target: .member, code: "", name: ""))])
+        _ = update(&state, .saveFailed("impossible de supprimer AFP01"))
+        #expect(screen(state)[39].contains("✗ impossible de supprimer AFP01"))
+    }
+}

@@ -91,6 +91,30 @@ public struct RequestFormState: Sendable, Equatable {
     public static let newID = "(nouvelle)"
 }
 
+/// A form for a member, an agent or an absence, on top of its pane.
+public struct RecordFormState: Sendable, Equatable {
+    public var kind: RecordKind
+    public var fields: [FormField]
+    public var focus = 0
+    public var problems: [Int: String] = [:]
+    public var modified = false
+    public var confirmingCancel = false
+    public var error: String?
+
+    public init(kind: RecordKind, fields: [FormField]) {
+        self.kind = kind
+        self.fields = fields
+    }
+}
+
+/// A deletion waiting for the coordinator's "o".
+public struct PendingDeletion: Sendable, Equatable {
+    public enum Target: Sendable, Equatable { case member, agent }
+    public var target: Target
+    public var code: String
+    public var name: String
+}
+
 /// The whole state of the interface. `update` changes it, `render` draws it; neither does I/O.
 public struct AppState: Sendable {
     public var pane: Pane = .planning
@@ -109,6 +133,8 @@ public struct AppState: Sendable {
     public var hoursWeek: CalendarDate
     public var showHelp = false
     public var requestForm: RequestFormState?
+    public var recordForm: RecordFormState?
+    public var pendingDeletion: PendingDeletion?
     /// True while typing a filter after `/`.
     public var editingFilter = false
     public var unicode = true
@@ -141,6 +167,8 @@ public enum Msg: Sendable {
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)
     case saved(String)
+    /// A member or an agent was saved or deleted: close the form, say it, reload.
+    case done(String)
     case saveFailed(String)
 }
 
@@ -149,6 +177,8 @@ public enum Effect: Equatable, Sendable {
     case reload
     case loadHours(from: CalendarDate, to: CalendarDate)
     case previewRequest(ReplacementRequest)
+    case saveRecord(Territory)
+    case delete(PendingDeletion)
     case saveRequest(ReplacementRequest, isNew: Bool)
     case quit
 }

@@ -7,7 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case pane1, pane2, pane3, pane4, pane5, pane6
     case up, down, left, right, pageUp, pageDown
     case open, back, filter
-    case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem
+    case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -62,10 +62,14 @@ public enum KeyMap {
                 hint: ("m mois", "m month")),
         Binding(action: .switchView, keys: [.character("v")], french: "agents / communes", english: "agents / members", hintIn: [.planning], hinted: true,
                 hint: ("v vue", "v view")),
-        Binding(action: .newItem, keys: [.character("n")], french: "nouvelle demande", english: "new request", hintIn: [.requests], hinted: true,
-                hint: ("n nouvelle", "n new")),
-        Binding(action: .editItem, keys: [.character("e")], french: "modifier la demande", english: "edit the request", hintIn: [.requests], hinted: true,
-                hint: ("e modifier", "e edit")),
+        Binding(action: .newItem, keys: [.character("n")], french: "nouvelle demande, commune ou agent", english: "new request, member or agent",
+                hintIn: [.requests, .members, .agents], hinted: true, hint: ("n nouveau", "n new")),
+        Binding(action: .editItem, keys: [.character("e")], french: "modifier la ligne choisie", english: "edit the selected row",
+                hintIn: [.requests, .members, .agents], hinted: true, hint: ("e modifier", "e edit")),
+        Binding(action: .deleteItem, keys: [.character("d")], french: "supprimer la commune ou l'agent (après confirmation)",
+                english: "delete the member or agent (after confirming)", hintIn: [.members, .agents], hinted: true, hint: ("d supprimer", "d delete")),
+        Binding(action: .addAbsence, keys: [.character("a")], french: "ajouter une absence à l'agent", english: "add an absence to the agent",
+                hintIn: [.agents], hinted: true, hint: ("a absence", "a absence")),
     ]
 
     /// The action bound to `key`, if any.

@@ -37,6 +37,8 @@ public func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
     }
     statusBar(state, &buffer, theme)
     if let form = state.requestForm, state.snapshot != nil { renderRequestForm(state, form, &buffer, theme, borders) }
+    if let form = state.recordForm, state.snapshot != nil { renderRecordForm(state, form, &buffer, theme, borders) }
+    if let deletion = state.pendingDeletion { renderDeletionQuestion(state, deletion, &buffer, theme, borders) }
     if state.showHelp { helpOverlay(state, &buffer, theme, borders) }
 }
 

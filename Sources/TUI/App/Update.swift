@@ -25,11 +25,25 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .saved(let id):
         state.requestForm = nil
+        state.recordForm = nil
+        state.pendingDeletion = nil
         state.notice = state.language.pick("Demande \(id) enregistrée.", "Request \(id) saved.")
         return [.reload]
+    case .done(let notice):
+        state.recordForm = nil
+        state.pendingDeletion = nil
+        state.notice = notice
+        return [.reload]
     case .saveFailed(let message):
-        state.requestForm?.error = message
-        state.requestForm?.impact = nil
+        // Said in the open form, or in the status bar (a refused deletion).
+        if state.requestForm != nil {
+            state.requestForm?.error = message
+            state.requestForm?.impact = nil
+        } else if state.recordForm != nil {
+            state.recordForm?.error = message
+        } else {
+            state.notice = "✗ " + message
+        }
         return []
     case .key(let key):
         return handle(key, &state)
@@ -44,6 +58,11 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     }
     if state.editingFilter { return editFilter(key, &state) }
     if state.requestForm != nil { return editRequestForm(key, &state) }
+    if state.recordForm != nil { return editRecordForm(key, &state) }
+    if let deletion = state.pendingDeletion {
+        state.pendingDeletion = nil
+        return key == .character("o") || key == .character("y") ? [.delete(deletion)] : []
+    }
     guard let action = KeyMap.action(for: key) else { return [] }
     switch action {
     case .quit:
@@ -61,6 +80,22 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if [.requests, .members, .agents].contains(state.pane) { state.editingFilter = true }
     case .back:
         closeDetail(&state)
+    case .newItem where state.pane == .members || state.pane == .agents:
+        openRecordForm(state.pane == .members ? .member(existing: nil) : .agent(existing: nil), &state)
+    case .editItem where state.pane == .members:
+        if let member = state.memberRows[safe: state.members.cursor] { openRecordForm(.member(existing: member.code), &state) }
+    case .editItem where state.pane == .agents:
+        if let agent = state.agentRows[safe: state.agents.cursor] { openRecordForm(.agent(existing: agent.code), &state) }
+    case .addAbsence where state.pane == .agents:
+        if let agent = state.agentRows[safe: state.agents.cursor] { openRecordForm(.absence(agent: agent.code), &state) }
+    case .deleteItem where state.pane == .members:
+        if let member = state.memberRows[safe: state.members.cursor] {
+            state.pendingDeletion = PendingDeletion(target: .member, code: member.code, name: member.name)
+        }
+    case .deleteItem where state.pane == .agents:
+        if let agent = state.agentRows[safe: state.agents.cursor] {
+            state.pendingDeletion = PendingDeletion(target: .agent, code: agent.code, name: agent.name)
+        }
     case .newItem where state.pane == .requests && state.snapshot != nil:
         var draft = RequestDraft()
         let format = DisplayFormat(state.language)
@@ -244,4 +279,47 @@ private func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
     }
     state.requestForm = close ? nil : form
     return effects
+}
+
+private func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
+    guard let snapshot = state.snapshot else { return }
+    state.recordForm = RecordFormState(kind: kind, fields: RecordDrafts.fields(for: kind, territory: snapshot.territory,
+                                                                              today: state.today, language: state.language))
+}
+
+/// Typing in a member, agent or absence form; Enter checks and saves.
+private func editRecordForm(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard var form = state.recordForm, !form.fields.isEmpty else { return [] }
+    var effects: [Effect] = []
+    var close = false
+    if form.confirmingCancel {
+        form.confirmingCancel = false
+        close = key == .character("o") || key == .character("y")
+    } else {
+        switch key {
+        case .escape: if form.modified { form.confirmingCancel = true } else { close = true }
+        case .tab, .down: form.focus = (form.focus + 1) % form.fields.count
+        case .backTab, .up: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        case .backspace:
+            if !form.fields[form.focus].value.isEmpty { form.fields[form.focus].value.removeLast() }
+            form.modified = true
+        case .character(let c):
+            form.fields[form.focus].value.append(c)
+            form.modified = true
+            form.error = nil
+        case .enter:
+            guard let territory = state.snapshot?.territory else { break }
+            let parsed = RecordDrafts.parse(form.kind, form.fields, territory: territory, language: state.language)
+            form.problems = parsed.problems
+            if let first = parsed.problems.keys.min() { form.focus = first }
+            if let change = parsed.change { effects = [.saveRecord(change)] }
+        default: break
+        }
+    }
+    state.recordForm = close ? nil : form
+    return effects
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

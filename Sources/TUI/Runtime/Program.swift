@@ -10,6 +10,10 @@ public protocol AppDataSource: AnyObject {
     func changeToken() throws -> Int
     /// Saves a request typed in the interface; returns its id.
     func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String
+    /// Saves members or agents (with their absences) typed in the interface, like an import.
+    func save(_ change: Territory) throws
+    /// Deletes a member or an agent that nothing refers to.
+    func delete(_ deletion: PendingDeletion) throws
 }
 
 /// The loop: draw the state, read a key, update, run the effects; reload when another
@@ -95,6 +99,25 @@ public final class Program {
             case .saveRequest(let request, let isNew):
                 do {
                     perform(update(&state, .saved(try data.saveRequest(request, isNew: isNew))))
+                } catch let error as Localized {
+                    perform(update(&state, .saveFailed(error.message(in: state.language))))
+                } catch {
+                    perform(update(&state, .saveFailed("\(error)")))
+                }
+            case .saveRecord(let change):
+                do {
+                    try data.save(change)
+                    let name = change.members.first?.name ?? change.agents.first?.name ?? ""
+                    perform(update(&state, .done(state.language.pick("Enregistré : \(name).", "Saved: \(name)."))))
+                } catch let error as Localized {
+                    perform(update(&state, .saveFailed(error.message(in: state.language))))
+                } catch {
+                    perform(update(&state, .saveFailed("\(error)")))
+                }
+            case .delete(let deletion):
+                do {
+                    try data.delete(deletion)
+                    perform(update(&state, .done(state.language.pick("Supprimé : \(deletion.name).", "Deleted: \(deletion.name)."))))
                 } catch let error as Localized {
                     perform(update(&state, .saveFailed(error.message(in: state.language))))
                 } catch {

@@ -1,0 +1,130 @@
+/// Members, agents and absences as typed in the interface's forms: text fields read with the
+/// command line's rules, each problem tied to its field (by index).
+public enum RecordKind: Sendable, Equatable {
+    case member(existing: String?)
+    case agent(existing: String?)
+    case absence(agent: String)
+}
+
+/// One field of a form: what it asks and what was typed.
+public struct FormField: Sendable, Equatable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String = "") {
+        self.label = label
+        self.value = value
+    }
+}
+
+public enum RecordDrafts {
+    /// The empty (or filled, when editing) fields of a form.
+    public static func fields(for kind: RecordKind, territory: Territory, today: CalendarDate, language l: Language) -> [FormField] {
+        let format = DisplayFormat(l)
+        switch kind {
+        case .member(let code):
+            let m = code.flatMap { c in territory.members.first { $0.code == c } }
+            return [FormField(l.pick("Code (INSEE)", "Code"), m?.code ?? ""), FormField(l.pick("Nom", "Name"), m?.name ?? ""),
+                    FormField(l.pick("Type (commune, afp, other)", "Kind (commune, afp, other)"), m?.kind.rawValue ?? "commune"),
+                    FormField(l.pick("Population", "Population"), m.map { String($0.population) } ?? ""),
+                    FormField(l.pick("Secrétaire unique à temps non complet (o/n)", "Single part-time secretary (y/n)"),
+                              m.map { $0.singlePartTimeSecretary ? l.pick("oui", "yes") : l.pick("non", "no") } ?? l.pick("non", "no")),
+                    FormField(l.pick("Membre depuis", "Member since"), format.numericDate(m?.memberSince ?? today)),
+                    FormField(l.pick("Membre jusqu'au (vide : toujours)", "Member until (empty: still)"), m?.memberUntil.map(format.numericDate) ?? ""),
+                    FormField(l.pick("Remplaçante attitrée (code agent)", "Designated substitute (agent code)"), m?.substituteAgent ?? "")]
+        case .agent(let code):
+            let a = code.flatMap { c in territory.agents.first { $0.code == c } }
+            return [FormField("Code", a?.code ?? ""), FormField(l.pick("Nom", "Name"), a?.name ?? ""),
+                    FormField(l.pick("Heures par semaine", "Hours per week"), a.map { DurationText.format($0.weeklyMinutes) } ?? "35:00"),
+                    FormField(l.pick("Jours de RTT par an", "RTT days a year"), a.map { String($0.rttDaysPerYear) } ?? "0"),
+                    FormField(l.pick("Coût annuel (vide : pas de prorata)", "Annual cost (empty: no pro rata)"),
+                              a?.annualCostCents.map { MoneyText.format($0).replacingDot() } ?? "")]
+        case .absence:
+            return [FormField(l.pick("Du", "From"), format.numericDate(today)), FormField(l.pick("Au", "To"), format.numericDate(today)),
+                    FormField(l.pick("Motif (conges, formation, maladie, maternite, accident, autre)", "Kind (conges, formation, maladie, maternite, accident, autre)"), "conges")]
+        }
+    }
+
+    /// What the fields of `kind` say, as a territory change to save, or the problems by field index.
+    public static func parse(_ kind: RecordKind, _ fields: [FormField], territory: Territory, language l: Language)
+        -> (change: Territory?, problems: [Int: String]) {
+        var problems: [Int: String] = [:]
+        func text(_ i: Int) -> String { fields.indices.contains(i) ? fields[i].value.trimmingSpaces() : "" }
+        func required(_ i: Int) -> String? {
+            let value = text(i)
+            if value.isEmpty { problems[i] = DataProblem.emptyText.message(in: l) }
+            return value.isEmpty ? nil : value
+        }
+        func date(_ i: Int, optional: Bool = false) -> CalendarDate?? {
+            if optional && text(i).isEmpty { return .some(nil) }
+            guard let value = CalendarDate.parseUserInput(text(i)) else {
+                problems[i] = DataProblem.invalidUserDate(text(i)).message(in: l)
+                return nil
+            }
+            return .some(value)
+        }
+        func yesNo(_ i: Int) -> Bool {
+            let value = text(i).lowercased()
+            if ["o", "oui", "y", "yes"].contains(value) { return true }
+            if !["n", "non", "no", ""].contains(value) { problems[i] = l.pick("« oui » ou « non » attendu", "\"yes\" or \"no\" expected") }
+            return false
+        }
+        var change = Territory(service: territory.service)
+        switch kind {
+        case .member(let existing):
+            let code = existing ?? required(0), name = required(1)
+            let memberKind = MemberKind(rawValue: text(2).lowercased())
+            if memberKind == nil { problems[2] = DataProblem.unknownValue(text(2), allowed: MemberKind.allCases.map(\.rawValue)).message(in: l) }
+            let population = Int(text(3).filter { $0 != " " })
+            if population == nil || (population ?? 0) < 0 { problems[3] = DataProblem.expectedType("an integer").message(in: l) }
+            let single = yesNo(4)
+            let since = date(5), until = date(6, optional: true)
+            let substitute = text(7).isEmpty ? nil : text(7)
+            if let code, existing == nil, territory.members.contains(where: { $0.code == code }) { problems[0] = DataProblem.duplicate(code).message(in: l) }
+            guard problems.isEmpty, let code, let name, let memberKind, let population, let since = since ?? nil, let until else { return (nil, problems) }
+            var member = territory.members.first { $0.code == (existing ?? code) }
+                ?? Member(code: code, name: name, population: population, singlePartTimeSecretary: single, memberSince: since)
+            member.code = code
+            member.name = name
+            member.kind = memberKind
+            member.population = population
+            member.singlePartTimeSecretary = single
+            member.memberSince = since
+            member.memberUntil = until
+            member.substituteAgent = substitute
+            change.members = [member]
+        case .agent(let existing):
+            let code = existing ?? required(0), name = required(1)
+            let weekly = DurationText.parseUserInput(text(2))
+            if weekly == nil { problems[2] = DataProblem.invalidDuration(text(2)).message(in: l) }
+            let rtt = Int(text(3))
+            if rtt == nil { problems[3] = DataProblem.expectedType("an integer").message(in: l) }
+            let cost = text(4).isEmpty ? .some(nil) : MoneyText.parseUserInput(text(4)).map { Optional($0) }
+            if cost == nil { problems[4] = DataProblem.invalidMoney(text(4)).message(in: l) }
+            if let code, existing == nil, territory.agents.contains(where: { $0.code == code }) { problems[0] = DataProblem.duplicate(code).message(in: l) }
+            guard problems.isEmpty, let code, let name, let weekly, let rtt, let cost else { return (nil, problems) }
+            var agent = territory.agents.first { $0.code == (existing ?? code) } ?? Agent(code: code, name: name, weeklyMinutes: weekly)
+            agent.code = code
+            agent.name = name
+            agent.weeklyMinutes = weekly
+            agent.rttDaysPerYear = rtt
+            agent.annualCostCents = cost
+            change.agents = [agent]
+        case .absence(let code):
+            let from = date(0), to = date(1)
+            let absenceKind = AbsenceKind(rawValue: text(2).lowercased())
+            if absenceKind == nil { problems[2] = DataProblem.unknownValue(text(2), allowed: AbsenceKind.allCases.map(\.rawValue)).message(in: l) }
+            guard problems.isEmpty, let from = from ?? nil, let to = to ?? nil, let absenceKind,
+                  var agent = territory.agents.first(where: { $0.code == code }) else { return (nil, problems) }
+            agent.absences.append(Absence(from: from, to: to, kind: absenceKind))
+            agent.absences.sort()
+            change.agents = [agent]
+        }
+        return (change, [:])
+    }
+}
+
+extension String {
+    /// "1050.00" → "1050,00", for money shown in forms.
+    func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
+}

@@ -1,0 +1,52 @@
+import Domain
+
+/// The member, agent or absence form, and the deletion question, drawn over their pane.
+func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    let l = state.language
+    let width = min(buffer.width - 4, 96)
+    let height = min(buffer.height - 2, form.fields.count + form.problems.count + 6)
+    let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
+    buffer.fill(rect, style: theme.style(.normal))
+    let title: String
+    switch form.kind {
+    case .member(let code): title = code.map { l.pick("Modifier la commune \($0)", "Edit member \($0)") } ?? l.pick("Nouvelle commune membre", "New member")
+    case .agent(let code): title = code.map { l.pick("Modifier l'agent \($0)", "Edit agent \($0)") } ?? l.pick("Nouvel agent", "New agent")
+    case .absence(let agent): title = l.pick("Nouvelle absence de \(agent)", "New absence of \(agent)")
+    }
+    buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
+    let labelWidth = min(width / 2, form.fields.map { TextWidth.of($0.label) }.max() ?? 20)
+    var y = rect.y + 1
+    for (i, field) in form.fields.enumerated() where y < rect.maxY - 2 {
+        let focused = i == form.focus
+        buffer.put(TextWidth.truncate(field.label, to: labelWidth), x: rect.x + 2, y: y, style: theme.style(focused ? .header : .normal))
+        let x = rect.x + 3 + labelWidth
+        buffer.fill(Rect(x: x, y: y, width: rect.maxX - x - 2, height: 1), style: theme.style(focused ? .selected : .dim))
+        buffer.put(field.value + (focused ? "▏" : ""), x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
+        y += 1
+        if let problem = form.problems[i], y < rect.maxY - 2 {
+            buffer.put(TextWidth.truncate("  ✗ " + problem, to: rect.maxX - x - 2), x: x, y: y, style: theme.style(.error))
+            y += 1
+        }
+    }
+    if let error = form.error, y < rect.maxY - 2 {
+        buffer.put(TextWidth.truncate("✗ " + error, to: width - 4), x: rect.x + 2, y: y, style: theme.style(.error))
+    }
+    let footer = form.confirmingCancel
+        ? l.pick("Abandonner les modifications ? o : oui, autre touche : non", "Discard the changes? y: yes, any other key: no")
+        : l.pick("Tab champ suivant · Entrée vérifier et enregistrer · Échap annuler", "Tab next field · Enter check and save · Esc cancel")
+    buffer.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: theme.style(form.confirmingCancel ? .error : .hint), maxWidth: width - 4)
+}
+
+func renderDeletionQuestion(_ state: AppState, _ deletion: PendingDeletion, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    let l = state.language
+    let question = deletion.target == .member
+        ? l.pick("Supprimer la commune \(deletion.name) (\(deletion.code)) ?", "Delete member \(deletion.name) (\(deletion.code))?")
+        : l.pick("Supprimer l'agent \(deletion.name) (\(deletion.code)) ?", "Delete agent \(deletion.name) (\(deletion.code))?")
+    let answer = l.pick("o : oui, supprimer · autre touche : non", "y: yes, delete · any other key: no")
+    let width = min(buffer.width - 4, max(TextWidth.of(question), TextWidth.of(answer)) + 6)
+    let rect = Rect(x: (buffer.width - width) / 2, y: buffer.height / 2 - 2, width: width, height: 5)
+    buffer.fill(rect, style: theme.style(.normal))
+    buffer.frame(rect, title: l.pick("Confirmation", "Confirm"), borders: borders, style: theme.style(.error), titleStyle: theme.style(.error))
+    buffer.put(question, x: rect.x + 2, y: rect.y + 1, style: theme.style(.header), maxWidth: width - 4)
+    buffer.put(answer, x: rect.x + 2, y: rect.y + 3, style: theme.style(.hint), maxWidth: width - 4)
+}
