@@ -4,6 +4,7 @@ public enum RecordKind: Sendable, Equatable {
     case member(existing: String?)
     case agent(existing: String?)
     case absence(agent: String)
+    case rota(agent: String)
 }
 
 /// One field of a form: what it asks and what was typed.
@@ -39,6 +40,10 @@ public enum RecordDrafts {
                     FormField(l.pick("Jours de RTT par an", "RTT days a year"), a.map { String($0.rttDaysPerYear) } ?? "0"),
                     FormField(l.pick("Coût annuel (vide : pas de prorata)", "Annual cost (empty: no pro rata)"),
                               a?.annualCostCents.map { MoneyText.format($0).replacingDot() } ?? "")]
+        case .rota:
+            return [FormField(l.pick("Commune (code)", "Member (code)")),
+                    FormField(l.pick("Jour (mon, tue, wed, thu, fri, sat)", "Day (mon, tue, wed, thu, fri, sat)"), "mon"),
+                    FormField(l.pick("De (HH:MM)", "From (HH:MM)"), "09:00"), FormField(l.pick("À (HH:MM)", "To (HH:MM)"), "12:00")]
         case .absence:
             return [FormField(l.pick("Du", "From"), format.numericDate(today)), FormField(l.pick("Au", "To"), format.numericDate(today)),
                     FormField(l.pick("Motif (conges, formation, maladie, maternite, accident, autre)", "Kind (conges, formation, maladie, maternite, accident, autre)"), "conges")]
@@ -109,6 +114,22 @@ public enum RecordDrafts {
             agent.weeklyMinutes = weekly
             agent.rttDaysPerYear = rtt
             agent.annualCostCents = cost
+            change.agents = [agent]
+        case .rota(let code):
+            let member = required(0)
+            if let member, !territory.members.contains(where: { $0.code == member }) {
+                problems[0] = DataProblem.unknownMember(member).message(in: l)
+            }
+            let day = Weekday(rawValue: text(1).lowercased())
+            if day == nil { problems[1] = DataProblem.unknownValue(text(1), allowed: Weekday.allCases.map(\.rawValue)).message(in: l) }
+            let from = ClockText.parse(text(2)), to = ClockText.parse(text(3))
+            if from == nil { problems[2] = DataProblem.invalidClock(text(2)).message(in: l) }
+            if to == nil { problems[3] = DataProblem.invalidClock(text(3)).message(in: l) }
+            if let from, let to, to <= from { problems[3] = DataProblem.clockRangeReversed("\(text(2))-\(text(3))").message(in: l) }
+            guard problems.isEmpty, let member, let day, let from, let to,
+                  var agent = territory.agents.first(where: { $0.code == code }) else { return (nil, problems) }
+            agent.rota.append(RotaEntry(member: member, day: day, time: TimeRange(start: from, end: to)))
+            agent.rota.sort()
             change.agents = [agent]
         case .absence(let code):
             let from = date(0), to = date(1)

@@ -68,7 +68,7 @@ struct RenderTests {
         #expect(lines[3].contains("matin"))
         #expect(lines[3].contains("a.-m."))
         // Urgent work carries a "!" marker, not only a colour.
-        #expect(lines.contains { $0.contains("!Collon") })
+        #expect(lines.contains { $0.contains("!Coll") })
         #expect(lines[2].contains("prévu/contrat"))
     }
 
@@ -96,7 +96,7 @@ struct RenderTests {
         #expect(theme.style(.selected).attributes.contains(.reverse))
         #expect(theme.style(.urgent).foreground == .default)
         let lines = screen(loadedState(), theme: theme)
-        #expect(lines.contains { $0.contains("!Collon") })
+        #expect(lines.contains { $0.contains("!Coll") })
     }
 
     @Test func asciiBordersWithoutUnicode() {
@@ -385,6 +385,27 @@ struct RecordFormTests {
         #expect(change.agents.first?.absences.contains { $0.kind == .maladie && $0.to == CalendarDate(year: 2026, month: 11, day: 20) } == true)
     }
 
+    @Test func rotaSlotIsChecked() {
+        var state = loadedState()
+        _ = press(&state, .character("4"), .character("r"))
+        type(&state, "71413")
+        _ = press(&state, .tab)
+        for _ in 0..<3 { _ = press(&state, .backspace) }
+        type(&state, "tue")
+        _ = press(&state, .tab, .tab)
+        for _ in 0..<5 { _ = press(&state, .backspace) }
+        type(&state, "08:00")
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.recordForm?.problems[3] != nil)
+        for _ in 0..<5 { _ = press(&state, .backspace) }
+        type(&state, "12:00")
+        guard case .saveRecord(let change) = press(&state, .enter).first else {
+            Issue.record("no save: \(String(describing: state.recordForm?.problems))")
+            return
+        }
+        #expect(change.agents.first?.rota.contains { $0.member == "71413" && $0.day == .tue && $0.time.start == 540 } == true)
+    }
+
     @Test func deletionAsksFirst() {
         var state = loadedState()
         _ = press(&state, .character("3"), .character("d"))
@@ -397,5 +418,27 @@ struct RecordFormTests {
         #expect(press(&state, .character("o")) == [.delete(deletion ?? PendingDeletion(target: .member, code: "", name: ""))])
         _ = update(&state, .saveFailed("impossible de supprimer AFP01"))
         #expect(screen(state)[39].contains("✗ impossible de supprimer AFP01"))
+    }
+}
+
+@Suite("Conflict marker")
+struct ConflictMarkerTests {
+    @Test func minutesOutsideOpeningHoursAreMarked() {
+        let start = CalendarDate(year: 2024, month: 3, day: 11) ?? demoToday
+        let opening = OpeningHours([.mon: OpeningHours.parseDay("09:00-12:00") ?? [], .tue: OpeningHours.parseDay("09:00-12:00,14:00-17:00") ?? []])
+        let territory = Territory(
+            service: ServiceSettings(name: "Test"),
+            members: [Member(code: "M", name: "Mont", population: 100, singlePartTimeSecretary: true,
+                             memberSince: start.adding(days: -100), openingHours: opening)],
+            agents: [Agent(code: "A", name: "Anne", weeklyMinutes: 2100)],
+            requests: [ReplacementRequest(id: "R", member: "M", motive: .retraite, received: start.adding(days: -30),
+                                          start: start, end: start.adding(days: 4), minutesPerWeek: 1500)])
+        var state = AppState(width: 120, height: 40, today: start)
+        _ = update(&state, .loaded(Snapshot(territory: territory, plan: Arbitration.plan(territory))))
+        let row = screen(state).first { $0.contains("Anne") } ?? ""
+        // Monday: 300 minutes, 180 open → "×"; Tuesday: 360 open → no mark.
+        #expect(row.contains("×Mont"))
+        #expect(openingConflict(agent: territory.agents[0], day: start, snapshot: state.snapshot ?? demoSnapshot) == 120)
+        #expect(openingConflict(agent: territory.agents[0], day: start.adding(days: 1), snapshot: state.snapshot ?? demoSnapshot) == nil)
     }
 }

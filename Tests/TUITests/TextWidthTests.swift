@@ -18,3 +18,14 @@ struct TextWidthTests {
         #expect(TextWidth.truncate("abc", to: 0) == "")
     }
 }
+
+@Suite("ASCII fallback")
+struct AsciiFallbackTests {
+    @Test func everyCharacterKeepsItsWidth() {
+        let text = "Élodie Ferrand · Saint-Bérain… ½ ✗ 1 050,00 € │┌─┐"
+        let ascii = AsciiFallback.ascii(text)
+        #expect(ascii == "Elodie Ferrand . Saint-Berain. / x 1 050,00 E |+-+")
+        #expect(ascii.count == text.count)
+        #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+}

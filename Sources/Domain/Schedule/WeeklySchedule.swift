@@ -89,7 +89,7 @@ public struct WeeklySchedule: Hashable, Sendable {
     }
 
     /// Urgent first, then by class and id: who gets the best hours when an agent's day is split.
-    static func placementOrder(_ a: RequestDecision, _ b: RequestDecision) -> Bool {
+    public static func placementOrder(_ a: RequestDecision, _ b: RequestDecision) -> Bool {
         a.priorityClass != b.priorityClass ? a.priorityClass < b.priorityClass : a.id.precedesInByteOrder(b.id)
     }
 

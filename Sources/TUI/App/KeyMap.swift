@@ -7,7 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case pane1, pane2, pane3, pane4, pane5, pane6
     case up, down, left, right, pageUp, pageDown
     case open, back, filter
-    case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence
+    case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -70,6 +70,8 @@ public enum KeyMap {
                 english: "delete the member or agent (after confirming)", hintIn: [.members, .agents], hinted: true, hint: ("d supprimer", "d delete")),
         Binding(action: .addAbsence, keys: [.character("a")], french: "ajouter une absence à l'agent", english: "add an absence to the agent",
                 hintIn: [.agents], hinted: true, hint: ("a absence", "a absence")),
+        Binding(action: .addRota, keys: [.character("r")], french: "ajouter une plage à la tournée de l'agent",
+                english: "add a slot to the agent's rota", hintIn: [.agents], hinted: true, hint: ("r tournée", "r rota")),
     ]
 
     /// The action bound to `key`, if any.

@@ -54,7 +54,36 @@ func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: L
     var am = cell(morning, snapshot), pm = cell(afternoon, snapshot)
     am.rota = morningRota
     pm.rota = afternoonRota
+    // "×": the day's minutes do not fit the town halls' opening hours (see `releve schedule`).
+    if let conflict = openingConflict(agent: agent, day: day, snapshot: snapshot) {
+        for index in [0, 1] {
+            var half = index == 0 ? am : pm
+            guard !half.requests.isEmpty || !half.rota.isEmpty else { continue }
+            half.text = "×" + (half.text.hasPrefix(" ") ? String(half.text.dropFirst()) : half.text)
+            half.role = .conflict
+            half.rota.append(l.pick("× \(DurationText.format(conflict)) ne tiennent pas dans les horaires d'ouverture (voir releve schedule)",
+                                    "× \(DurationText.format(conflict)) do not fit the opening hours (see releve schedule)"))
+            if index == 0 { am = half } else { pm = half }
+        }
+    }
     return (am, pm)
+}
+
+/// Minutes of the agent's day that cannot be placed in the members' opening hours, if any
+/// (members without opening hours on record are not judged).
+func openingConflict(agent: Agent, day: CalendarDate, snapshot: Snapshot) -> Int? {
+    let duties = (snapshot.work[agent.code]?[day.dayNumber] ?? []).compactMap { item -> (RequestDecision, Int)? in
+        snapshot.decisions[item.request].map { ($0, item.minutes) }
+    }.sorted { WeeklySchedule.placementOrder($0.0, $1.0) }
+    var busy = agent.rota.filter { $0.day == day.weekday }.map(\.time)
+    var missing = 0
+    for (decision, minutes) in duties {
+        guard let member = snapshot.member(decision.request.member), member.openingHours.weeklyMinutes > 0 else { continue }
+        let placed = WeeklySchedule.place(minutes, in: member.openingHours.on(day.weekday), avoiding: busy)
+        busy += placed
+        missing += minutes - placed.reduce(0) { $0 + $1.minutes }
+    }
+    return missing > 0 ? missing : nil
 }
 
 private func cell(_ items: [(member: String, request: String?)], _ snapshot: Snapshot) -> HalfDay {

@@ -12,6 +12,7 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     case .member(let code): title = code.map { l.pick("Modifier la commune \($0)", "Edit member \($0)") } ?? l.pick("Nouvelle commune membre", "New member")
     case .agent(let code): title = code.map { l.pick("Modifier l'agent \($0)", "Edit agent \($0)") } ?? l.pick("Nouvel agent", "New agent")
     case .absence(let agent): title = l.pick("Nouvelle absence de \(agent)", "New absence of \(agent)")
+    case .rota(let agent): title = l.pick("Nouvelle plage de tournée de \(agent)", "New rota slot of \(agent)")
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let labelWidth = min(width / 2, form.fields.map { TextWidth.of($0.label) }.max() ?? 20)

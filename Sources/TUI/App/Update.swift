@@ -88,6 +88,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if let agent = state.agentRows[safe: state.agents.cursor] { openRecordForm(.agent(existing: agent.code), &state) }
     case .addAbsence where state.pane == .agents:
         if let agent = state.agentRows[safe: state.agents.cursor] { openRecordForm(.absence(agent: agent.code), &state) }
+    case .addRota where state.pane == .agents:
+        if let agent = state.agentRows[safe: state.agents.cursor] { openRecordForm(.rota(agent: agent.code), &state) }
     case .deleteItem where state.pane == .members:
         if let member = state.memberRows[safe: state.members.cursor] {
             state.pendingDeletion = PendingDeletion(target: .member, code: member.code, name: member.name)

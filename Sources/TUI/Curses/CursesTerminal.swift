@@ -60,7 +60,9 @@ public final class CursesTerminal: TerminalBackend {
                 defer { x += 1 }
                 if cell.text.isEmpty { continue }
                 var character = cchar_t()
-                var wide = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }) + [0]
+                // Without UTF-8, every character becomes one ASCII character of the same width.
+                let text = supportsUnicode ? cell.text : AsciiFallback.ascii(cell.text)
+                var wide = Array(text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }) + [0]
                 let (attributes, pair) = attributesAndPair(cell.style)
                 setcchar(&character, &wide, attributes, pair, nil)
                 mvwadd_wch(window, Int32(change.y), Int32(x), &character)
