@@ -39,6 +39,8 @@ public final class Program {
     public func run() {
         let size = backend.size
         _ = update(&state, .resize(width: size.width, height: size.height))
+        // Show the frame and "Chargement…" at once; a national territory takes a second to arbitrate.
+        draw()
         perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
         var dirty = true
         while state.running {
