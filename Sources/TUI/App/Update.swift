@@ -239,47 +239,68 @@ private func clampCursors(_ state: inout AppState) {
     state.planning.row = max(0, min(state.planning.row, state.planningRowCount - 1))
 }
 
+/// What a key did in a form, once the keys every form shares are handled.
+private enum FormKey { case close, typed, enter, other }
+
+/// The keys every form shares: moving between fields, typing, and Escape, which asks first
+/// when something was typed. Enter is left to each form.
+private func formKey(_ key: Key, focus: inout Int, fieldCount: Int, text: inout String, modified: inout Bool,
+                     confirmingCancel: inout Bool) -> FormKey {
+    if confirmingCancel {
+        confirmingCancel = false
+        return key == .character("o") || key == .character("y") ? .close : .other
+    }
+    switch key {
+    case .escape:
+        if !modified { return .close }
+        confirmingCancel = true
+    case .tab, .down: focus = (focus + 1) % fieldCount
+    case .backTab, .up: focus = (focus + fieldCount - 1) % fieldCount
+    case .backspace:
+        if !text.isEmpty { text.removeLast() }
+        modified = true
+        return .typed
+    case .character(let c):
+        text.append(c)
+        modified = true
+        return .typed
+    case .enter: return .enter
+    default: break
+    }
+    return .other
+}
+
 /// Typing in the request form: fields, validation, then the impact, then saving.
 private func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
     guard var form = state.requestForm else { return [] }
     let fields = RequestDraft.Field.allCases
+    var focus = form.focus.rawValue
+    var text = form.draft[form.focus]
+    let result = formKey(key, focus: &focus, fieldCount: fields.count, text: &text, modified: &form.modified,
+                         confirmingCancel: &form.confirmingCancel)
+    form.draft[form.focus] = text
+    form.focus = RequestDraft.Field(rawValue: focus) ?? .member
     var effects: [Effect] = []
-    var close = false
-    if form.confirmingCancel {
-        form.confirmingCancel = false
-        close = key == .character("o") || key == .character("y")
-    } else {
-        switch key {
-        case .escape:
-            if form.modified { form.confirmingCancel = true } else { close = true }
-        case .tab, .down:
-            form.focus = fields[(form.focus.rawValue + 1) % fields.count]
-        case .backTab, .up:
-            form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]
-        case .backspace:
-            if !form.draft[form.focus].isEmpty { form.draft[form.focus].removeLast() }
-            form.modified = true
-            form.impact = nil
-        case .character(let c):
-            form.draft[form.focus].append(c)
-            form.modified = true
-            form.impact = nil
-            form.error = nil
-        case .enter:
-            if let pending = form.pending, form.impact != nil {
-                effects = [.saveRequest(pending, isNew: form.draft.id == nil)]
-            } else {
-                let parsed = form.draft.parse(members: state.snapshot?.territory.members ?? [], newID: RequestFormState.newID,
-                                              language: state.language)
-                form.problems = parsed.problems
-                if let first = fields.first(where: { parsed.problems[$0] != nil }) { form.focus = first }
-                if let request = parsed.request { effects = [.previewRequest(request)] }
-            }
-        default:
-            break
+    switch result {
+    case .close:
+        state.requestForm = nil
+        return []
+    case .typed:
+        form.impact = nil
+        form.error = nil
+    case .enter:
+        if let pending = form.pending, form.impact != nil {
+            effects = [.saveRequest(pending, isNew: form.draft.id == nil)]
+        } else {
+            let parsed = form.draft.parse(members: state.snapshot?.territory.members ?? [], newID: RequestFormState.newID,
+                                          language: state.language)
+            form.problems = parsed.problems
+            if let first = fields.first(where: { parsed.problems[$0] != nil }) { form.focus = first }
+            if let request = parsed.request { effects = [.previewRequest(request)] }
         }
+    case .other: break
     }
-    state.requestForm = close ? nil : form
+    state.requestForm = form
     return effects
 }
 
@@ -289,36 +310,28 @@ private func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
                                                                               today: state.today, language: state.language))
 }
 
-/// Typing in a member, agent or absence form; Enter checks and saves.
+/// Typing in a member, agent, absence or rota form; Enter checks and saves.
 private func editRecordForm(_ key: Key, _ state: inout AppState) -> [Effect] {
     guard var form = state.recordForm, !form.fields.isEmpty else { return [] }
+    let index = form.focus
+    let result = formKey(key, focus: &form.focus, fieldCount: form.fields.count, text: &form.fields[index].value,
+                         modified: &form.modified, confirmingCancel: &form.confirmingCancel)
     var effects: [Effect] = []
-    var close = false
-    if form.confirmingCancel {
-        form.confirmingCancel = false
-        close = key == .character("o") || key == .character("y")
-    } else {
-        switch key {
-        case .escape: if form.modified { form.confirmingCancel = true } else { close = true }
-        case .tab, .down: form.focus = (form.focus + 1) % form.fields.count
-        case .backTab, .up: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-        case .backspace:
-            if !form.fields[form.focus].value.isEmpty { form.fields[form.focus].value.removeLast() }
-            form.modified = true
-        case .character(let c):
-            form.fields[form.focus].value.append(c)
-            form.modified = true
-            form.error = nil
-        case .enter:
-            guard let territory = state.snapshot?.territory else { break }
+    switch result {
+    case .close:
+        state.recordForm = nil
+        return []
+    case .typed: form.error = nil
+    case .enter:
+        if let territory = state.snapshot?.territory {
             let parsed = RecordDrafts.parse(form.kind, form.fields, territory: territory, language: state.language)
             form.problems = parsed.problems
             if let first = parsed.problems.keys.min() { form.focus = first }
             if let change = parsed.change { effects = [.saveRecord(change)] }
-        default: break
         }
+    case .other: break
     }
-    state.recordForm = close ? nil : form
+    state.recordForm = form
     return effects
 }
 
