@@ -27,7 +27,7 @@ public struct Binding: Sendable {
     /// How the status bar shows this binding.
     public func hintText(_ language: Language) -> String {
         if let hint { return language.pick(hint.french, hint.english) }
-        return "\(keys.map(\.label).joined(separator: "/")) \(description(language))"
+        return "\(keys.map { $0.label(language) }.joined(separator: "/")) \(description(language))"
     }
 }
 

@@ -178,10 +178,13 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         grouped[key, default: [:]][state.hoursWeek.days(to: e.date), default: 0] += e.minutes
         if e.validated { validatedKeys.insert(key) }
     }
-    let nameWidth = max(12, (inner.width - 7 * 8 - 10) / 2)
+    // Seven day columns and the total must fit in 78 columns (80×24).
+    let nameWidth = max(8, (inner.width - 7 * 7 - 7 - 10) / 2)
     var columns = [Column("Agent", nameWidth), Column(l.pick("Commune", "Member"), nameWidth)]
-    for i in 0..<7 { columns.append(Column("\(format.weekdayShort(state.hoursWeek.adding(days: i).weekday)) \(state.hoursWeek.adding(days: i).day)", 7, right: true)) }
-    columns.append(Column("Total", 7, right: true))
+    for i in 0..<7 {
+        let day = state.hoursWeek.adding(days: i)
+        columns.append(Column("\(format.weekdayShort(day.weekday).prefix(3)) \(day.day)", 6, right: true)) }
+    columns.append(Column("Total", 6, right: true))
     let rows = grouped.keys.sorted { $0.folding() < $1.folding() }.map { key -> TableRow in
         let parts = key.split(separator: "\t").map(String.init)
         let byDay = grouped[key] ?? [:]

@@ -100,7 +100,7 @@ func currentFilter(_ state: AppState) -> String {
 
 private func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
-    let entries = KeyMap.bindings.map { ($0.keys.map(\.label).joined(separator: " / "), $0.description(l)) }
+    let entries = KeyMap.bindings.map { ($0.keys.map { $0.label(l) }.joined(separator: " / "), $0.description(l)) }
     let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · × hors horaires d'ouverture · · libre · férié · congés",
                         "Markers: ! urgent (P1) · ½ shared hours · × outside opening hours · · free · holiday · leave")
     let keyWidth = entries.map { TextWidth.of($0.0) }.max() ?? 0

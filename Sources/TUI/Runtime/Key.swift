@@ -1,3 +1,5 @@
+import Domain
+
 /// A key press, as the interface understands it.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -7,24 +9,24 @@ public enum Key: Hashable, Sendable {
     case function(Int)
 
     /// How the key is written in the help and the status bar.
-    public var label: String {
+    public func label(_ l: Language = .fr) -> String {
         switch self {
-        case .character(" "): return "Espace"
+        case .character(" "): return l.pick("Espace", "Space")
         case .character(let c): return String(c)
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"
         case .right: return "→"
-        case .enter: return "Entrée"
-        case .escape: return "Échap"
+        case .enter: return l.pick("Entrée", "Enter")
+        case .escape: return l.pick("Échap", "Esc")
         case .tab: return "Tab"
-        case .backTab: return "Maj+Tab"
-        case .backspace: return "Retour"
-        case .delete: return "Suppr"
-        case .pageUp: return "PgPréc"
-        case .pageDown: return "PgSuiv"
-        case .home: return "Début"
-        case .end: return "Fin"
+        case .backTab: return l.pick("Maj+Tab", "Shift+Tab")
+        case .backspace: return l.pick("Retour", "Backspace")
+        case .delete: return l.pick("Suppr", "Del")
+        case .pageUp: return l.pick("PgPréc", "PgUp")
+        case .pageDown: return l.pick("PgSuiv", "PgDn")
+        case .home: return l.pick("Début", "Home")
+        case .end: return l.pick("Fin", "End")
         case .function(let n): return "F\(n)"
         }
     }
