@@ -21,9 +21,9 @@ struct Releve: ParsableCommand {
     /// Parses and runs, saying usage errors in one French line (exit 64) rather than
     /// swift-argument-parser's English ones; `--help` is left as it is.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
             let code = exitCode(for: error)
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }
@@ -35,6 +35,17 @@ struct Releve: ParsableCommand {
             let hint = language.pick("voir releve --help", "see releve --help")
             FileHandle.standardError.write(Data((language.pick("releve : erreur : ", "releve: error: ") + "\(message) (\(hint))\n").utf8))
             exit(withError: ExitCode(64))
+        }
+        do {
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch where exitCode(for: error) == .success {
+            Self.exit(withError: error)  // --help, --version
+        } catch {
+            // Commands report their own failures; anything else is a bug: exit 70, in one line.
+            FileHandle.standardError.write(Data("releve : erreur interne : \(error)\n".utf8))
+            Self.exit(withError: ExitCode(70))
         }
     }
 

@@ -127,6 +127,10 @@ struct CommandLineTests {
         defer { cli.cleanUp() }
         #expect(try cli.run(["hours", "log", "--db", cli.db]).status == 64)
         #expect(try cli.run(["frobnicate"]).status == 64)
+        let help = try cli.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("hours"))
+        #expect(help.stdout.contains("Relève"))
         #expect(try cli.run(["import", try cli.file("o.json", try oisansJSON()), "--db", cli.db]).status == 0)
         let english = try cli.run(["hours", "log", "--db", cli.db, "--lang", "en", "--agent", "ZZ", "--member", "38018",
                                    "--date", "2024-03-05", "--hours", "1:00"])
