@@ -62,6 +62,17 @@ public struct DisplayFormat: Sendable {
         return "AEIOUYÉÈÊÂÎÔHaeiouyéèêâîôh".contains(first) ? "d'\(name)" : "de \(name)"
     }
 
+    /// `8 743` — an integer with thousands grouped by spaces (French) or commas (English).
+    public func integer(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped += language == .fr ? " " : "," }
+            grouped.append(ch)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// `7:30` — the hours:minutes form used in tables.
     public func duration(_ minutes: Int) -> String { DurationText.format(minutes) }
 }

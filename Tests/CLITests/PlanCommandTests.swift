@@ -63,3 +63,41 @@ struct PlanCommandTests {
         #expect(steps?["import"] != nil)
     }
 }
+
+@Suite("invoice run (dry run)", .serialized)
+struct InvoiceRunTests {
+    @Test func jsonFollowsTheContract() throws {
+        let cli = try ReleveBinary()
+        defer { cli.cleanUp() }
+        var json = try oisansJSON()
+        json = json.replacingOccurrences(of: "\"time_entries\": []", with: """
+            "time_entries": [
+              {"agent": "B", "member": "38040", "date": "2024-03-11", "hours": "4:12", "request": "2024-02", "validated": true},
+              {"agent": "B", "member": "38040", "date": "2024-03-12", "hours": "4:12", "request": "2024-02", "validated": true},
+              {"agent": "B", "member": "38040", "date": "2024-03-13", "hours": "1:00", "request": null, "validated": false}]
+            """)
+        #expect(try cli.run(["import", try cli.file("o.json", json), "--db", cli.db]).status == 0)
+        let result = try cli.run(["invoice", "run", "--year", "2024", "--db", cli.db, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["year"] as? Int == 2024)
+        let invoices = try #require(object?["invoices"] as? [[String: Any]])
+        // Four annual fees (members in code order), then Besse's mission invoice after its fee.
+        #expect(invoices.map { $0["member"] as? String } == ["38018", "38040", "38040", "38052", "38113"])
+        let fee = invoices[0]
+        #expect(Set(fee.keys) == ["number", "member", "kind", "lines", "total", "issued", "due"])
+        #expect(fee["total"] as? String == "210.00")
+        let hours = invoices[2]
+        #expect(hours["kind"] as? String == "hours")
+        #expect(hours["request"] as? String == "2024-02")
+        let lines = try #require(hours["lines"] as? [[String: Any]])
+        // 504 validated minutes: 420 prepaid (1 day × 7 h), 84 billed at 31.47 €/h = 44.06 €.
+        #expect(lines.map { $0["type"] as? String } == ["prepaid", "hours"])
+        #expect(lines[0]["minutes"] as? Int == 420)
+        #expect(lines[0]["amount"] as? String == "0.00")
+        #expect(lines[1]["minutes"] as? Int == 84)
+        #expect(lines[1]["amount"] as? String == "44.06")
+        #expect(hours["total"] as? String == "44.06")
+        #expect(try cli.run(["invoice", "run", "--year", "2030", "--db", cli.db]).status == 65)
+    }
+}

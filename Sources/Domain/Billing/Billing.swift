@@ -1,0 +1,186 @@
+/// One line of an invoice (rules.md §6): a fee, billed hours, hours absorbed by prepaid days,
+/// RTT accrued on a long mission, or a share of an agent's real cost.
+public struct InvoiceLine: Hashable, Sendable {
+    public enum Kind: String, Sendable { case fee, hours, prepaid, rtt, cost }
+
+    public var kind: Kind
+    public var label: String
+    /// Nil for a fee.
+    public var minutes: Int?
+    public var unitPriceCents: Int
+    public var amountCents: Int
+}
+
+/// An invoice before it is issued (a titre de recettes of the dry run).
+public struct InvoiceDraft: Hashable, Sendable {
+    public enum Kind: String, Sendable { case annualFee = "annual_fee", hours, prorataCost = "prorata_cost" }
+
+    public var member: String
+    public var kind: Kind
+    /// The mission, for hours invoices; nil for hours without a mission (grouped per member and year).
+    public var request: String?
+    public var lines: [InvoiceLine]
+    /// The hours statement: every validated entry the invoice is based on.
+    public var statement: [TimeEntry]
+
+    public var totalCents: Int { lines.reduce(0) { $0 + $1.amountCents } }
+}
+
+/// The billing of one year (rules.md §6), a pure function of the territory: same data, same
+/// numbers, to the cent.
+public enum Billing {
+    /// `minutes × rate / 60`, rounded half up to the cent.
+    public static func amount(minutes: Int, rateCents: Int) -> Int {
+        (minutes * rateCents * 2 + 60) / 120
+    }
+
+    /// Every invoice of `year`: members in code order, then by kind and mission.
+    public static func run(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+        let drafts: [InvoiceDraft]
+        switch territory.service.billing {
+        case .feeAndHourly: drafts = feeAndHourly(territory, year: year)
+        case .prorataCost: drafts = prorataCost(territory, year: year)
+        }
+        let kindOrder: [InvoiceDraft.Kind: Int] = [.annualFee: 0, .hours: 1, .prorataCost: 2]
+        return drafts.sorted {
+            if $0.member != $1.member { return $0.member.precedesInByteOrder($1.member) }
+            if $0.kind != $1.kind { return (kindOrder[$0.kind] ?? 0) < (kindOrder[$1.kind] ?? 0) }
+            return ($0.request ?? "").precedesInByteOrder($1.request ?? "")
+        }
+    }
+
+    static func yearBounds(_ year: Int) -> (CalendarDate, CalendarDate) {
+        (CalendarDate(year: year, month: 1, day: 1) ?? CalendarDate(dayNumber: 0),
+         CalendarDate(year: year, month: 12, day: 31) ?? CalendarDate(dayNumber: 0))
+    }
+
+    /// Validated entries of `year`, by member.
+    static func validatedEntries(_ territory: Territory, year: Int) -> [String: [TimeEntry]] {
+        var byMember: [String: [TimeEntry]] = [:]
+        for entry in territory.timeEntries where entry.validated && entry.date.year == year {
+            byMember[entry.member, default: []].append(entry)
+        }
+        return byMember
+    }
+
+    // MARK: - fee_and_hourly (seed 002)
+
+    static func feeAndHourly(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+        guard let tariff = territory.tariffs.first(where: { $0.year == year }) else { return [] }
+        let (first, last) = yearBounds(year)
+        let entries = validatedEntries(territory, year: year)
+        let agents = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var drafts: [InvoiceDraft] = []
+        for member in territory.members where member.memberSince <= last && (member.memberUntil.map { $0 >= first } ?? true) {
+            let band = tariff.band(for: member.population)
+            var prepaidLeft = 0
+            if !tariff.feeExempt, let band {
+                let n = DisplayFormat(.fr)
+                let bounds = band.maxPopulation.map { "\(n.integer(band.minPopulation)) à \(n.integer($0)) hab." }
+                    ?? "\(n.integer(band.minPopulation)) hab. et plus"
+                drafts.append(InvoiceDraft(member: member.code, kind: .annualFee, request: nil, lines: [
+                    InvoiceLine(kind: .fee, label: "Cotisation annuelle \(year) (\(bounds))", minutes: nil,
+                                unitPriceCents: band.annualFeeCents, amountCents: band.annualFeeCents),
+                ], statement: []))
+                prepaidLeft = band.prepaidDays * tariff.minutesPerDay
+            }
+            // Prepaid hours absorb the first validated hours of the year, in date order (same
+            // day: hours without a mission first, then by mission id, then agent code).
+            let sorted = (entries[member.code] ?? []).sorted { a, b in
+                if a.date != b.date { return a.date < b.date }
+                if (a.request == nil) != (b.request == nil) { return a.request == nil }
+                if a.request != b.request { return (a.request ?? "").precedesInByteOrder(b.request ?? "") }
+                return a.agent.precedesInByteOrder(b.agent)
+            }
+            var byMission: [String?: (billed: Int, prepaid: Int, entries: [TimeEntry])] = [:]
+            var order: [String?] = []
+            for entry in sorted {
+                let absorbed = min(prepaidLeft, entry.minutes)
+                prepaidLeft -= absorbed
+                if byMission[entry.request] == nil { order.append(entry.request) }
+                var group = byMission[entry.request] ?? (0, 0, [])
+                group.billed += entry.minutes - absorbed
+                group.prepaid += absorbed
+                group.entries.append(entry)
+                byMission[entry.request] = group
+            }
+            for mission in order {
+                guard let group = byMission[mission] else { continue }
+                var lines: [InvoiceLine] = []
+                if group.prepaid > 0 {
+                    lines.append(InvoiceLine(kind: .prepaid, label: "Heures couvertes par les jours prépayés", minutes: group.prepaid,
+                                             unitPriceCents: tariff.hourlyRateCents, amountCents: 0))
+                }
+                lines.append(InvoiceLine(kind: .hours, label: "Heures de remplacement", minutes: group.billed,
+                                         unitPriceCents: tariff.hourlyRateCents,
+                                         amountCents: amount(minutes: group.billed, rateCents: tariff.hourlyRateCents)))
+                if mission != nil, let rtt = rttMinutes(group.entries, agents: agents, tariff: tariff,
+                                                       annualWorkingDays: territory.service.annualWorkingDays), rtt > 0 {
+                    lines.append(InvoiceLine(kind: .rtt, label: "RTT acquis sur une mission de plus d'un mois", minutes: rtt,
+                                             unitPriceCents: tariff.hourlyRateCents,
+                                             amountCents: amount(minutes: rtt, rateCents: tariff.hourlyRateCents)))
+                }
+                drafts.append(InvoiceDraft(member: member.code, kind: .hours, request: mission, lines: lines, statement: group.entries))
+            }
+        }
+        return drafts
+    }
+
+    /// RTT billed on a mission longer than one calendar month (its last validated entry of the
+    /// year falls after the same day-of-month one month after its first): for each agent, RTT
+    /// days × hours per day × days worked on it / annual working days, rounded down; summed.
+    static func rttMinutes(_ entries: [TimeEntry], agents: [String: Agent], tariff: Tariff, annualWorkingDays: Int) -> Int? {
+        guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max(),
+              last > first.addingMonths(1), annualWorkingDays > 0 else { return nil }
+        var daysByAgent: [String: Set<CalendarDate>] = [:]
+        for entry in entries { daysByAgent[entry.agent, default: []].insert(entry.date) }
+        return daysByAgent.reduce(0) { total, item in
+            let rtt = agents[item.key]?.rttDaysPerYear ?? 0
+            return total + rtt * tariff.minutesPerDay * item.value.count / annualWorkingDays
+        }
+    }
+
+    // MARK: - prorata_cost (seeds 000 and 004)
+
+    static func prorataCost(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+        let entries = validatedEntries(territory, year: year)
+        var linesByMember: [String: [InvoiceLine]] = [:]
+        var statements: [String: [TimeEntry]] = [:]
+        for agent in territory.agents.sorted(by: { $0.code.precedesInByteOrder($1.code) }) {
+            guard let cost = agent.annualCostCents else { continue }
+            var minutes: [(member: String, minutes: Int)] = []
+            for (member, list) in entries {
+                let worked = list.filter { $0.agent == agent.code }.reduce(0) { $0 + $1.minutes }
+                if worked > 0 { minutes.append((member, worked)) }
+            }
+            minutes.sort { $0.member.precedesInByteOrder($1.member) }
+            let total = minutes.reduce(0) { $0 + $1.minutes }
+            guard total > 0 else { continue }
+            for (member, cents) in largestRemainder(cost, weights: minutes.map(\.minutes)).enumerated().map({ (minutes[$0.offset].member, $0.element) }) {
+                let worked = minutes.first { $0.member == member }?.minutes ?? 0
+                linesByMember[member, default: []].append(InvoiceLine(
+                    kind: .cost, label: "Coût réel de \(agent.name) : \(DurationText.format(worked)) sur \(DurationText.format(total))",
+                    minutes: worked, unitPriceCents: cost, amountCents: cents))
+            }
+        }
+        for (member, list) in entries { statements[member] = list.sorted { ($0.date, $0.agent) < ($1.date, $1.agent) } }
+        return linesByMember.map { member, lines in
+            InvoiceDraft(member: member, kind: .prorataCost, request: nil, lines: lines, statement: statements[member] ?? [])
+        }
+    }
+
+    /// `total` shared in proportion to `weights`, rounded to the cent by largest remainder (ties
+    /// to the earlier weight, i.e. the lower member code), so the parts add up exactly.
+    public static func largestRemainder(_ total: Int, weights: [Int]) -> [Int] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return weights.map { _ in 0 } }
+        var parts = weights.map { total * $0 / sum }
+        let remainders = weights.enumerated().map { (index: $0.offset, remainder: total * $0.element % sum) }
+        var left = total - parts.reduce(0, +)
+        for item in remainders.sorted(by: { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }) where left > 0 {
+            parts[item.index] += 1
+            left -= 1
+        }
+        return parts
+    }
+}
