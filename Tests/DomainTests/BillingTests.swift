@@ -112,4 +112,20 @@ struct BillingTests {
             }
         }
     }
+
+    @Test func costEstimateSubtractsThePrepaidHoursStillUnused() throws {
+        let used = [TimeEntry(agent: "A1", member: "71040", date: Self.day("2023-01-05"), minutes: 300, validated: true),
+                    TimeEntry(agent: "A1", member: "71040", date: Self.day("2023-01-06"), minutes: 60, validated: false)]
+        let territory = Self.territory(entries: used)
+        let decision = try #require(Arbitration.plan(territory).decision("D-1"))
+        let estimate = try #require(CostEstimate.make(for: decision, territory: territory))
+        // 420 prepaid minutes, 300 already used (the unvalidated 60 do not count): 120 left.
+        #expect(estimate.prepaidMinutesLeft == 120)
+        #expect(estimate.billedMinutes == decision.neededMinutes - 120)
+        #expect(estimate.amountCents == Billing.amount(minutes: decision.neededMinutes - 120, rateCents: 3000))
+        let exempt = Self.territory(exempt: true, entries: [])
+        let free = try #require(CostEstimate.make(for: decision, territory: exempt))
+        #expect(free.prepaidMinutesLeft == 0)
+        #expect(free.billedMinutes == decision.neededMinutes)
+    }
 }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Domain
+import Store
+
+/// `releve estimate REQUEST_ID`: the cost estimate of rules.md §6.1, before a mission.
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate", abstract: "Coût prévisionnel d'une demande (heures nécessaires moins les heures prépayées restantes).")
+
+    @Argument(help: "Numéro de la demande.") var requestID: String
+    @Option(help: "json ou table.") var format: OutputFormat = .table
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        try options.reporting { l in
+            let territory = try options.openDatabase().loadTerritory()
+            guard let decision = Arbitration.plan(territory).decision(requestID) else {
+                throw CommandFailure(.invalidData, l.pick("demande « \(requestID) » inconnue", "unknown request \"\(requestID)\""))
+            }
+            guard let estimate = CostEstimate.make(for: decision, territory: territory) else {
+                throw CommandFailure(.invalidData, l.pick("aucun tarif pour \(decision.request.start.year)",
+                                                          "no tariff for \(decision.request.start.year)"))
+            }
+            switch format {
+            case .json:
+                writeOut(JSONOutput.object([
+                    ("request", .string(estimate.request)), ("member", .string(estimate.member)), ("year", .integer(estimate.year)),
+                    ("needed_minutes", .integer(estimate.neededMinutes)), ("prepaid_minutes_left", .integer(estimate.prepaidMinutesLeft)),
+                    ("billed_minutes", .integer(estimate.billedMinutes)), ("hourly_rate", .string(MoneyText.format(estimate.hourlyRateCents))),
+                    ("amount", .string(MoneyText.format(estimate.amountCents))),
+                ]).rendered())
+            case .table:
+                let money = DisplayFormat(l)
+                let name = territory.members.first { $0.code == estimate.member }?.name ?? estimate.member
+                writeOut(l.pick("""
+                    Coût prévisionnel · demande \(estimate.request) · \(name)
+                      Heures nécessaires          \(DurationText.format(estimate.neededMinutes))
+                      Heures prépayées restantes  \(DurationText.format(estimate.prepaidMinutesLeft)) (cotisation \(estimate.year))
+                      Heures facturables          \(DurationText.format(estimate.billedMinutes)) × \(money.money(estimate.hourlyRateCents)) de l'heure
+                      Montant estimé              \(money.money(estimate.amountCents))
+
+                    """, """
+                    Cost estimate · request \(estimate.request) · \(name)
+                      Hours needed                \(DurationText.format(estimate.neededMinutes))
+                      Prepaid hours left          \(DurationText.format(estimate.prepaidMinutesLeft)) (fee \(estimate.year))
+                      Billable hours              \(DurationText.format(estimate.billedMinutes)) × \(money.money(estimate.hourlyRateCents)) an hour
+                      Estimated amount            \(money.money(estimate.amountCents))
+
+                    """))
+            }
+        }
+    }
+}
