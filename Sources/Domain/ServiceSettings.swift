@@ -67,3 +67,15 @@ public struct Territory: Hashable, Sendable {
         self.timeEntries = timeEntries
     }
 }
+
+extension Territory {
+    /// Agents' names by code, for readable listings.
+    public var agentNames: [String: String] {
+        Dictionary(agents.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Members' names by code, for readable listings.
+    public var memberNames: [String: String] {
+        Dictionary(members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -168,8 +168,8 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
                                      "Hours · week \(isoWeek(state.hoursWeek)) from \(format.date(state.hoursWeek)) · total \(DurationText.format(total)), validated \(DurationText.format(validated))"),
                  borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let inner = area.inset(1)
-    let agentNames = Dictionary(snapshot.territory.agents.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-    let memberNames = Dictionary(snapshot.territory.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let agentNames = snapshot.territory.agentNames
+    let memberNames = snapshot.territory.memberNames
     // By agent and member: one column per day of the week, and the total.
     var grouped: [String: [Int: Int]] = [:]
     var validatedKeys = Set<String>()

@@ -29,7 +29,7 @@ struct InvoiceCommand: ParsableCommand {
                 switch format {
                 case .json: writeOut(InvoiceReport.json(year: year, invoices: invoices))
                 case .table:
-                    let names = Dictionary(territory.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+                    let names = territory.memberNames
                     let money = DisplayFormat(l)
                     var rows: [[String]] = []
                     for invoice in invoices {

@@ -31,7 +31,7 @@ struct PlanCommand: ParsableCommand {
 /// The French table of `releve plan --format table`.
 enum PlanTable {
     static func render(_ report: PlanReport, territory: Territory, language l: Language) -> String {
-        let names = Dictionary(territory.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = territory.memberNames
         let format = DisplayFormat(l)
         let header = [l.pick("Demande", "Request"), l.pick("Commune", "Member"), l.pick("Motif", "Motive"), "P",
                       l.pick("Du", "From"), l.pick("Au", "To"), l.pick("Besoin", "Needed"), l.pick("Servi", "Served"),

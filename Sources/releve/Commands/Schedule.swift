@@ -70,8 +70,8 @@ enum ScheduleOutput {
 
     static func table(_ s: WeeklySchedule, territory: Territory, language l: Language) -> String {
         let format = DisplayFormat(l)
-        let agentNames = Dictionary(territory.agents.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let memberNames = Dictionary(territory.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let agentNames = territory.agentNames
+        let memberNames = territory.memberNames
         var out = l.pick("Planning hebdomadaire · \(s.request) · \(memberNames[s.member] ?? s.member) · semaine du \(format.date(s.week))\n\n",
                          "Weekly schedule · \(s.request) · \(memberNames[s.member] ?? s.member) · week of \(format.date(s.week))\n\n")
         let rows = s.slots.map { slot in

@@ -39,7 +39,7 @@ struct SuggestCommand: ParsableCommand {
                     })),
                 ]).rendered())
             case .table:
-                let names = Dictionary(territory.agents.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+                let names = territory.agentNames
                 print(l.pick("\(requestID) : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) servies sur \(DurationText.format(decision.neededMinutes)).",
                              "\(requestID): \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) served of \(DurationText.format(decision.neededMinutes))."))
                 if suggestions.isEmpty {
