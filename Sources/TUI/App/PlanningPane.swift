@@ -158,7 +158,9 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     }
     let firstRow = inner.y + (p.month ? 1 : 2)
     let visible = inner.maxY - firstRow
-    let rowCount = state.planningRowCount
+    // Members with work this period: computed once per frame, not once per row.
+    let shownMembers = p.rows == .members ? state.planningMembers : []
+    let rowCount = p.rows == .agents ? snapshot.agents.count : shownMembers.count
     var top = min(p.scroll, max(0, rowCount - visible))
     if p.row < top { top = p.row }
     if p.row >= top + visible { top = p.row - visible + 1 }
@@ -196,7 +198,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                 buffer.put(text, x: inner.maxX - TextWidth.of(text), y: y, style: theme.style(planned > agent.weeklyMinutes ? .conflict : .normal))
             }
         } else {
-            let member = state.planningMembers[index]
+            let member = shownMembers[index]
             buffer.put(TextWidth.truncate(member.name, to: nameWidth), x: inner.x, y: y, style: theme.style(index == p.row ? .header : .normal))
             for (i, day) in days.enumerated() {
                 let x = inner.x + nameWidth + 1 + i * dayWidth
@@ -244,8 +246,7 @@ private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rec
             let shown = half ?? (am.text == "·" ? pm : am)
             lines.append(shown.text == "·" || shown.text.isEmpty ? l.pick("Libre.", "Free.") : shown.text)
         }
-    } else if p.rows == .members, state.planningMembers.indices.contains(p.row) {
-        let member = state.planningMembers[p.row]
+    } else if p.rows == .members, let member = state.planningMembers[safe: p.row] {
         title = "\(member.name) · \(title)"
         for agent in snapshot.agents {
             for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] where snapshot.decisions[item.request]?.request.member == member.code {

@@ -79,13 +79,6 @@ public struct Buffer: Hashable, Sendable {
         return column - x
     }
 
-    /// Changes the style of the cells of `rect`, keeping their text.
-    public mutating func restyle(_ rect: Rect, style: Style) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y].style = style }
-        }
-    }
-
     /// The text of each row, for tests and snapshots (trailing spaces kept).
     public var lines: [String] {
         (0..<height).map { y in (0..<width).map { self[$0, y].text }.joined() }
