@@ -179,3 +179,15 @@ extension String {
         utf8.lexicographicallyPrecedes(other.utf8)
     }
 }
+
+extension String {
+    /// Lowercased without French accents, so that "ecuisses" finds "Écuisses".
+    public func folding() -> String {
+        let plain: [Character: String] = [
+            "à": "a", "â": "a", "ä": "a", "á": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
+            "î": "i", "ï": "i", "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
+            "ÿ": "y", "œ": "oe", "æ": "ae",
+        ]
+        return lowercased().map { plain[$0] ?? String($0) }.joined()
+    }
+}

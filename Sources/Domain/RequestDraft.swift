@@ -45,8 +45,9 @@ public struct RequestDraft: Hashable, Sendable {
     public func parse(members: [Member], newID: String, language l: Language = .fr) -> (request: ReplacementRequest?, problems: [Field: String]) {
         var problems: [Field: String] = [:]
         let text = self[.member].trimmingSpaces()
-        let wanted = text.lowercased()
-        let member = members.first { $0.code == text } ?? members.first { $0.name.lowercased() == wanted }
+        // By code, else by name ignoring case and accents, as the form's hint finds them.
+        let wanted = text.folding()
+        let member = members.first { $0.code == text } ?? members.first { $0.name.folding() == wanted }
         if text.isEmpty {
             problems[.member] = DataProblem.emptyText.message(in: l)
         } else if member == nil {

@@ -72,3 +72,18 @@ struct ModelTests {
         #expect(hours.weeklyMinutes == 360)
     }
 }
+
+@Suite("Request form drafts")
+struct RequestDraftTests {
+    @Test func membersAreFoundByCodeOrByNameWithoutAccents() {
+        let since = CalendarDate(year: 2022, month: 1, day: 1) ?? CalendarDate(dayNumber: 0)
+        let members = [Member(code: "71184", name: "Écuisses", population: 1500, singlePartTimeSecretary: false, memberSince: since)]
+        var draft = RequestDraft(values: [.member: "ecuisses", .motive: "maladie", .received: "02/01/2023", .start: "09/01/2023",
+                                          .end: "27/01/2023", .hoursPerWeek: "17,5", .exceptional: "non"])
+        #expect(draft.parse(members: members, newID: "N").request?.member == "71184")
+        draft[.member] = "71184"
+        #expect(draft.parse(members: members, newID: "N").request?.minutesPerWeek == 1050)
+        draft[.member] = "Ecuisse"
+        #expect(draft.parse(members: members, newID: "N").problems[.member] != nil)
+    }
+}

@@ -61,15 +61,3 @@ extension AppState {
         return (0..<5).map { planning.weekStart.adding(days: $0) }
     }
 }
-
-extension String {
-    /// Lowercased without French accents, so that "ecuisses" finds "Écuisses".
-    func folding() -> String {
-        let plain: [Character: String] = [
-            "à": "a", "â": "a", "ä": "a", "á": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
-            "î": "i", "ï": "i", "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
-            "ÿ": "y", "œ": "oe", "æ": "ae",
-        ]
-        return lowercased().map { plain[$0] ?? String($0) }.joined()
-    }
-}
