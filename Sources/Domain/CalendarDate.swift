@@ -163,7 +163,7 @@ func pad(_ value: Int, _ width: Int) -> String {
 
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }

@@ -8,6 +8,9 @@ enum Schema {
         migrator.registerMigration("v1-territory") { db in
             try db.execute(sql: v1Territory)
         }
+        migrator.registerMigration("v2-invoices") { db in
+            try db.execute(sql: v2Invoices)
+        }
         return migrator
     }
 
@@ -145,5 +148,71 @@ enum Schema {
         WHEN (SELECT coalesce(sum(minutes), 0) FROM time_entry
               WHERE agent = NEW.agent AND date = NEW.date AND id <> OLD.id) + NEW.minutes > 1440
         BEGIN SELECT RAISE(ABORT, 'more than 24:00 for one agent on one day'); END;
+        """
+
+    /// Issued invoices and credit notes (rules.md §6.3): numbered without gaps per series and
+    /// year, and frozen: their lines and hours statement are copies, and triggers refuse any change
+    /// but recording the payment once.
+    static let v2Invoices = """
+        CREATE TABLE invoice (
+            number TEXT PRIMARY KEY,
+            series TEXT NOT NULL CHECK (series IN ('invoice', 'credit_note')),
+            year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            sequence INTEGER NOT NULL CHECK (sequence >= 1),
+            member TEXT NOT NULL REFERENCES member(code),
+            member_name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('annual_fee', 'hours', 'prorata_cost', 'credit_note')),
+            request TEXT,
+            issued TEXT NOT NULL CHECK (date(issued, '+0 days') IS issued),
+            due TEXT NOT NULL CHECK (date(due, '+0 days') IS due AND due >= issued),
+            total_cents INTEGER NOT NULL,
+            cancels TEXT REFERENCES invoice(number),
+            reason TEXT,
+            paid TEXT CHECK (paid IS NULL OR (date(paid, '+0 days') IS paid)),
+            UNIQUE (series, year, sequence),
+            CHECK ((kind = 'credit_note') = (series = 'credit_note')),
+            CHECK (kind <> 'credit_note' OR (cancels IS NOT NULL AND length(trim(reason)) > 0 AND paid IS NULL))
+        );
+        CREATE UNIQUE INDEX invoice_cancelled_once ON invoice(cancels) WHERE cancels IS NOT NULL;
+        CREATE INDEX invoice_member ON invoice(member, year);
+        CREATE INDEX invoice_key ON invoice(year, member, kind, request);
+
+        CREATE TABLE invoice_line (
+            invoice TEXT NOT NULL REFERENCES invoice(number),
+            position INTEGER NOT NULL CHECK (position >= 0),
+            type TEXT NOT NULL CHECK (type IN ('fee', 'hours', 'prepaid', 'rtt', 'cost')),
+            label TEXT NOT NULL,
+            minutes INTEGER,
+            unit_price_cents INTEGER NOT NULL,
+            amount_cents INTEGER NOT NULL,
+            PRIMARY KEY (invoice, position)
+        );
+
+        CREATE TABLE invoice_statement (
+            invoice TEXT NOT NULL REFERENCES invoice(number),
+            position INTEGER NOT NULL CHECK (position >= 0),
+            date TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            agent_name TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes > 0),
+            request TEXT,
+            PRIMARY KEY (invoice, position)
+        );
+
+        CREATE TRIGGER invoice_frozen BEFORE UPDATE OF number, series, year, sequence, member, member_name,
+            kind, request, issued, due, total_cents, cancels, reason ON invoice
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        CREATE TRIGGER invoice_paid_once BEFORE UPDATE OF paid ON invoice WHEN OLD.paid IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'payment already recorded'); END;
+        CREATE TRIGGER invoice_kept BEFORE DELETE ON invoice
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        CREATE TRIGGER invoice_line_frozen BEFORE UPDATE ON invoice_line
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        CREATE TRIGGER invoice_line_kept BEFORE DELETE ON invoice_line
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        CREATE TRIGGER invoice_statement_frozen BEFORE UPDATE ON invoice_statement
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        CREATE TRIGGER invoice_statement_kept BEFORE DELETE ON invoice_statement
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
         """
 }

@@ -9,6 +9,14 @@ public struct InvoiceLine: Hashable, Sendable {
     public var minutes: Int?
     public var unitPriceCents: Int
     public var amountCents: Int
+
+    public init(kind: Kind, label: String, minutes: Int?, unitPriceCents: Int, amountCents: Int) {
+        self.kind = kind
+        self.label = label
+        self.minutes = minutes
+        self.unitPriceCents = unitPriceCents
+        self.amountCents = amountCents
+    }
 }
 
 /// An invoice before it is issued (a titre de recettes of the dry run).
@@ -22,6 +30,14 @@ public struct InvoiceDraft: Hashable, Sendable {
     public var lines: [InvoiceLine]
     /// The hours statement: every validated entry the invoice is based on.
     public var statement: [TimeEntry]
+
+    public init(member: String, kind: Kind, request: String?, lines: [InvoiceLine], statement: [TimeEntry]) {
+        self.member = member
+        self.kind = kind
+        self.request = request
+        self.lines = lines
+        self.statement = statement
+    }
 
     public var totalCents: Int { lines.reduce(0) { $0 + $1.amountCents } }
 }

@@ -1,0 +1,132 @@
+/// An issued titre de recettes or credit note (rules.md §6.3): numbered, dated, and never changed
+/// afterwards except for recording its payment or its cancellation by a credit note.
+public struct Invoice: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case annualFee = "annual_fee", hours, prorataCost = "prorata_cost", creditNote = "credit_note"
+    }
+
+    /// `2023-0001` for invoices, `AV-2023-0001` for credit notes (their own series).
+    public var number: String
+    /// The billed year (invoices) or the year of the series (credit notes).
+    public var year: Int
+    public var member: String
+    public var kind: Kind
+    /// The mission of an hours invoice; nil otherwise.
+    public var request: String?
+    public var lines: [InvoiceLine]
+    /// The hours statement (relevé d'heures) as it was when the invoice was issued.
+    public var statement: [StatementEntry]
+    public var issued: CalendarDate
+    public var due: CalendarDate
+    /// When the payment was recorded; nil while unpaid.
+    public var paid: CalendarDate?
+    /// For a credit note: the invoice it cancels.
+    public var cancels: String?
+    /// For a cancelled invoice: the credit note that cancels it.
+    public var cancelledBy: String?
+    /// For a credit note: why the invoice was cancelled.
+    public var reason: String?
+
+    public init(number: String, year: Int, member: String, kind: Kind, request: String? = nil,
+                lines: [InvoiceLine], statement: [StatementEntry] = [], issued: CalendarDate, due: CalendarDate,
+                paid: CalendarDate? = nil, cancels: String? = nil, cancelledBy: String? = nil, reason: String? = nil) {
+        self.number = number
+        self.year = year
+        self.member = member
+        self.kind = kind
+        self.request = request
+        self.lines = lines
+        self.statement = statement
+        self.issued = issued
+        self.due = due
+        self.paid = paid
+        self.cancels = cancels
+        self.cancelledBy = cancelledBy
+        self.reason = reason
+    }
+
+    public var totalCents: Int { lines.reduce(0) { $0 + $1.amountCents } }
+
+    public var isCreditNote: Bool { kind == .creditNote }
+
+    /// Where the invoice stands on `today`.
+    public func status(on today: CalendarDate) -> InvoiceStatus {
+        if isCreditNote { return .issued }
+        if cancelledBy != nil { return .cancelled }
+        if paid != nil { return .paid }
+        return today > due ? .overdue : .issued
+    }
+
+    /// The due date of an invoice issued on `issued` (30 days unless the service says otherwise).
+    public static func dueDate(issued: CalendarDate, paymentDays: Int) -> CalendarDate {
+        issued.adding(days: paymentDays)
+    }
+
+    /// `2023-0001` / `AV-2023-0001`.
+    public static func number(year: Int, sequence: Int, creditNote: Bool) -> String {
+        let digits = String(sequence)
+        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return (creditNote ? "AV-" : "") + "\(year)-\(padded)"
+    }
+}
+
+/// One row of an invoice's hours statement, frozen at issue with the agent's name of the day.
+public struct StatementEntry: Hashable, Sendable {
+    public var date: CalendarDate
+    public var agent: String
+    public var agentName: String
+    public var minutes: Int
+    public var request: String?
+
+    public init(date: CalendarDate, agent: String, agentName: String, minutes: Int, request: String?) {
+        self.date = date
+        self.agent = agent
+        self.agentName = agentName
+        self.minutes = minutes
+        self.request = request
+    }
+}
+
+/// What the Factures pane and `invoice list` show (a draft is an invoice of the dry run).
+public enum InvoiceStatus: String, Sendable, CaseIterable {
+    case draft, issued, paid, overdue, cancelled
+
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.draft, .fr): "brouillon"
+        case (.issued, .fr): "émise"
+        case (.paid, .fr): "payée"
+        case (.overdue, .fr): "en retard"
+        case (.cancelled, .fr): "annulée"
+        case (.draft, .en): "draft"
+        case (.issued, .en): "issued"
+        case (.paid, .en): "paid"
+        case (.overdue, .en): "overdue"
+        case (.cancelled, .en): "cancelled"
+        }
+    }
+}
+
+extension Invoice.Kind {
+    /// The nature of the debt, as a titre de recettes states it.
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.annualFee, .fr): "Cotisation annuelle"
+        case (.hours, .fr): "Heures de remplacement"
+        case (.prorataCost, .fr): "Participation au coût réel du service"
+        case (.creditNote, .fr): "Avoir (annulation)"
+        case (.annualFee, .en): "Annual fee"
+        case (.hours, .en): "Replacement hours"
+        case (.prorataCost, .en): "Share of the service's real cost"
+        case (.creditNote, .en): "Credit note (cancellation)"
+        }
+    }
+}
+
+extension InvoiceDraft {
+    /// The statement rows of this draft, with agents' names.
+    public func statementEntries(agentNames: [String: String]) -> [StatementEntry] {
+        statement.map { StatementEntry(date: $0.date, agent: $0.agent, agentName: agentNames[$0.agent] ?? $0.agent,
+                                       minutes: $0.minutes, request: $0.request) }
+    }
+}

@@ -1,0 +1,274 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Why an invoice operation was refused; nothing was written.
+public enum InvoiceRefusal: Error, Localized, Equatable {
+    case unknown(String)
+    case noTariff(year: Int)
+    case alreadyCancelled(number: String, by: String)
+    case creditNoteCannotBeCancelled(String)
+    case creditNoteCannotBePaid(String)
+    case cancelledCannotBePaid(String)
+    case alreadyPaid(number: String, on: CalendarDate)
+    case paymentBeforeIssue(number: String, issued: CalendarDate)
+    case emptyReason
+
+    public func message(in l: Language) -> String {
+        let f = DisplayFormat(l)
+        switch self {
+        case .unknown(let number):
+            return l.pick("facture « \(number) » inconnue : voyez releve invoice list",
+                          "unknown invoice \"\(number)\": see releve invoice list")
+        case .noTariff(let year):
+            return l.pick("aucun tarif pour \(year) : ajoutez-le au territoire (tariffs[] du fichier releve/1)",
+                          "no tariff for \(year): add it to the territory (tariffs[] of the releve/1 file)")
+        case .alreadyCancelled(let number, let by):
+            return l.pick("la facture \(number) est déjà annulée par l'avoir \(by)",
+                          "invoice \(number) is already cancelled by credit note \(by)")
+        case .creditNoteCannotBeCancelled(let number):
+            return l.pick("\(number) est un avoir : un avoir ne s'annule pas",
+                          "\(number) is a credit note: a credit note cannot be cancelled")
+        case .creditNoteCannotBePaid(let number):
+            return l.pick("\(number) est un avoir : il ne se paie pas", "\(number) is a credit note: it is not paid")
+        case .cancelledCannotBePaid(let number):
+            return l.pick("la facture \(number) est annulée : son paiement ne peut pas être enregistré",
+                          "invoice \(number) is cancelled: no payment can be recorded")
+        case .alreadyPaid(let number, let on):
+            return l.pick("le paiement de la facture \(number) est déjà enregistré (le \(f.date(on)))",
+                          "the payment of invoice \(number) is already recorded (on \(f.date(on)))")
+        case .paymentBeforeIssue(let number, let issued):
+            return l.pick("date de paiement antérieure à l'émission de la facture \(number) (\(f.date(issued)))",
+                          "payment date before invoice \(number) was issued (\(f.date(issued)))")
+        case .emptyReason:
+            return l.pick("motif d'annulation vide : --reason \"…\" est obligatoire",
+                          "empty cancellation reason: --reason \"…\" is required")
+        }
+    }
+}
+
+/// What `invoice run --issue` did.
+public struct IssueOutcome: Sendable {
+    /// The invoices numbered and stored by this run, in number order.
+    public var issued: [Invoice]
+    /// The numbers of invoices of that year issued earlier and still standing: not issued again.
+    public var alreadyIssued: [String]
+    /// Drafts with a total of 0.00 (all hours covered by prepaid days): not issued.
+    public var zeroTotal: Int
+}
+
+extension AppDatabase {
+    /// The year's billing computed from the current data, with nothing stored (the dry run).
+    public func billingDrafts(year: Int) throws -> (drafts: [InvoiceDraft], territory: Territory) {
+        try read { db in
+            let territory = try TerritoryReader.billingTerritory(db, year: year)
+            try Self.requireTariff(territory, year: year)
+            return (Billing.run(territory, year: year), territory)
+        }
+    }
+
+    /// Issues the year's invoices in one transaction: every draft not issued yet (or whose
+    /// earlier invoice was cancelled by a credit note) gets the next number of the year's series,
+    /// without gaps; all are stored or none. `interruptAfter` is for tests: the process is killed
+    /// after that many invoices are written inside the transaction.
+    public func issueInvoices(year: Int, on date: CalendarDate, interruptAfter: Int? = nil) throws -> IssueOutcome {
+        try write { db in
+            let territory = try TerritoryReader.billingTerritory(db, year: year)
+            try Self.requireTariff(territory, year: year)
+            let drafts = Billing.run(territory, year: year)
+            var standing: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT number, member, kind, request FROM invoice
+                WHERE series = 'invoice' AND year = ? AND number NOT IN (SELECT cancels FROM invoice WHERE cancels IS NOT NULL)
+                """, arguments: [year]) {
+                standing[Self.key(member: row["member"], kind: row["kind"], request: row["request"])] = row["number"]
+            }
+            var sequence = try Self.lastSequence(db, series: "invoice", year: year)
+            let due = Invoice.dueDate(issued: date, paymentDays: territory.service.effectivePaymentDays)
+            let names = territory.memberNames
+            let agentNames = territory.agentNames
+            var outcome = IssueOutcome(issued: [], alreadyIssued: [], zeroTotal: 0)
+            for draft in drafts {
+                if let number = standing[Self.key(member: draft.member, kind: draft.kind.rawValue, request: draft.request)] {
+                    outcome.alreadyIssued.append(number)
+                    continue
+                }
+                guard draft.totalCents != 0 else { outcome.zeroTotal += 1; continue }
+                sequence += 1
+                let invoice = Invoice(
+                    number: Invoice.number(year: year, sequence: sequence, creditNote: false), year: year,
+                    member: draft.member, kind: Invoice.Kind(rawValue: draft.kind.rawValue) ?? .hours, request: draft.request,
+                    lines: draft.lines, statement: draft.statementEntries(agentNames: agentNames), issued: date, due: due)
+                try Self.insert(invoice, sequence: sequence, memberName: names[draft.member] ?? draft.member, db: db)
+                outcome.issued.append(invoice)
+                if let interruptAfter, outcome.issued.count >= interruptAfter { ProcessKill.now() }
+            }
+            outcome.alreadyIssued.sort()
+            return outcome
+        }
+    }
+
+    /// Cancels an issued invoice by a credit note of the opposite amount, in its own series
+    /// (`AV-YYYY-NNNN`, the year of `date`), which references it.
+    public func cancelInvoice(_ number: String, reason: String, on date: CalendarDate) throws -> Invoice {
+        let reason = reason.trimmingSpaces()
+        guard !reason.isEmpty else { throw InvoiceRefusal.emptyReason }
+        return try write { db in
+            guard let original = try Self.fetchInvoice(db, number: number) else { throw InvoiceRefusal.unknown(number) }
+            guard !original.isCreditNote else { throw InvoiceRefusal.creditNoteCannotBeCancelled(number) }
+            if let by = original.cancelledBy { throw InvoiceRefusal.alreadyCancelled(number: number, by: by) }
+            let sequence = try Self.lastSequence(db, series: "credit_note", year: date.year) + 1
+            let due = date < original.issued ? original.issued : date
+            let credit = Invoice(
+                number: Invoice.number(year: date.year, sequence: sequence, creditNote: true), year: date.year,
+                member: original.member, kind: .creditNote, request: original.request,
+                lines: original.lines.map { line in
+                    var line = line
+                    line.label = "Annulation : " + line.label
+                    line.amountCents = -line.amountCents
+                    return line
+                },
+                statement: original.statement, issued: max(date, original.issued), due: due, cancels: number, reason: reason)
+            let name = try String.fetchOne(db, sql: "SELECT member_name FROM invoice WHERE number = ?", arguments: [number]) ?? original.member
+            try Self.insert(credit, sequence: sequence, memberName: name, db: db)
+            return credit
+        }
+    }
+
+    /// Records that an invoice was paid on `date` (once).
+    public func recordPayment(_ number: String, on date: CalendarDate) throws -> Invoice {
+        try write { db in
+            guard var invoice = try Self.fetchInvoice(db, number: number) else { throw InvoiceRefusal.unknown(number) }
+            guard !invoice.isCreditNote else { throw InvoiceRefusal.creditNoteCannotBePaid(number) }
+            guard invoice.cancelledBy == nil else { throw InvoiceRefusal.cancelledCannotBePaid(number) }
+            if let paid = invoice.paid { throw InvoiceRefusal.alreadyPaid(number: number, on: paid) }
+            guard date >= invoice.issued else { throw InvoiceRefusal.paymentBeforeIssue(number: number, issued: invoice.issued) }
+            try db.execute(sql: "UPDATE invoice SET paid = ? WHERE number = ?", arguments: [date.iso, number])
+            invoice.paid = date
+            return invoice
+        }
+    }
+
+    /// Issued invoices and credit notes, by series, year and number; optionally one year only.
+    public func invoices(year: Int? = nil) throws -> [Invoice] {
+        try read { db in
+            let filter = year == nil ? "" : "WHERE year = ?"
+            let numbers = try String.fetchAll(db, sql: "SELECT number FROM invoice \(filter) ORDER BY series DESC, year, sequence",
+                                              arguments: year.map { [$0] } ?? [])
+            return try Self.fetchInvoices(db, numbers: numbers)
+        }
+    }
+
+    /// One invoice or credit note with its lines and statement.
+    public func invoice(_ number: String) throws -> Invoice {
+        try read { db in
+            guard let invoice = try Self.fetchInvoice(db, number: number) else { throw InvoiceRefusal.unknown(number) }
+            return invoice
+        }
+    }
+
+    /// The debtor's name as printed on the invoice when it was issued.
+    public func invoiceMemberName(_ number: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT member_name FROM invoice WHERE number = ?", arguments: [number]) }
+    }
+
+    // MARK: - Rows
+
+    static func requireTariff(_ territory: Territory, year: Int) throws {
+        guard territory.service.billing == .prorataCost || territory.tariffs.contains(where: { $0.year == year }) else {
+            throw InvoiceRefusal.noTariff(year: year)
+        }
+    }
+
+    static func key(member: String, kind: String, request: String?) -> String {
+        "\(member)\u{1F}\(kind)\u{1F}\(request ?? "")"
+    }
+
+    static func lastSequence(_ db: Database, series: String, year: Int) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT coalesce(max(sequence), 0) FROM invoice WHERE series = ? AND year = ?",
+                         arguments: [series, year]) ?? 0
+    }
+
+    static func insert(_ invoice: Invoice, sequence: Int, memberName: String, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO invoice (number, series, year, sequence, member, member_name, kind, request, issued, due,
+                                 total_cents, cancels, reason, paid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            """, arguments: [invoice.number, invoice.isCreditNote ? "credit_note" : "invoice", invoice.year, sequence,
+                             invoice.member, memberName, invoice.kind.rawValue, invoice.request, invoice.issued.iso,
+                             invoice.due.iso, invoice.totalCents, invoice.cancels, invoice.reason])
+        let line = try db.cachedStatement(sql: """
+            INSERT INTO invoice_line (invoice, position, type, label, minutes, unit_price_cents, amount_cents)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, l) in invoice.lines.enumerated() {
+            try line.execute(arguments: [invoice.number, position, l.kind.rawValue, l.label, l.minutes, l.unitPriceCents, l.amountCents])
+        }
+        let entry = try db.cachedStatement(sql: """
+            INSERT INTO invoice_statement (invoice, position, date, agent, agent_name, minutes, request)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, e) in invoice.statement.enumerated() {
+            try entry.execute(arguments: [invoice.number, position, e.date.iso, e.agent, e.agentName, e.minutes, e.request])
+        }
+    }
+
+    static func fetchInvoice(_ db: Database, number: String) throws -> Invoice? {
+        try fetchInvoices(db, numbers: [number]).first
+    }
+
+    static func fetchInvoices(_ db: Database, numbers: [String]) throws -> [Invoice] {
+        var result: [Invoice] = []
+        result.reserveCapacity(numbers.count)
+        let head = try db.cachedStatement(sql: """
+            SELECT i.number, i.year, i.member, i.kind, i.request, i.issued, i.due, i.paid, i.cancels, i.reason,
+                   (SELECT c.number FROM invoice c WHERE c.cancels = i.number) AS cancelled_by
+            FROM invoice i WHERE i.number = ?
+            """)
+        let lines = try db.cachedStatement(sql: """
+            SELECT type, label, minutes, unit_price_cents, amount_cents FROM invoice_line WHERE invoice = ? ORDER BY position
+            """)
+        let statement = try db.cachedStatement(sql: """
+            SELECT date, agent, agent_name, minutes, request FROM invoice_statement WHERE invoice = ? ORDER BY position
+            """)
+        for number in numbers {
+            guard let row = try Row.fetchOne(head, arguments: [number]) else { continue }
+            let invoiceLines = try Row.fetchAll(lines, arguments: [number]).map { r in
+                InvoiceLine(kind: InvoiceLine.Kind(rawValue: r["type"]) ?? .hours, label: r["label"], minutes: r["minutes"],
+                            unitPriceCents: r["unit_price_cents"], amountCents: r["amount_cents"])
+            }
+            let entries = try Row.fetchAll(statement, arguments: [number]).map { r in
+                StatementEntry(date: TerritoryReader.date(r, "date"), agent: r["agent"], agentName: r["agent_name"],
+                               minutes: r["minutes"], request: r["request"])
+            }
+            result.append(Invoice(
+                number: row["number"], year: row["year"], member: row["member"],
+                kind: Invoice.Kind(rawValue: row["kind"]) ?? .hours, request: row["request"], lines: invoiceLines,
+                statement: entries, issued: TerritoryReader.date(row, "issued"), due: TerritoryReader.date(row, "due"),
+                paid: TerritoryReader.optionalDate(row, "paid"), cancels: row["cancels"], cancelledBy: row["cancelled_by"],
+                reason: row["reason"]))
+        }
+        return result
+    }
+}
+
+extension TerritoryReader {
+    /// What billing a year needs: the territory without opening hours, with the year's
+    /// validated hours only.
+    static func billingTerritory(_ db: Database, year: Int) throws -> Territory {
+        var territory = try read(db, withHours: false, withOpeningHours: false)
+        territory.timeEntries = try TimeEntryQuery(from: CalendarDate(year: year, month: 1, day: 1),
+                                                   to: CalendarDate(year: year, month: 12, day: 31))
+            .fetch(db).filter(\.validated)
+        return territory
+    }
+}
+
+/// The test hook of `issueInvoices(interruptAfter:)`: dies at once, as `kill -9` would, in the
+/// middle of the transaction.
+enum ProcessKill {
+    static func now() -> Never {
+        kill(getpid(), SIGKILL)
+        fatalError("killed")
+    }
+}
