@@ -310,10 +310,12 @@ public struct DeletionRefused: Error, Localized {
     public let what: String
     public let requests: Int
     public let hours: Int
+    public var invoices: Int = 0
 
     public func message(in l: Language) -> String {
-        l.pick("impossible de supprimer \(what) : \(requests) demande(s) et \(hours) saisie(s) d'heures y sont rattachées (indiquez plutôt une date de fin)",
-               "cannot delete \(what): \(requests) request(s) and \(hours) time entries refer to it (set an end date instead)")
+        let bills = invoices == 0 ? "" : l.pick(", \(invoices) facture(s)", ", \(invoices) invoice(s)")
+        return l.pick("impossible de supprimer \(what) : \(requests) demande(s)\(bills) et \(hours) saisie(s) d'heures y sont rattachées (indiquez plutôt une date de fin)",
+                      "cannot delete \(what): \(requests) request(s)\(bills) and \(hours) time entries refer to it (set an end date instead)")
     }
 }
 
@@ -323,7 +325,10 @@ extension AppDatabase {
         try write { db in
             let requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM request WHERE member = ?", arguments: [code]) ?? 0
             let hours = try Int.fetchOne(db, sql: "SELECT count(*) FROM time_entry WHERE member = ?", arguments: [code]) ?? 0
-            guard requests == 0, hours == 0 else { throw DeletionRefused(what: code, requests: requests, hours: hours) }
+            let invoices = try Int.fetchOne(db, sql: "SELECT count(*) FROM invoice WHERE member = ?", arguments: [code]) ?? 0
+            guard requests == 0, hours == 0, invoices == 0 else {
+                throw DeletionRefused(what: code, requests: requests, hours: hours, invoices: invoices)
+            }
             try db.execute(sql: "DELETE FROM member WHERE code = ?", arguments: [code])
         }
     }

@@ -52,6 +52,8 @@ struct CommonOptions: ParsableArguments {
             case .constraint: throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
             case .other: throw CommandFailure(.internal, error.message(in: lang)).report(lang)
             }
+        } catch let error as InvoiceRefusal {
+            throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch {
             throw CommandFailure(.internal, lang.pick("erreur interne : \(error)", "internal error: \(error)")).report(lang)
         }

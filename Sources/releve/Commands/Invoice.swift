@@ -1,52 +1,241 @@
 import ArgumentParser
 import Domain
+import Foundation
 import Store
-import TUI
 
-/// `releve invoice`: the year's invoices (rules.md §6).
+/// `releve invoice`: the year's invoices (rules.md §6): dry run, issue, list, show, cancel by a
+/// credit note, record a payment, PDF and CSV.
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invoice", abstract: "Factures (titres de recettes) de l'année.", subcommands: [Run.self])
+        commandName: "invoice", abstract: "Factures (titres de recettes) : simulation, émission, avoirs, paiements, PDF et CSV.",
+        subcommands: [Run.self, List.self, Show.self, Cancel.self, Paid.self, Export.self])
 
-    /// `releve invoice run --year Y`: the dry run of the year's billing.
+    /// `releve invoice run --year Y [--issue]`.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Calcule les factures de l'année (simulation : rien n'est émis ni enregistré).")
+            abstract: "Calcule les factures de l'année ; simulation sauf avec --issue, qui les numérote et les enregistre.")
 
         @Option(help: "Année facturée.") var year: Int
+        @Flag(help: "Émet les factures : numéros sans trou, tout ou rien, plus jamais modifiées.") var issue = false
+        @Option(help: "Date d'émission avec --issue (AAAA-MM-JJ ou JJ/MM/AAAA ; sinon aujourd'hui).") var date: String?
         @Option(help: "json ou table.") var format: OutputFormat = .table
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
-                let territory = try options.openDatabase().loadTerritory()
-                guard territory.service.billing == .prorataCost || territory.tariffs.contains(where: { $0.year == year }) else {
-                    throw CommandFailure(.invalidData, l.pick(
-                        "aucun tarif pour \(year) : ajoutez-le au territoire (tariffs[] du fichier releve/1)",
-                        "no tariff for \(year): add it to the territory (tariffs[] of the releve/1 file)"))
+                let database = try options.openDatabase()
+                if issue {
+                    let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
+                    let interrupt = ProcessInfo.processInfo.environment["RELEVE_TEST_KILL_AFTER_INVOICES"].flatMap(Int.init)
+                    let outcome = try database.issueInvoices(year: year, on: day, interruptAfter: interrupt)
+                    switch format {
+                    case .json:
+                        writeOut(InvoiceReport.json(year: year, issued: outcome.issued, today: day, alreadyIssued: outcome.alreadyIssued))
+                    case .table:
+                        let names = try database.names().members
+                        if !outcome.issued.isEmpty {
+                            writeOut(InvoiceTable.issued(outcome.issued, names: names, today: day, language: l) + "\n")
+                        }
+                        writeOut(l.pick(
+                            "\(outcome.issued.count) facture\(outcome.issued.count > 1 ? "s" : "") émise\(outcome.issued.count > 1 ? "s" : "") le \(DisplayFormat(l).date(day))"
+                                + (outcome.alreadyIssued.isEmpty ? "" : " ; \(outcome.alreadyIssued.count) déjà émise(s) auparavant, inchangée(s)")
+                                + (outcome.zeroTotal == 0 ? "" : " ; \(outcome.zeroTotal) à 0,00 € non émise(s)") + ".\n",
+                            "\(outcome.issued.count) invoice(s) issued on \(DisplayFormat(l).date(day))"
+                                + (outcome.alreadyIssued.isEmpty ? "" : "; \(outcome.alreadyIssued.count) issued earlier, unchanged")
+                                + (outcome.zeroTotal == 0 ? "" : "; \(outcome.zeroTotal) at 0.00 not issued") + ".\n"))
+                    }
+                    return
                 }
-                let invoices = Billing.run(territory, year: year)
+                let (invoices, territory) = try database.billingDrafts(year: year)
                 switch format {
                 case .json: writeOut(InvoiceReport.json(year: year, invoices: invoices))
-                case .table:
-                    let names = territory.memberNames
-                    let money = DisplayFormat(l)
-                    var rows: [[String]] = []
-                    for invoice in invoices {
-                        for line in invoice.lines {
-                            rows.append([names[invoice.member] ?? invoice.member, invoice.request ?? "", line.label,
-                                         line.minutes.map(DurationText.format) ?? "", money.money(line.amountCents)])
-                        }
-                    }
-                    let total = invoices.reduce(0) { $0 + $1.totalCents }
-                    rows.append(["", "", l.pick("Total de l'année", "Year total"), "", money.money(total)])
-                    writeOut(l.pick("Simulation de la facturation \(year) (rien n'est émis) : \(invoices.count) factures\n\n",
-                                    "Billing dry run \(year) (nothing issued): \(invoices.count) invoices\n\n"))
-                    writeOut(TextTable.render(header: [l.pick("Commune", "Member"), l.pick("Mission", "Mission"), l.pick("Ligne", "Line"),
-                                                       l.pick("Heures", "Hours"), l.pick("Montant", "Amount")],
-                                              rows: rows, rightAligned: [3, 4]))
+                case .table: writeOut(InvoiceTable.drafts(invoices, year: year, names: territory.memberNames, language: l))
                 }
             }
         }
+    }
+
+    /// `releve invoice list [--year Y]`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liste les factures et avoirs émis, avec leur état (payée, en retard, annulée).")
+
+        @Option(help: "Seulement cette année.") var year: Int?
+        @Option(name: .customLong("as-of"), help: "Date à laquelle juger les retards (sinon aujourd'hui ; --today est réservé à l'interface).") var asOf: String?
+        @Option(help: "json ou table.") var format: OutputFormat = .table
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let database = try options.openDatabase()
+                let day = try OptionValue.optionalDate(asOf, option: "--as-of") ?? Clock.today()
+                let invoices = try database.invoices(year: year)
+                switch format {
+                case .json: writeOut(InvoiceReport.json(year: year, issued: invoices, today: day))
+                case .table:
+                    if invoices.isEmpty {
+                        writeOut(l.pick("Aucune facture émise\(year.map { " pour \($0)" } ?? "") : simulez avec releve invoice run --year AAAA, puis émettez avec --issue.\n",
+                                        "No invoice issued\(year.map { " for \($0)" } ?? ""): dry-run with releve invoice run --year YYYY, then issue with --issue.\n"))
+                    } else {
+                        writeOut(InvoiceTable.issued(invoices, names: try database.names().members, today: day, language: l))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `releve invoice show NUMBER`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Montre une facture : lignes, total, échéance et relevé d'heures.")
+
+        @Argument(help: "Numéro de la facture (2023-0001) ou de l'avoir (AV-2024-0001).") var number: String
+        @Option(name: .customLong("as-of"), help: "Date à laquelle juger les retards (sinon aujourd'hui ; --today est réservé à l'interface).") var asOf: String?
+        @Option(help: "json ou table.") var format: OutputFormat = .table
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let database = try options.openDatabase()
+                let day = try OptionValue.optionalDate(asOf, option: "--as-of") ?? Clock.today()
+                let invoice = try database.invoice(number)
+                switch format {
+                case .json: writeOut(InvoiceReport.json(invoice, today: day))
+                case .table:
+                    let name = try database.invoiceMemberName(number) ?? invoice.member
+                    writeOut(InvoiceTable.detail(invoice, memberName: name, today: day, language: l))
+                }
+            }
+        }
+    }
+
+    /// `releve invoice cancel NUMBER --reason …`.
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Annule une facture émise par un avoir (série AV-AAAA-NNNN) qui la référence.")
+
+        @Argument(help: "Numéro de la facture à annuler.") var number: String
+        @Option(help: "Motif de l'annulation (obligatoire).") var reason: String
+        @Option(help: "Date de l'avoir (sinon aujourd'hui).") var date: String?
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
+                let credit = try options.openDatabase().cancelInvoice(number, reason: reason, on: day)
+                writeOut(l.pick("Avoir \(credit.number) émis : annule la facture \(number) (\(DisplayFormat(l).money(credit.totalCents))).\n",
+                                "Credit note \(credit.number) issued: cancels invoice \(number) (\(DisplayFormat(l).money(credit.totalCents))).\n"))
+            }
+        }
+    }
+
+    /// `releve invoice paid NUMBER --date D`.
+    struct Paid: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enregistre le paiement d'une facture.")
+
+        @Argument(help: "Numéro de la facture payée.") var number: String
+        @Option(help: "Date du paiement (sinon aujourd'hui).") var date: String?
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
+                let invoice = try options.openDatabase().recordPayment(number, on: day)
+                writeOut(l.pick("Facture \(number) payée le \(DisplayFormat(l).date(day)) (\(DisplayFormat(l).money(invoice.totalCents))).\n",
+                                "Invoice \(number) paid on \(DisplayFormat(l).date(day)) (\(DisplayFormat(l).money(invoice.totalCents))).\n"))
+            }
+        }
+    }
+
+    /// `releve invoice export --format csv`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Exporte les factures et avoirs émis en CSV pour le logiciel comptable.")
+
+        enum Format: String, ExpressibleByArgument { case csv }
+
+        @Option(help: "csv (séparateur ;, virgule décimale, UTF-8).") var format: Format = .csv
+        @Option(help: "Seulement cette année.") var year: Int?
+        @Option(help: "Fichier à écrire (sinon la sortie standard).") var output: String?
+        @Option(name: .customLong("as-of"), help: "Date à laquelle juger les retards (sinon aujourd'hui ; --today est réservé à l'interface).") var asOf: String?
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let database = try options.openDatabase()
+                let day = try OptionValue.optionalDate(asOf, option: "--as-of") ?? Clock.today()
+                let text = InvoiceReport.csv(try database.invoices(year: year), memberNames: try database.names().members, today: day)
+                if let output {
+                    try OutputFile.write(Array(text.utf8), to: output, language: l)
+                } else {
+                    writeOut(text)
+                }
+            }
+        }
+    }
+}
+
+/// Writing a document or an export to a file, with a French message when it cannot be written.
+enum OutputFile {
+    static func write(_ bytes: [UInt8], to path: String, language l: Language) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw CommandFailure(.invalidData, l.pick("impossible d'écrire « \(path) » : vérifiez le dossier et les droits",
+                                                      "cannot write \"\(path)\": check the folder and permissions"))
+        }
+    }
+}
+
+/// How invoices print as tables.
+enum InvoiceTable {
+    static func drafts(_ invoices: [InvoiceDraft], year: Int, names: [String: String], language l: Language) -> String {
+        let money = DisplayFormat(l)
+        var rows: [[String]] = []
+        for invoice in invoices {
+            for line in invoice.lines {
+                rows.append([names[invoice.member] ?? invoice.member, invoice.request ?? "", line.label,
+                             line.minutes.map(DurationText.format) ?? "", money.money(line.amountCents)])
+            }
+        }
+        let total = invoices.reduce(0) { $0 + $1.totalCents }
+        rows.append(["", "", l.pick("Total de l'année", "Year total"), "", money.money(total)])
+        return l.pick("Simulation de la facturation \(year) (rien n'est émis) : \(invoices.count) factures\n\n",
+                      "Billing dry run \(year) (nothing issued): \(invoices.count) invoices\n\n")
+            + TextTable.render(header: [l.pick("Commune", "Member"), "Mission", l.pick("Ligne", "Line"),
+                                        l.pick("Heures", "Hours"), l.pick("Montant", "Amount")],
+                               rows: rows, rightAligned: [3, 4])
+    }
+
+    static func issued(_ invoices: [Invoice], names: [String: String], today: CalendarDate, language l: Language) -> String {
+        let f = DisplayFormat(l)
+        let rows = invoices.map { i in
+            [i.number, names[i.member] ?? i.member, i.kind.label(l) + (i.request.map { " \($0)" } ?? ""),
+             f.numericDate(i.issued), f.numericDate(i.due), f.money(i.totalCents), i.status(on: today).label(l)
+                + (i.cancelledBy.map { " (\($0))" } ?? "") + (i.cancels.map { l.pick(" (annule \($0))", " (cancels \($0))") } ?? "")]
+        }
+        return TextTable.render(header: [l.pick("Numéro", "Number"), l.pick("Commune", "Member"), l.pick("Objet", "Subject"),
+                                         l.pick("Émise", "Issued"), l.pick("Échéance", "Due"), l.pick("Montant", "Amount"),
+                                         l.pick("État", "Status")],
+                                rows: rows, rightAligned: [5])
+    }
+
+    static func detail(_ i: Invoice, memberName: String, today: CalendarDate, language l: Language) -> String {
+        let f = DisplayFormat(l)
+        var out = l.pick(i.isCreditNote ? "Avoir" : "Titre de recettes", i.isCreditNote ? "Credit note" : "Invoice")
+            + " \(i.number) · \(memberName) (\(i.member)) · \(i.kind.label(l))\(i.request.map { " \($0)" } ?? "")\n"
+        out += i.isCreditNote
+            ? l.pick("Émis le \(f.date(i.issued))", "Issued \(f.date(i.issued))")
+            : l.pick("Émis le \(f.date(i.issued)), à payer avant le \(f.date(i.due)) · \(i.status(on: today).label(l))",
+                     "Issued \(f.date(i.issued)), due \(f.date(i.due)) · \(i.status(on: today).label(l))")
+        if let paid = i.paid { out += l.pick(" le \(f.date(paid))", " on \(f.date(paid))") }
+        if let by = i.cancelledBy { out += l.pick(" par l'avoir \(by)", " by credit note \(by)") }
+        if let cancels = i.cancels { out += l.pick(" · annule \(cancels) : \(i.reason ?? "")", " · cancels \(cancels): \(i.reason ?? "")") }
+        out += "\n\n"
+        var rows = i.lines.map { [$0.label, $0.minutes.map(DurationText.format) ?? "", f.money($0.unitPriceCents), f.money($0.amountCents)] }
+        rows.append([l.pick("Total", "Total"), "", "", f.money(i.totalCents)])
+        out += TextTable.render(header: [l.pick("Ligne", "Line"), l.pick("Heures", "Hours"), l.pick("Prix unitaire", "Unit price"),
+                                         l.pick("Montant", "Amount")], rows: rows, rightAligned: [1, 2, 3])
+        if !i.statement.isEmpty {
+            out += l.pick("\nRelevé d'heures\n", "\nHours statement\n")
+            var entries = i.statement.map { [f.date($0.date), $0.agentName, $0.request ?? "", DurationText.format($0.minutes)] }
+            entries.append([l.pick("Total", "Total"), "", "", DurationText.format(i.statement.reduce(0) { $0 + $1.minutes })])
+            out += TextTable.render(header: ["Date", "Agent", "Mission", l.pick("Heures", "Hours")], rows: entries, rightAligned: [3])
+        }
+        return out
     }
 }
