@@ -7,7 +7,7 @@ import TUI
 /// `releve bench`: times the heavy paths on generated territories, so speed claims can be rerun.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Mesure les temps (génération, arbitrage, import, export) sur des territoires générés.")
+        abstract: "Mesure les temps (génération, arbitrage, facturation, import, export) sur des territoires générés.")
 
     @Option(help: "Nombre de membres (sinon : un département, 600, puis l'échelle nationale, 35 000).") var members: Int?
     @Option(help: "Nombre d'agents.") var agents: Int?
@@ -68,6 +68,12 @@ struct Bench: ParsableCommand {
         _ = result.time("plan_json") {
             PlanReport(plan: plan, from: nil, to: nil, calendar: planning.service.calendar).json()
         }
+        // Billing: the year with the most hours, computed (dry run) then issued in one transaction.
+        let billedYear = territory.timeEntries.map(\.date.year).max() ?? 2023
+        let drafts = try result.time("invoice_run") { try database.billingDrafts(year: billedYear).drafts }
+        let issued = try result.time("invoice_issue") {
+            try database.issueInvoices(year: billedYear, on: CalendarDate(year: billedYear + 1, month: 1, day: 15) ?? CalendarDate(dayNumber: 0))
+        }
         // The interface: first full frame from the database, then one cursor move in the grid.
         var state = AppState(width: 120, height: 40, today: planning.requests.map(\.start).min() ?? CalendarDate(dayNumber: 20_000))
         var frame = Buffer(width: 120, height: 40)
@@ -83,7 +89,8 @@ struct Bench: ParsableCommand {
             return moved.changes(since: frame).reduce(0) { $0 + $1.cells.count }
         }
         result.counts = [("requests", plan.decisions.count), ("allocations", plan.allocations.count),
-                         ("time_entries", territory.timeEntries.count), ("ui_cells_changed_by_cursor_move", changedCells)]
+                         ("time_entries", territory.timeEntries.count),
+                         ("invoices", drafts.count), ("invoices_issued", issued.issued.count), ("ui_cells_changed_by_cursor_move", changedCells)]
         if !skipFiles {
             let json = try result.time("export") { TerritoryEncoder.encode(try database.loadTerritory()) }
             let copy = try AppDatabase.open(path: directory.appendingPathComponent("import.sqlite").path)
@@ -124,6 +131,8 @@ struct BenchResult {
         case "plan_load": return l.pick("plan : lecture de la base", "plan: database read")
         case "plan_arbitrate": return l.pick("plan : arbitrage", "plan: arbitration")
         case "plan_json": return l.pick("plan : JSON", "plan: JSON")
+        case "invoice_run": return l.pick("facturation de l'année (simulation)", "year's billing (dry run)")
+        case "invoice_issue": return l.pick("facturation : émission (une transaction)", "billing: issue (one transaction)")
         case "export": return l.pick("export releve/1", "releve/1 export")
         case "import": return l.pick("import releve/1 (base neuve)", "releve/1 import (new database)")
         case "ui_first_frame": return l.pick("interface : première image", "interface: first frame")
