@@ -21,6 +21,7 @@ let package = Package(
             name: "Store",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/Store"),
+        .target(name: "Documents", dependencies: ["Domain"], path: "Sources/Documents"),
         .target(
             name: "TUI",
             dependencies: ["Domain", "CNcursesW", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -41,6 +42,7 @@ let package = Package(
             dependencies: ["Domain", "Store", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Domain"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain"]),
         .testTarget(name: "CLITests", dependencies: ["Domain", "Store"]),
         .testTarget(name: "EndToEndTests"),
     ],

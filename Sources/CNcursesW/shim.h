@@ -10,6 +10,11 @@
 #include <langinfo.h>
 #include <string.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -39,5 +44,61 @@ static inline int releve_is_utf8(void) {
 
 static inline FILE *releve_stdout(void) { return stdout; }
 static inline FILE *releve_stdin(void) { return stdin; }
+
+/* Bytes this process has passed to write() so far (Linux /proc/self/io "wchar"), -1 if unknown.
+   ncurses writes a frame with write() on the terminal's descriptor during doupdate(), so the
+   difference around doupdate() is what the terminal receives, on a tty as on a file. */
+static inline long long releve_process_bytes_written(void) {
+    FILE *io = fopen("/proc/self/io", "r");
+    if (io == NULL) return -1;
+    char line[128];
+    long long value = -1;
+    while (fgets(line, sizeof line, io) != NULL) {
+        if (strncmp(line, "wchar:", 6) == 0) { value = atoll(line + 6); break; }
+    }
+    fclose(io);
+    return value;
+}
+
+/* A pseudo-terminal of rows x cols for benchmarks: ncurses draws on the slave, the caller reads
+   (and counts) on the non-blocking master what a terminal would receive. 0 on success. */
+static inline int releve_open_pty(int *master, int *slave, int rows, int cols) {
+#ifdef __linux__
+    int m = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+    if (m < 0) return -1;
+    int unlock = 0, number = 0;
+    if (ioctl(m, TIOCSPTLCK, &unlock) < 0 || ioctl(m, TIOCGPTN, &number) < 0) { close(m); return -1; }
+    char name[64];
+    snprintf(name, sizeof name, "/dev/pts/%d", number);
+    int s = open(name, O_RDWR | O_NOCTTY);
+    if (s < 0) { close(m); return -1; }
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    size.ws_row = (unsigned short)rows;
+    size.ws_col = (unsigned short)cols;
+    ioctl(m, TIOCSWINSZ, &size);
+    fcntl(m, F_SETFL, fcntl(m, F_GETFL) | O_NONBLOCK);
+    *master = m;
+    *slave = s;
+    return 0;
+#else
+    (void)master; (void)slave; (void)rows; (void)cols;
+    return -1;
+#endif
+}
+
+/* Reads everything waiting on a non-blocking descriptor; returns how many bytes. */
+static inline long long releve_drain(int fd) {
+    char buffer[65536];
+    long long total = 0;
+    for (;;) {
+        ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n > 0) { total += n; continue; }
+        if (n < 0 && errno == EINTR) continue;
+        return total;
+    }
+}
+
+static inline FILE *releve_fdopen(int fd, const char *mode) { return fdopen(fd, mode); }
 
 #endif

@@ -14,6 +14,10 @@ public final class AppDatabase: Sendable {
     init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try Schema.migrator.migrate(writer)
+        // A database from before the stored plan, or changed behind our back: plan it now.
+        if try writer.read({ try PlanStore.isStale($0) }) {
+            try writer.write { try PlanStore.refreshIfStale($0) }
+        }
     }
 
     /// Opens (creating and migrating if needed) the database file at `path`.
@@ -45,10 +49,16 @@ public final class AppDatabase: Sendable {
         return config
     }
 
-    /// Runs `body` in one write transaction: everything it does is kept, or nothing is.
+    /// Runs `body` in one write transaction: everything it does is kept, or nothing is. When
+    /// `body` changed what the arbitration reads, the stored plan is recomputed in the same
+    /// transaction (about 1.5 s on a national territory).
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(body)
+            return try writer.write { db in
+                let value = try body(db)
+                try PlanStore.refreshIfStale(db)
+                return value
+            }
         } catch let error as DatabaseError {
             throw StoreError(error)
         }

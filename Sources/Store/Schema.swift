@@ -11,6 +11,9 @@ enum Schema {
         migrator.registerMigration("v2-invoices") { db in
             try db.execute(sql: v2Invoices)
         }
+        migrator.registerMigration("v3-stored-plan") { db in
+            try db.execute(sql: v3StoredPlan)
+        }
         return migrator
     }
 
@@ -214,5 +217,102 @@ enum Schema {
         BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
         CREATE TRIGGER invoice_statement_kept BEFORE DELETE ON invoice_statement
         BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        """
+
+    /// The arbitration's results, kept so that the interface reads what it shows instead of
+    /// arbitrating the whole territory (see PlanStore.swift). `plan_state` holds two counters:
+    /// triggers bump `territory_version` whenever a table the arbitration reads changes, and
+    /// `plan_version` is set to it when the plan is recomputed; they differ while the plan is stale.
+    /// Agents and members are kept in display order (accent-folded name, then code) for windowed reads.
+    static let v3StoredPlan = """
+        CREATE TABLE plan_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            territory_version INTEGER NOT NULL,
+            plan_version INTEGER NOT NULL
+        );
+        INSERT INTO plan_state (id, territory_version, plan_version) VALUES (1, 1, 0);
+
+        CREATE TABLE plan_decision (
+            request TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            implicit INTEGER NOT NULL CHECK (implicit IN (0, 1)),
+            member TEXT NOT NULL,
+            motive TEXT NOT NULL,
+            received TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            minutes_per_week INTEGER NOT NULL,
+            exceptional INTEGER NOT NULL,
+            small INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            needed_minutes INTEGER NOT NULL,
+            served_minutes INTEGER NOT NULL,
+            preempted_on TEXT,
+            capped INTEGER NOT NULL,
+            effective_end TEXT NOT NULL,
+            reasons TEXT NOT NULL
+        );
+        CREATE INDEX plan_decision_position ON plan_decision(position);
+        CREATE INDEX plan_decision_member ON plan_decision(member);
+
+        CREATE TABLE plan_period (
+            request TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            from_date TEXT NOT NULL,
+            to_date TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            minutes_per_day INTEGER NOT NULL,
+            PRIMARY KEY (request, position)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE plan_work (
+            agent TEXT NOT NULL,
+            date TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            request TEXT NOT NULL,
+            member TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            PRIMARY KEY (agent, date, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX plan_work_member ON plan_work(member, date);
+        CREATE INDEX plan_work_date ON plan_work(date, member);
+
+        CREATE TABLE plan_agent (position INTEGER PRIMARY KEY, code TEXT NOT NULL, folded TEXT NOT NULL);
+        CREATE INDEX plan_agent_code ON plan_agent(code);
+        CREATE TABLE plan_member (position INTEGER PRIMARY KEY, code TEXT NOT NULL, folded TEXT NOT NULL);
+        CREATE INDEX plan_member_code ON plan_member(code);
+
+        CREATE TRIGGER plan_stale_service AFTER UPDATE ON service
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_agent_insert AFTER INSERT ON agent
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_agent_update AFTER UPDATE ON agent
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_agent_delete AFTER DELETE ON agent
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_member_insert AFTER INSERT ON member
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_member_update AFTER UPDATE ON member
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_member_delete AFTER DELETE ON member
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_rota_insert AFTER INSERT ON rota_entry
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_rota_update AFTER UPDATE ON rota_entry
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_rota_delete AFTER DELETE ON rota_entry
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_absence_insert AFTER INSERT ON absence
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_absence_update AFTER UPDATE ON absence
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_absence_delete AFTER DELETE ON absence
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_request_insert AFTER INSERT ON request
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_request_update AFTER UPDATE ON request
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_request_delete AFTER DELETE ON request
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
         """
 }

@@ -22,9 +22,19 @@ final class DatabaseDataSource: AppDataSource {
 
     init(_ database: AppDatabase) { self.database = database }
 
+    /// The whole territory and its stored plan (the same decisions as `releve plan`, not recomputed).
     func snapshot() throws -> Snapshot {
-        let territory = try database.loadPlanningTerritory(openingHours: true)
-        return Snapshot(territory: territory, plan: Arbitration.plan(territory))
+        let plan = try database.storedPlan()
+        return Snapshot(territory: try database.loadPlanningTerritory(openingHours: true), plan: plan)
+    }
+
+    /// Only the grid's rows on screen, from the stored plan.
+    func planningWindow(_ query: GridQuery) throws -> PlanningWindow {
+        let stored = try database.storedPlanWindow(byMember: query.rows == .members, top: query.top, count: query.count,
+                                                   from: query.from, to: query.to)
+        return PlanningWindow(query: query, service: stored.service, rowCount: stored.rowCount, agents: stored.agents,
+                              rowMembers: stored.rowMembers, members: stored.members, decisions: stored.decisions,
+                              allocations: stored.allocations)
     }
 
     func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry] {

@@ -423,7 +423,7 @@ struct RecordFormTests {
 
 @Suite("Conflict marker")
 struct ConflictMarkerTests {
-    @Test func minutesOutsideOpeningHoursAreMarked() {
+    @Test func minutesOutsideOpeningHoursAreMarked() throws {
         let start = CalendarDate(year: 2024, month: 3, day: 11) ?? demoToday
         let opening = OpeningHours([.mon: OpeningHours.parseDay("09:00-12:00") ?? [], .tue: OpeningHours.parseDay("09:00-12:00,14:00-17:00") ?? []])
         let territory = Territory(
@@ -438,7 +438,8 @@ struct ConflictMarkerTests {
         let row = screen(state).first { $0.contains("Anne") } ?? ""
         // Monday: 300 minutes, 180 open → "×"; Tuesday: 360 open → no mark.
         #expect(row.contains("×Mont"))
-        #expect(openingConflict(agent: territory.agents[0], day: start, snapshot: state.snapshot ?? demoSnapshot) == 120)
-        #expect(openingConflict(agent: territory.agents[0], day: start.adding(days: 1), snapshot: state.snapshot ?? demoSnapshot) == nil)
+        let window = try #require(state.grid)
+        #expect(openingConflict(agent: territory.agents[0], day: start, window: window) == 120)
+        #expect(openingConflict(agent: territory.agents[0], day: start.adding(days: 1), window: window) == nil)
     }
 }

@@ -93,6 +93,22 @@ public struct RequestDecision: Hashable, Sendable {
 
     public var id: String { request.id }
     public var priorityClass: PriorityClass { request.priorityClass }
+
+    public init(request: ReplacementRequest, isImplicit: Bool, small: Bool, status: DecisionStatus, neededMinutes: Int,
+                servedMinutes: Int, preemptedOn: CalendarDate?, capped: Bool, effectiveEnd: CalendarDate,
+                reasons: [ReasonCode], periods: [ServedPeriod]) {
+        self.request = request
+        self.isImplicit = isImplicit
+        self.small = small
+        self.status = status
+        self.neededMinutes = neededMinutes
+        self.servedMinutes = servedMinutes
+        self.preemptedOn = preemptedOn
+        self.capped = capped
+        self.effectiveEnd = effectiveEnd
+        self.reasons = reasons
+        self.periods = periods
+    }
 }
 
 /// The result of an arbitration: one decision per request, in id order.
@@ -115,4 +131,11 @@ public struct DayAllocation: Hashable, Sendable {
     public var agent: String
     public var request: String
     public var minutes: Int
+
+    public init(date: CalendarDate, agent: String, request: String, minutes: Int) {
+        self.date = date
+        self.agent = agent
+        self.request = request
+        self.minutes = minutes
+    }
 }

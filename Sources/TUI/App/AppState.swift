@@ -123,7 +123,11 @@ public struct AppState: Sendable {
     public var today: CalendarDate
     public var language: Language
     public var serviceName = "Relève"
+    /// The whole territory and its plan: loaded for the list panes and the forms, not for the
+    /// planning grid, which reads only its window.
     public var snapshot: Snapshot?
+    /// What the planning grid shows.
+    public var grid: PlanningWindow?
     public var hours: [TimeEntry] = []
     public var loadError: String?
     public var planning: PlanningState
@@ -163,6 +167,7 @@ public enum Msg: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case loaded(Snapshot)
+    case gridLoaded(PlanningWindow)
     case hoursLoaded([TimeEntry])
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)
@@ -174,7 +179,12 @@ public enum Msg: Sendable {
 
 /// What the interface asks the outside world to do; the program runs it and answers with a `Msg`.
 public enum Effect: Equatable, Sendable {
+    /// Reads again what is shown (after a save, or another session's change).
     case reload
+    /// Reads the whole territory and its stored plan (list panes, forms).
+    case loadAll
+    /// Reads the planning grid's window.
+    case loadGrid(GridQuery)
     case loadHours(from: CalendarDate, to: CalendarDate)
     case previewRequest(ReplacementRequest)
     case saveRecord(Territory)

@@ -30,25 +30,26 @@ extension AppState {
     }
 
     /// Rows of the planning grid: agents, or the members with work that period.
-    var planningRowCount: Int {
-        guard let snapshot else { return 0 }
-        return planning.rows == .agents ? snapshot.agents.count : planningMembers.count
+    var planningRowCount: Int { knownPlanningRowCount ?? 0 }
+
+    /// The row count of the grid being shown, if the window loaded matches it (the agents view
+    /// has the same rows every period; the members view's rows change with the period).
+    var knownPlanningRowCount: Int? {
+        guard let grid, grid.query.rows == planning.rows,
+              planning.rows == .agents || (grid.query.from == planningDays.first && grid.query.to == planningDays.last) else { return nil }
+        return grid.rowCount
     }
 
-    /// Members who get minutes in the planning period (members view).
-    var planningMembers: [Member] {
-        guard let snapshot else { return [] }
-        let days = planningDays.map(\.dayNumber)
-        var codes = Set<String>()
-        for byDay in snapshot.work.values {
-            for day in days { for item in byDay[day] ?? [] { codes.insert(snapshot.decisions[item.request]?.request.member ?? "") } }
-        }
-        for agent in snapshot.agents {
-            for entry in agent.rota where planningDays.contains(where: { rotaPresent(agent, entry.member, $0, snapshot) }) {
-                codes.insert(entry.member)
-            }
-        }
-        return snapshot.members.filter { codes.contains($0.code) }
+    /// Grid rows that fit on screen (see `renderPlanning`).
+    var planningVisibleRows: Int {
+        max(1, height - 4 - (planning.showDetail ? 6 : 0) - (planning.month ? 1 : 2))
+    }
+
+    /// The window the planning grid needs now.
+    var gridQuery: GridQuery {
+        let days = planningDays
+        return GridQuery(rows: planning.rows, top: planning.scroll, count: planningVisibleRows,
+                         from: days.first ?? planning.weekStart, to: days.last ?? planning.weekStart)
     }
 
     /// The days shown: Monday to Friday of the week, or every day of the month.

@@ -13,8 +13,8 @@ struct HalfDay {
 
 /// Splits an agent's day in morning and afternoon: rota first at its own time, then the
 /// arbitration's minutes in priority order, morning first.
-func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: Language) -> (HalfDay, HalfDay) {
-    let calendar = snapshot.territory.service.calendar
+func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language) -> (HalfDay, HalfDay) {
+    let calendar = window.calendar
     if day.weekday.isWeekend { return (HalfDay(text: "", role: .dim, requests: []), HalfDay(text: "", role: .dim, requests: [])) }
     if calendar.isHoliday(day) {
         let cell = HalfDay(text: l.pick("férié", "holiday"), role: .holiday, requests: [])
@@ -30,8 +30,8 @@ func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: L
     var afternoonRota: [String] = []
     var morningLeft = agent.dailyMinutes / 2
     for entry in agent.rota where entry.day == day.weekday {
-        let text = l.pick("Tournée à \(snapshot.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))",
-                          "Rota at \(snapshot.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))")
+        let text = l.pick("Tournée à \(window.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))",
+                          "Rota at \(window.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))")
         if entry.time.start < WeeklySchedule.noon {
             morning.append((entry.member, nil))
             morningRota.append(text)
@@ -41,8 +41,8 @@ func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: L
             afternoonRota.append(text)
         }
     }
-    for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] {
-        let member = snapshot.decisions[item.request]?.request.member ?? ""
+    for item in window.work[agent.code]?[day.dayNumber] ?? [] {
+        let member = window.decisions[item.request]?.request.member ?? ""
         if morningLeft > 0 {
             morning.append((member, item.request))
             morningLeft -= item.minutes
@@ -51,11 +51,11 @@ func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: L
             afternoon.append((member, item.request))
         }
     }
-    var am = cell(morning, snapshot), pm = cell(afternoon, snapshot)
+    var am = cell(morning, window), pm = cell(afternoon, window)
     am.rota = morningRota
     pm.rota = afternoonRota
     // "×": the day's minutes do not fit the town halls' opening hours (see `releve schedule`).
-    if let conflict = openingConflict(agent: agent, day: day, snapshot: snapshot) {
+    if let conflict = openingConflict(agent: agent, day: day, window: window) {
         for index in [0, 1] {
             var half = index == 0 ? am : pm
             guard !half.requests.isEmpty || !half.rota.isEmpty else { continue }
@@ -71,14 +71,14 @@ func halfDays(agent: Agent, day: CalendarDate, snapshot: Snapshot, language l: L
 
 /// Minutes of the agent's day that cannot be placed in the members' opening hours, if any
 /// (members without opening hours on record are not judged).
-func openingConflict(agent: Agent, day: CalendarDate, snapshot: Snapshot) -> Int? {
-    let duties = (snapshot.work[agent.code]?[day.dayNumber] ?? []).compactMap { item -> (RequestDecision, Int)? in
-        snapshot.decisions[item.request].map { ($0, item.minutes) }
+func openingConflict(agent: Agent, day: CalendarDate, window: PlanningWindow) -> Int? {
+    let duties = (window.work[agent.code]?[day.dayNumber] ?? []).compactMap { item -> (RequestDecision, Int)? in
+        window.decisions[item.request].map { ($0, item.minutes) }
     }.sorted { WeeklySchedule.placementOrder($0.0, $1.0) }
     var busy = agent.rota.filter { $0.day == day.weekday }.map(\.time)
     var missing = 0
     for (decision, minutes) in duties {
-        guard let member = snapshot.member(decision.request.member), member.openingHours.weeklyMinutes > 0 else { continue }
+        guard let member = window.member(decision.request.member), member.openingHours.weeklyMinutes > 0 else { continue }
         let placed = WeeklySchedule.place(minutes, in: member.openingHours.on(day.weekday), avoiding: busy)
         busy += placed
         missing += minutes - placed.reduce(0) { $0 + $1.minutes }
@@ -86,14 +86,14 @@ func openingConflict(agent: Agent, day: CalendarDate, snapshot: Snapshot) -> Int
     return missing > 0 ? missing : nil
 }
 
-private func cell(_ items: [(member: String, request: String?)], _ snapshot: Snapshot) -> HalfDay {
+private func cell(_ items: [(member: String, request: String?)], _ window: PlanningWindow) -> HalfDay {
     guard let first = items.first else { return HalfDay(text: "·", role: .dim, requests: []) }
-    let decisions = items.compactMap { $0.request.flatMap { snapshot.decisions[$0] } }
+    let decisions = items.compactMap { $0.request.flatMap { window.decisions[$0] } }
     let members = Set(items.map(\.member))
     let urgent = decisions.contains { $0.priorityClass == .urgent }
     let shared = members.count > 1 || decisions.contains { $0.reasons.contains { if case .sharedWith = $0 { return true } else { return false } } }
     let marker = urgent ? "!" : shared ? "½" : " "
-    let name = abbreviated(snapshot.member(first.member)?.name ?? first.member)
+    let name = abbreviated(window.member(first.member)?.name ?? first.member)
     return HalfDay(text: marker + name, role: urgent ? .urgent : shared ? .shared : .normal,
                    requests: items.compactMap(\.request))
 }
@@ -110,7 +110,7 @@ func absenceLabel(_ kind: AbsenceKind, _ l: Language) -> String {
 }
 
 func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
-    guard let snapshot = state.snapshot else { return }
+    guard let window = state.grid else { return }
     let l = state.language
     let format = DisplayFormat(l)
     let p = state.planning
@@ -146,7 +146,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     for (i, day) in days.enumerated() {
         let x = inner.x + nameWidth + 1 + i * dayWidth
         let label = p.month ? String(day.day) : "\(format.weekdayShort(day.weekday)) \(day.day)"
-        let role: Role = day == state.today ? .today : (snapshot.territory.service.calendar.isWorkingDay(day) ? .header : .dim)
+        let role: Role = day == state.today ? .today : (window.calendar.isWorkingDay(day) ? .header : .dim)
         buffer.put(label, x: x, y: inner.y, style: theme.style(role), maxWidth: dayWidth - 1)
         if !p.month && !compact {
             buffer.put(half >= 5 ? l.pick("matin", "am") : l.pick("mat", "am"), x: x, y: inner.y + 1, style: theme.style(.dim), maxWidth: half)
@@ -158,25 +158,23 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     }
     let firstRow = inner.y + (p.month ? 1 : 2)
     let visible = inner.maxY - firstRow
-    // Members with work this period: computed once per frame, not once per row.
-    let shownMembers = p.rows == .members ? state.planningMembers : []
-    let rowCount = p.rows == .agents ? snapshot.agents.count : shownMembers.count
-    var top = min(p.scroll, max(0, rowCount - visible))
-    if p.row < top { top = p.row }
-    if p.row >= top + visible { top = p.row - visible + 1 }
+    // The rows come from the window loaded for this position (`update` keeps it in step).
+    let rowCount = window.rowCount
+    let top = window.query.top
+    let calendar = window.calendar
 
     for offset in 0..<min(visible, max(0, rowCount - top)) {
         let index = top + offset
         let y = firstRow + offset
         if p.rows == .agents {
-            let agent = snapshot.agents[index]
+            guard let agent = window.agent(row: index) else { continue }
             buffer.put(TextWidth.truncate(agent.name, to: nameWidth), x: inner.x, y: y, style: theme.style(index == p.row ? .header : .normal))
             var planned = 0
             for (i, day) in days.enumerated() {
                 let x = inner.x + nameWidth + 1 + i * dayWidth
-                let (am, pm) = halfDays(agent: agent, day: day, snapshot: snapshot, language: l)
-                planned += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
-                    + agent.rota.filter { $0.day == day.weekday && agent.absence(on: day) == nil && snapshot.territory.service.calendar.isWorkingDay(day) }
+                let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l)
+                planned += (window.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
+                    + agent.rota.filter { $0.day == day.weekday && agent.absence(on: day) == nil && calendar.isWorkingDay(day) }
                         .reduce(0) { $0 + $1.time.minutes }
                 if p.month || compact {
                     let shown = am.text == "·" ? pm : am
@@ -198,18 +196,18 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                 buffer.put(text, x: inner.maxX - TextWidth.of(text), y: y, style: theme.style(planned > agent.weeklyMinutes ? .conflict : .normal))
             }
         } else {
-            let member = shownMembers[index]
+            guard let member = window.member(row: index) else { continue }
             buffer.put(TextWidth.truncate(member.name, to: nameWidth), x: inner.x, y: y, style: theme.style(index == p.row ? .header : .normal))
             for (i, day) in days.enumerated() {
                 let x = inner.x + nameWidth + 1 + i * dayWidth
                 var agents: [String] = []
                 var urgent = false
-                for agent in snapshot.agents {
-                    for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] where snapshot.decisions[item.request]?.request.member == member.code {
+                for agent in window.agents {
+                    for item in window.work[agent.code]?[day.dayNumber] ?? [] where window.decisions[item.request]?.request.member == member.code {
                         agents.append(agent.name)
-                        urgent = urgent || snapshot.decisions[item.request]?.priorityClass == .urgent
+                        urgent = urgent || window.decisions[item.request]?.priorityClass == .urgent
                     }
-                    if rotaPresent(agent, member.code, day, snapshot) { agents.append(agent.name) }
+                    if rotaPresent(agent, member.code, day, calendar) { agents.append(agent.name) }
                 }
                 let text = agents.isEmpty ? "·" : (urgent ? "!" : agents.count > 1 ? "½" : " ") + (agents.first ?? "")
                 let selected = index == p.row && (p.month ? i == p.column : i == p.column / 2)
@@ -219,12 +217,12 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         }
     }
     if p.showDetail {
-        planningDetail(state, snapshot, Rect(x: area.x, y: gridRect.maxY, width: area.width, height: detailHeight), &buffer, theme, borders)
+        planningDetail(state, window, Rect(x: area.x, y: gridRect.maxY, width: area.width, height: detailHeight), &buffer, theme, borders)
     }
 }
 
 /// The decisions behind the selected cell, in plain French.
-private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
     let format = DisplayFormat(l)
     let p = state.planning
@@ -235,9 +233,8 @@ private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rec
     var lines: [String] = []
     var title = format.date(day)
     var requestIDs: [String] = []
-    if p.rows == .agents, snapshot.agents.indices.contains(p.row) {
-        let agent = snapshot.agents[p.row]
-        let (am, pm) = halfDays(agent: agent, day: day, snapshot: snapshot, language: l)
+    if p.rows == .agents, let agent = window.agent(row: p.row) {
+        let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l)
         let half = p.month ? nil : (p.column % 2 == 0 ? am : pm)
         title = "\(agent.name) · \(title)" + (half == nil ? "" : " · " + (p.column % 2 == 0 ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon")))
         requestIDs = half?.requests ?? (am.requests + pm.requests)
@@ -246,21 +243,21 @@ private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rec
             let shown = half ?? (am.text == "·" ? pm : am)
             lines.append(shown.text == "·" || shown.text.isEmpty ? l.pick("Libre.", "Free.") : shown.text)
         }
-    } else if p.rows == .members, let member = state.planningMembers[safe: p.row] {
+    } else if p.rows == .members, let member = window.member(row: p.row) {
         title = "\(member.name) · \(title)"
-        for agent in snapshot.agents {
-            for item in snapshot.work[agent.code]?[day.dayNumber] ?? [] where snapshot.decisions[item.request]?.request.member == member.code {
+        for agent in window.agents {
+            for item in window.work[agent.code]?[day.dayNumber] ?? [] where window.decisions[item.request]?.request.member == member.code {
                 requestIDs.append(item.request)
             }
-            for entry in agent.rota where entry.member == member.code && rotaPresent(agent, member.code, day, snapshot) && entry.day == day.weekday {
+            for entry in agent.rota where entry.member == member.code && rotaPresent(agent, member.code, day, window.calendar) && entry.day == day.weekday {
                 lines.append(l.pick("Tournée de \(agent.name), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))",
                                     "Rota of \(agent.name), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))"))
             }
         }
     }
     for id in uniqued(requestIDs) {
-        guard let d = snapshot.decisions[id] else { continue }
-        let member = snapshot.member(d.request.member)
+        guard let d = window.decisions[id] else { continue }
+        let member = window.member(d.request.member)
         lines.append(l.pick("Demande \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (\(member?.population ?? 0) hab.) · \(d.status.label(in: l))",
                             "Request \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (pop. \(member?.population ?? 0)) · \(d.status.label(in: l))"))
         if !d.reasons.isEmpty {
@@ -271,12 +268,6 @@ private func planningDetail(_ state: AppState, _ snapshot: Snapshot, _ rect: Rec
     for (i, line) in lines.prefix(rect.height - 2).enumerated() {
         buffer.put(TextWidth.truncate(line, to: rect.width - 4), x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(.normal))
     }
-}
-
-/// Whether `agent` works at `member` on `day` by the rota (present, working day).
-func rotaPresent(_ agent: Agent, _ member: String, _ day: CalendarDate, _ snapshot: Snapshot) -> Bool {
-    agent.rota.contains { $0.member == member && $0.day == day.weekday }
-        && agent.absence(on: day) == nil && snapshot.territory.service.calendar.isWorkingDay(day)
 }
 
 /// Unique elements, first occurrence order.

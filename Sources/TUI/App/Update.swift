@@ -2,6 +2,33 @@ import Domain
 
 /// The only place the state changes: pure, exhaustive, answers with effects to run.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    let effects = apply(msg, &state)
+    return effects + syncGrid(&state)
+}
+
+/// Keeps the planning cursor inside the grid and on screen, then asks for the window the grid
+/// needs when it is not the one loaded: cut from the snapshot when the whole territory is in
+/// memory, read from the database otherwise.
+private func syncGrid(_ state: inout AppState) -> [Effect] {
+    for _ in 0..<2 {
+        var p = state.planning
+        let visible = state.planningVisibleRows
+        let count = state.knownPlanningRowCount
+        if let count { p.row = max(0, min(p.row, count - 1)) }
+        if p.row < p.scroll { p.scroll = p.row }
+        if p.row >= p.scroll + visible { p.scroll = p.row - visible + 1 }
+        if let count { p.scroll = max(0, min(p.scroll, count - visible)) }
+        state.planning = p
+        let query = state.gridQuery
+        if state.grid?.query == query { return [] }
+        guard let snapshot = state.snapshot else { return [.loadGrid(query)] }
+        // The row count may have changed with the window: clamp once more.
+        state.grid = PlanningWindow.make(from: snapshot, query: query)
+    }
+    return []
+}
+
+private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     switch msg {
     case .resize(let width, let height):
         state.width = max(0, width)
@@ -9,9 +36,15 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .loaded(let snapshot):
         state.snapshot = snapshot
+        state.grid = nil
         state.serviceName = snapshot.territory.service.name
         state.loadError = nil
         clampCursors(&state)
+        return []
+    case .gridLoaded(let window):
+        state.grid = window
+        state.serviceName = window.service.name
+        state.loadError = nil
         return []
     case .hoursLoaded(let entries):
         state.hours = entries
@@ -122,8 +155,10 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 
 private func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
     state.pane = pane
-    if pane == .hours { return [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] }
-    return []
+    // The list panes, the hours' names and the forms need the whole territory.
+    let all: [Effect] = state.snapshot == nil && [.requests, .members, .agents, .hours].contains(pane) ? [.loadAll] : []
+    if pane == .hours { return all + [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] }
+    return all
 }
 
 private func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
@@ -228,7 +263,8 @@ private func movePlanning(_ action: Action, _ state: inout AppState) -> [Effect]
     state.planning = p
     let newColumns = state.planning.month ? state.planningDays.count : 10
     state.planning.column = max(0, min(state.planning.column, max(columns, newColumns) - 1, newColumns - 1))
-    state.planning.row = max(0, min(state.planning.row, state.planningRowCount - 1))
+    // Clamped to the rows by `syncGrid`, once the period's window is known.
+    state.planning.row = max(0, state.planning.row)
     return []
 }
 
@@ -236,7 +272,6 @@ private func clampCursors(_ state: inout AppState) {
     state.requests.cursor = max(0, min(state.requests.cursor, state.requestRows.count - 1))
     state.members.cursor = max(0, min(state.members.cursor, state.memberRows.count - 1))
     state.agents.cursor = max(0, min(state.agents.cursor, state.agentRows.count - 1))
-    state.planning.row = max(0, min(state.planning.row, state.planningRowCount - 1))
 }
 
 /// What a key did in a form, once the keys every form shares are handled.

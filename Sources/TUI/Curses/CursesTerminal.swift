@@ -11,13 +11,15 @@ public final class CursesTerminal: TerminalBackend {
     private var output: UnsafeMutablePointer<FILE>?
 
     /// Takes over the terminal; `color` false forces monochrome (`--no-color`, `NO_COLOR`).
-    /// `output` is the terminal by default; benchmarks pass a file to count the bytes sent.
-    public init(color: Bool, output: UnsafeMutablePointer<FILE>? = nil, terminalType: String? = nil) {
+    /// `output` and `input` are the terminal by default; benchmarks pass a pseudo-terminal.
+    public init(color: Bool, output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil,
+                terminalType: String? = nil) {
         _ = releve_set_locale()
         supportsUnicode = releve_is_utf8() != 0
         let stream = output ?? releve_stdout()
+        let keys = input ?? releve_stdin()
         self.output = stream
-        screen = terminalType.map { newterm($0, stream, releve_stdin()) } ?? newterm(nil, stream, releve_stdin())
+        screen = terminalType.map { newterm($0, stream, keys) } ?? newterm(nil, stream, keys)
         if let screen { set_term(screen) }
         cbreak()
         noecho()
@@ -45,12 +47,9 @@ public final class CursesTerminal: TerminalBackend {
         (Int(releve_getmaxx(releve_stdscr())), Int(releve_getmaxy(releve_stdscr())))
     }
 
-    /// Bytes sent so far, when the output is a file (benchmarks); 0 on a real terminal.
-    public var bytesWritten: Int {
-        guard let output else { return 0 }
-        fflush(output)
-        return max(0, ftell(output))
-    }
+    /// Bytes sent to the terminal by the frames drawn so far, counted around each `doupdate()`
+    /// (where ncurses writes), on a tty as on a file or a pseudo-terminal.
+    public private(set) var bytesWritten = 0
 
     public func draw(_ changes: [Buffer.Change]) {
         let window = releve_stdscr()
@@ -69,7 +68,11 @@ public final class CursesTerminal: TerminalBackend {
             }
         }
         wnoutrefresh(window)
+        let before = releve_process_bytes_written()
         doupdate()
+        if let output { fflush(output) }
+        let after = releve_process_bytes_written()
+        if before >= 0, after >= before { bytesWritten += Int(after - before) }
     }
 
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
@@ -135,5 +138,28 @@ public final class CursesTerminal: TerminalBackend {
                 _exit(128 + number)
             }
         }
+    }
+}
+
+/// `CursesTerminal` drawing on a pseudo-terminal of a given size, for benchmarks: what the
+/// master side reads is exactly what a terminal would receive.
+public final class PseudoTerminal {
+    public let terminal: CursesTerminal
+    private let master: Int32
+
+    public init?(width: Int, height: Int) {
+        var master: Int32 = -1, slave: Int32 = -1
+        guard releve_open_pty(&master, &slave, Int32(height), Int32(width)) == 0,
+              let output = releve_fdopen(slave, "w"), let input = releve_fdopen(dup(slave), "r") else { return nil }
+        self.master = master
+        terminal = CursesTerminal(color: true, output: output, input: input, terminalType: "xterm-256color")
+    }
+
+    /// Bytes the terminal received since the last call.
+    public func received() -> Int { Int(releve_drain(master)) }
+
+    public func close() {
+        terminal.close()
+        _ = releve_drain(master)
     }
 }

@@ -2,8 +2,10 @@ import Domain
 
 /// Where the interface gets its data; the executable implements it over the database.
 public protocol AppDataSource: AnyObject {
-    /// The territory without its hours, and its arbitration.
+    /// The territory without its hours, and its (stored) arbitration: for the list panes and forms.
     func snapshot() throws -> Snapshot
+    /// The planning grid's rows on screen and their plan on the days shown.
+    func planningWindow(_ query: GridQuery) throws -> PlanningWindow
     /// Hours between two dates (both included).
     func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry]
     /// Changes whenever another session commits (SQLite's `PRAGMA data_version`).
@@ -35,14 +37,25 @@ public final class Program {
         self.state.unicode = backend.supportsUnicode
     }
 
-    /// Runs until the user quits.
-    public func run() {
+    /// Draws the first frame: "Chargement…" at once, then the planning grid's window.
+    public func start() {
         let size = backend.size
         _ = update(&state, .resize(width: size.width, height: size.height))
-        // Show the frame and "Chargement…" at once; a national territory takes a second to arbitrate.
         draw()
-        perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
-        var dirty = true
+        perform([.reload])
+        draw()
+    }
+
+    /// Handles one key and draws the result (benchmarks and tests drive the loop with it).
+    public func press(_ key: Key) {
+        perform(update(&state, .key(key)))
+        draw()
+    }
+
+    /// Runs until the user quits.
+    public func run() {
+        start()
+        var dirty = false
         while state.running {
             // An idle screen costs nothing: draw only after something happened.
             if dirty { draw() }
@@ -79,7 +92,7 @@ public final class Program {
         guard let token = try? data.changeToken() else { return false }
         defer { lastToken = token }
         guard let lastToken, token != lastToken else { return false }
-        perform([.reload, .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
+        perform([.reload] + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : []))
         return true
     }
 
@@ -89,9 +102,23 @@ public final class Program {
             switch effect {
             case .quit: state.running = false
             case .reload:
+                // The whole territory only once a pane that needs it was opened.
+                if state.snapshot != nil || ![.planning, .invoices].contains(state.pane) {
+                    perform([.loadAll])
+                } else {
+                    lastToken = try? data.changeToken()
+                    perform([.loadGrid(state.gridQuery)])
+                }
+            case .loadAll:
                 do {
                     lastToken = try data.changeToken()
                     perform(update(&state, .loaded(try data.snapshot())))
+                } catch {
+                    perform(update(&state, .failed("\(error)")))
+                }
+            case .loadGrid(let query):
+                do {
+                    perform(update(&state, .gridLoaded(try data.planningWindow(query))))
                 } catch {
                     perform(update(&state, .failed("\(error)")))
                 }

@@ -74,23 +74,29 @@ struct Bench: ParsableCommand {
         let issued = try result.time("invoice_issue") {
             try database.issueInvoices(year: billedYear, on: CalendarDate(year: billedYear + 1, month: 1, day: 15) ?? CalendarDate(dayNumber: 0))
         }
-        // The interface: first full frame from the database, then one cursor move in the grid.
-        var state = AppState(width: 120, height: 40, today: planning.requests.map(\.start).min() ?? CalendarDate(dayNumber: 20_000))
-        var frame = Buffer(width: 120, height: 40)
-        try result.time("ui_first_frame") {
-            let shown = try database.loadPlanningTerritory(openingHours: true)
-            _ = update(&state, .loaded(Snapshot(territory: shown, plan: Arbitration.plan(shown))))
-            render(state, into: &frame, theme: .builtIn)
+        // The interface on a pseudo-terminal: open the database, draw the first full frame (the
+        // stored plan is there: `save` computed it), then one cursor move in the planning grid.
+        let today = territory.requests.map(\.start).min() ?? CalendarDate(dayNumber: 20_000)
+        guard let ui = PseudoTerminal(width: 120, height: 40) else {
+            throw CommandFailure(.internal, "pseudo-terminal indisponible")
         }
-        var moved = Buffer(width: 120, height: 40)
-        let changedCells = result.time("ui_cursor_move") { () -> Int in
-            _ = update(&state, .key(.down))
-            render(state, into: &moved, theme: .builtIn)
-            return moved.changes(since: frame).reduce(0) { $0 + $1.cells.count }
+        defer { ui.close() }
+        let program = try result.time("ui_first_frame") { () -> Program in
+            let shown = try AppDatabase.open(path: directory.appendingPathComponent("bench.sqlite").path)
+            let program = Program(backend: ui.terminal, data: DatabaseDataSource(shown),
+                                  state: AppState(width: 120, height: 40, today: today), theme: .builtIn)
+            program.start()
+            return program
         }
+        let firstFrameBytes = ui.received()
+        _ = result.time("ui_cursor_move") { program.press(.down) }
+        let sentBefore = ui.terminal.bytesWritten
+        _ = ui.received()
+        result.time("ui_cursor_move_2") { program.press(.right) }
+        let moveBytes = ui.received()
         result.counts = [("requests", plan.decisions.count), ("allocations", plan.allocations.count),
-                         ("time_entries", territory.timeEntries.count),
-                         ("invoices", drafts.count), ("invoices_issued", issued.issued.count), ("ui_cells_changed_by_cursor_move", changedCells)]
+                         ("time_entries", territory.timeEntries.count), ("invoices", drafts.count), ("invoices_issued", issued.issued.count), ("ui_first_frame_bytes", firstFrameBytes),
+                         ("ui_cursor_move_bytes", moveBytes), ("ui_cursor_move_bytes_counted_by_backend", ui.terminal.bytesWritten - sentBefore)]
         if !skipFiles {
             let json = try result.time("export") { TerritoryEncoder.encode(try database.loadTerritory()) }
             let copy = try AppDatabase.open(path: directory.appendingPathComponent("import.sqlite").path)
@@ -136,7 +142,8 @@ struct BenchResult {
         case "export": return l.pick("export releve/1", "releve/1 export")
         case "import": return l.pick("import releve/1 (base neuve)", "releve/1 import (new database)")
         case "ui_first_frame": return l.pick("interface : première image", "interface: first frame")
-        case "ui_cursor_move": return l.pick("interface : déplacement du curseur", "interface: cursor move")
+        case "ui_cursor_move": return l.pick("interface : déplacement du curseur (bas)", "interface: cursor move (down)")
+        case "ui_cursor_move_2": return l.pick("interface : déplacement du curseur (droite)", "interface: cursor move (right)")
         default: return step
         }
     }

@@ -1,0 +1,59 @@
+import Domain
+
+/// The cost estimate (coût prévisionnel) sent to the mayor before a mission, to sign as
+/// consent (rules.md §6.1; seed 002, article 5: "avant toute mission, … un coût prévisionnel …
+/// afin de recueillir le consentement de la commune").
+public enum CostEstimateDocument {
+    /// The PDF of `estimate` for `request`, issued on `issued`.
+    public static func pdf(estimate: CostEstimate, request: ReplacementRequest, member: Member, service: ServiceSettings,
+                           issued: CalendarDate) -> [UInt8] {
+        var flow = PageFlow(title: "Coût prévisionnel – demande n° \(request.id) – \(member.name)",
+                            footer: "\(service.epci ?? service.name) – coût prévisionnel – demande n° \(request.id) – \(member.name)")
+        flow.letterhead(service, reference: [
+            ("Demande n°", request.id),
+            ("Établi le", French.numeric(issued)),
+        ])
+        flow.title("Coût prévisionnel de la mission", subtitle: "Service commun de remplacement – exercice \(estimate.year)")
+
+        flow.addressBlock(caption: "Membre demandeur", lines: [
+            (member.name, .bold),
+            ("Code \(member.code) – \(French.kind(member.kind))", .regular),
+            ("À l'attention de \(French.representative(member.kind))", .regular),
+        ])
+
+        flow.heading("La mission demandée")
+        flow.field("Demande", "n° \(request.id), reçue le \(French.long(request.received))")
+        flow.field("Motif", request.motive.label(in: .fr))
+        flow.field("Période", "du \(French.short(request.start)) au \(French.short(request.end))")
+        flow.field("Durée hebdomadaire", "\(French.hours(request.minutesPerWeek)) par semaine")
+        flow.space(4)
+
+        flow.heading("Calcul du coût prévisionnel")
+        let columns = [
+            PageFlow.Column(title: "Élément", width: 345),
+            PageFlow.Column(title: "Valeur", width: 150, align: .right),
+        ]
+        flow.table(columns, rows: [
+            ["Heures nécessaires sur la période", French.hours(estimate.neededMinutes)],
+            ["Heures prépayées restantes (cotisation \(estimate.year))", French.hours(estimate.prepaidMinutesLeft)],
+            ["Heures facturables", French.hours(estimate.billedMinutes)],
+            ["Coût horaire \(estimate.year)", French.money(estimate.hourlyRateCents)],
+        ], totals: [["Montant prévisionnel", French.money(estimate.amountCents)]], size: 10)
+        flow.paragraph("Les heures facturables sont les heures nécessaires diminuées des heures prépayées par la cotisation "
+            + "annuelle et non encore utilisées ; le montant est le produit des heures facturables par le coût horaire "
+            + "de l'année, arrondi au centime.", size: 9, after: 4)
+        flow.paragraph("Ce montant est indicatif. Le montant définitif sera fixé à la fin de la mission sur la base du "
+            + "relevé des heures effectuées, joint au titre de recettes.", size: 9, after: 12)
+
+        flow.heading("Accord du membre")
+        flow.paragraph("Je soussigné(e), représentant \(member.kind == .commune ? "la commune" : "le membre") de "
+            + "\(member.name), donne mon accord pour la mission décrite ci-dessus et son coût prévisionnel de "
+            + "\(French.money(estimate.amountCents)).", after: 10)
+        flow.signatures([
+            ["Pour le service commun,"] + French.signatory(service, fallback: "Le Président"),
+            ["Bon pour accord", "À …………………………, le ……………………",
+             member.kind == .commune ? "Le Maire (signature et cachet)" : "Le Président (signature et cachet)"],
+        ])
+        return flow.finish()
+    }
+}

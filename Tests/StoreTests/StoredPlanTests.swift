@@ -1,0 +1,122 @@
+import Domain
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+
+/// The stored plan is the arbitration, read instead of computed: the interface and
+/// `releve plan` show the same decisions.
+@Suite("Stored plan")
+struct StoredPlanTests {
+    static let today = CalendarDate(year: 2026, month: 11, day: 16) ?? CalendarDate(dayNumber: 0)
+
+    /// The allocations of a plan by agent and day, in the arbitration's order.
+    func work(_ plan: Plan) -> [String: [(String, Int)]] {
+        var result: [String: [(String, Int)]] = [:]
+        for a in plan.allocations { result["\(a.agent)|\(a.date.iso)", default: []].append((a.request, a.minutes)) }
+        return result
+    }
+
+    func expectSame(_ stored: Plan, _ computed: Plan) {
+        #expect(stored.decisions == computed.decisions)
+        let (mine, theirs) = (work(stored), work(computed))
+        #expect(mine.count == theirs.count)
+        for (key, items) in theirs {
+            #expect(mine[key]?.map(\.0) == items.map(\.0) && mine[key]?.map(\.1) == items.map(\.1), "\(key)")
+        }
+    }
+
+    func computed(_ database: AppDatabase) throws -> Plan { Arbitration.plan(try database.loadPlanningTerritory()) }
+
+    @Test func importStoresExactlyTheArbitration() throws {
+        for territory in [DemoTerritory.make(today: Self.today), try Fixtures.oisans()] {
+            let database = try Fixtures.database()
+            try database.save(territory)
+            #expect(try database.read { try PlanStore.isStale($0) } == false)
+            expectSame(try database.storedPlan(), Arbitration.plan(territory))
+            // Same report as `releve plan`.
+            let calendar = territory.service.calendar
+            #expect(PlanReport(plan: try database.storedPlan(), from: nil, to: nil, calendar: calendar).json()
+                    == PlanReport(plan: Arbitration.plan(territory), from: nil, to: nil, calendar: calendar).json())
+        }
+    }
+
+    @Test func everyWriteThatChangesThePlanRecomputesIt() throws {
+        let database = try Fixtures.database()
+        try database.save(DemoTerritory.make(today: Self.today))
+        var territory = try database.loadPlanningTerritory()
+        // A new request.
+        var request = try #require(territory.requests.first)
+        request.start = Self.today
+        request.end = Self.today.adding(days: 30)
+        request.received = Self.today.adding(days: -40)
+        _ = try database.saveRequest(request, isNew: true)
+        expectSame(try database.storedPlan(), try computed(database))
+        // An absence of the first agent.
+        territory = try database.loadPlanningTerritory()
+        var agent = territory.agents[0]
+        agent.absences.append(Absence(from: Self.today, to: Self.today.adding(days: 20), kind: .maladie))
+        try database.save(Territory(service: territory.service, agents: [agent]))
+        expectSame(try database.storedPlan(), try computed(database))
+        // A member without requests deleted.
+        let orphan = Member(code: "99999", name: "Orpheline", population: 10, singlePartTimeSecretary: true,
+                            memberSince: Self.today.adding(days: -400))
+        try database.save(Territory(service: territory.service, members: [orphan]))
+        try database.deleteMember("99999")
+        expectSame(try database.storedPlan(), try computed(database))
+    }
+
+    @Test func hoursDoNotChangeThePlan() throws {
+        let database = try Fixtures.database()
+        let territory = DemoTerritory.make(today: Self.today)
+        try database.save(territory)
+        let before = try database.read { try Int.fetchOne($0, sql: "SELECT plan_version FROM plan_state") }
+        let agent = territory.agents[0].code, member = territory.members[0].code
+        _ = try database.logHours(TimeEntry(agent: agent, member: member, date: Self.today, minutes: 60), location: { $0 })
+        let after = try database.read { try Int.fetchOne($0, sql: "SELECT plan_version FROM plan_state") }
+        #expect(before == after)
+        #expect(try database.read { try PlanStore.isStale($0) } == false)
+    }
+
+    @Test func aStalePlanIsRecomputedWhenRead() throws {
+        let database = try Fixtures.database()
+        try database.save(DemoTerritory.make(today: Self.today))
+        // A write that bypasses `AppDatabase.write`.
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE request SET minutes_per_week = minutes_per_week + 60 WHERE id = (SELECT min(id) FROM request)")
+        }
+        #expect(try database.read { try PlanStore.isStale($0) })
+        expectSame(try database.storedPlan(), try computed(database))
+    }
+
+    @Test func reasonsSurviveTheirTextForm() {
+        let reasons: [ReasonCode] = [.urgent, .smallCommune, .shortNotice, .capped, .refused(.notMember),
+                                     .sharedWith(["D-1", "D,2"]), .preemptedBy("D-3"), .tourDeRole, .noCapacity]
+        #expect(PlanStore.decode(PlanStore.encode(reasons)) == reasons)
+        #expect(PlanStore.decode(PlanStore.encode([])) == [])
+    }
+
+    @Test func theGridWindowIsTheSliceOfThePlan() throws {
+        let database = try Fixtures.database()
+        let territory = DemoTerritory.make(today: Self.today)
+        try database.save(territory)
+        let plan = Arbitration.plan(territory)
+        let monday = Self.today
+        let friday = monday.adding(days: 4)
+        let ordered = territory.agents.sorted { ($0.name.folding(), $0.code) < ($1.name.folding(), $1.code) }
+        let window = try database.storedPlanWindow(byMember: false, top: 1, count: 3, from: monday, to: friday)
+        #expect(window.rowCount == territory.agents.count)
+        #expect(window.agents.map(\.code) == ordered[1..<min(4, ordered.count)].map(\.code))
+        let codes = Set(window.agents.map(\.code))
+        let expected = plan.allocations.filter { codes.contains($0.agent) && $0.date >= monday && $0.date <= friday }
+        #expect(Set(window.allocations) == Set(expected))
+        #expect(Set(window.decisions.map(\.id)) == Set(expected.map(\.request)))
+        for decision in window.decisions { #expect(plan.decision(decision.id) == decision) }
+        // Members view: the members with minutes that week come first in name order.
+        let byMember = try database.storedPlanWindow(byMember: true, top: 0, count: 100, from: monday, to: friday)
+        let worked = Set(plan.allocations.filter { $0.date >= monday && $0.date <= friday }
+            .compactMap { a in plan.decision(a.request)?.request.member })
+        #expect(worked.isSubset(of: Set(byMember.rowMembers.map(\.code))))
+        #expect(byMember.rowCount == byMember.rowMembers.count)
+    }
+}
