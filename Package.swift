@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "releve",
             dependencies: [
-                "Domain", "Store", "TUI",
+                "Domain", "Store", "TUI", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

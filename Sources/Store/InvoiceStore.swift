@@ -67,6 +67,31 @@ extension AppDatabase {
         }
     }
 
+    /// The year as the Factures pane shows it: its issued invoices and credit notes, and the
+    /// drafts that `issueInvoices` would issue now.
+    public func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
+        try read { db in
+            let territory = try TerritoryReader.billingTerritory(db, year: year)
+            let numbers = try String.fetchAll(db, sql: "SELECT number FROM invoice WHERE year = ? ORDER BY series DESC, sequence",
+                                              arguments: [year])
+            let issued = try Self.fetchInvoices(db, numbers: numbers)
+            var names = territory.memberNames
+            for row in try Row.fetchAll(db, sql: "SELECT member, member_name FROM invoice WHERE year = ?", arguments: [year]) {
+                names[row["member"]] = row["member_name"]
+            }
+            do {
+                try Self.requireTariff(territory, year: year)
+            } catch let refusal as InvoiceRefusal {
+                return InvoiceBook(year: year, issued: issued, pending: [], memberNames: names, problem: refusal.message(in: language))
+            }
+            let standing = try Self.standingInvoices(db, year: year)
+            let pending = Billing.run(territory, year: year).filter {
+                $0.totalCents != 0 && standing[Self.key(member: $0.member, kind: $0.kind.rawValue, request: $0.request)] == nil
+            }
+            return InvoiceBook(year: year, issued: issued, pending: pending, memberNames: names)
+        }
+    }
+
     /// Issues the year's invoices in one transaction: every draft not issued yet (or whose
     /// earlier invoice was cancelled by a credit note) gets the next number of the year's series,
     /// without gaps; all are stored or none. `interruptAfter` is for tests: the process is killed
@@ -76,13 +101,7 @@ extension AppDatabase {
             let territory = try TerritoryReader.billingTerritory(db, year: year)
             try Self.requireTariff(territory, year: year)
             let drafts = Billing.run(territory, year: year)
-            var standing: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT number, member, kind, request FROM invoice
-                WHERE series = 'invoice' AND year = ? AND number NOT IN (SELECT cancels FROM invoice WHERE cancels IS NOT NULL)
-                """, arguments: [year]) {
-                standing[Self.key(member: row["member"], kind: row["kind"], request: row["request"])] = row["number"]
-            }
+            let standing = try Self.standingInvoices(db, year: year)
             var sequence = try Self.lastSequence(db, series: "invoice", year: year)
             let due = Invoice.dueDate(issued: date, paymentDays: territory.service.effectivePaymentDays)
             let names = territory.memberNames
@@ -99,7 +118,8 @@ extension AppDatabase {
                     number: Invoice.number(year: year, sequence: sequence, creditNote: false), year: year,
                     member: draft.member, kind: Invoice.Kind(rawValue: draft.kind.rawValue) ?? .hours, request: draft.request,
                     lines: draft.lines, statement: draft.statementEntries(agentNames: agentNames), issued: date, due: due)
-                try Self.insert(invoice, sequence: sequence, memberName: names[draft.member] ?? draft.member, db: db)
+                try Self.insert(invoice, sequence: sequence, memberName: names[draft.member] ?? draft.member, db: db,
+                                statementFrom: StatementSource(draft, year: year))
                 outcome.issued.append(invoice)
                 if let interruptAfter, outcome.issued.count >= interruptAfter { ProcessKill.now() }
             }
@@ -184,19 +204,33 @@ extension AppDatabase {
         "\(member)\u{1F}\(kind)\u{1F}\(request ?? "")"
     }
 
+    /// The numbers of the year's invoices that no credit note cancelled, by (member, kind, mission).
+    static func standingInvoices(_ db: Database, year: Int) throws -> [String: String] {
+        var standing: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT number, member, kind, request FROM invoice
+            WHERE series = 'invoice' AND year = ? AND number NOT IN (SELECT cancels FROM invoice WHERE cancels IS NOT NULL)
+            """, arguments: [year]) {
+            standing[Self.key(member: row["member"], kind: row["kind"], request: row["request"])] = row["number"]
+        }
+        return standing
+    }
+
     static func lastSequence(_ db: Database, series: String, year: Int) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT coalesce(max(sequence), 0) FROM invoice WHERE series = ? AND year = ?",
                          arguments: [series, year]) ?? 0
     }
 
-    static func insert(_ invoice: Invoice, sequence: Int, memberName: String, db: Database) throws {
-        try db.execute(sql: """
+    static func insert(_ invoice: Invoice, sequence: Int, memberName: String, db: Database,
+                       statementFrom source: StatementSource? = nil) throws {
+        let head = try db.cachedStatement(sql: """
             INSERT INTO invoice (number, series, year, sequence, member, member_name, kind, request, issued, due,
                                  total_cents, cancels, reason, paid)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-            """, arguments: [invoice.number, invoice.isCreditNote ? "credit_note" : "invoice", invoice.year, sequence,
-                             invoice.member, memberName, invoice.kind.rawValue, invoice.request, invoice.issued.iso,
-                             invoice.due.iso, invoice.totalCents, invoice.cancels, invoice.reason])
+            """)
+        try head.execute(arguments: [invoice.number, invoice.isCreditNote ? "credit_note" : "invoice", invoice.year, sequence,
+                                     invoice.member, memberName, invoice.kind.rawValue, invoice.request, invoice.issued.iso,
+                                     invoice.due.iso, invoice.totalCents, invoice.cancels, invoice.reason])
         let line = try db.cachedStatement(sql: """
             INSERT INTO invoice_line (invoice, position, type, label, minutes, unit_price_cents, amount_cents)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -204,12 +238,61 @@ extension AppDatabase {
         for (position, l) in invoice.lines.enumerated() {
             try line.execute(arguments: [invoice.number, position, l.kind.rawValue, l.label, l.minutes, l.unitPriceCents, l.amountCents])
         }
+        if let source {
+            try source.copy(into: invoice, db: db)
+            return
+        }
         let entry = try db.cachedStatement(sql: """
             INSERT INTO invoice_statement (invoice, position, date, agent, agent_name, minutes, request)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, e) in invoice.statement.enumerated() {
             try entry.execute(arguments: [invoice.number, position, e.date.iso, e.agent, e.agentName, e.minutes, e.request])
+        }
+    }
+
+    /// Where an issued invoice's hours statement comes from: the validated entries of a member in
+    /// a year, for one mission (or those without a mission) or all of them. SQLite copies them
+    /// itself (a national year holds 465,000 entries); the count and minutes are checked against
+    /// the draft, and any difference rolls the whole issue back.
+    struct StatementSource {
+        enum Mission { case any, none, request(String) }
+        var member: String
+        var year: Int
+        var mission: Mission
+
+        /// Nil for a draft without a statement (the annual fee).
+        init?(_ draft: InvoiceDraft, year: Int) {
+            member = draft.member
+            self.year = year
+            switch draft.kind {
+            case .hours: mission = draft.request.map(Mission.request) ?? .none
+            case .prorataCost: mission = .any
+            case .annualFee: return nil
+            }
+        }
+
+        func copy(into invoice: Invoice, db: Database) throws {
+            var filter = ""
+            var arguments: StatementArguments = [invoice.number, member, String(format: "%04d-01-01", year), String(format: "%04d-12-31", year)]
+            switch mission {
+            case .any: filter = ""
+            case .none: filter = "AND t.request IS NULL"
+            case .request(let id): filter = "AND t.request = ?"; arguments += [id]
+            }
+            let copy = try db.cachedStatement(sql: """
+                INSERT INTO invoice_statement (invoice, position, date, agent, agent_name, minutes, request)
+                SELECT ?1, row_number() OVER (ORDER BY t.date, t.agent, t.id) - 1, t.date, t.agent, a.name, t.minutes, t.request
+                FROM time_entry t JOIN agent a ON a.code = t.agent
+                WHERE t.member = ?2 AND t.validated = 1 AND t.date BETWEEN ?3 AND ?4 \(filter)
+                """)
+            try copy.execute(arguments: arguments)
+            let expected = (invoice.statement.count, invoice.statement.reduce(0) { $0 + $1.minutes })
+            let stored = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(minutes), 0) FROM invoice_statement WHERE invoice = ?",
+                                          arguments: [invoice.number])
+            guard let stored, stored[0] as Int == expected.0, stored[1] as Int == expected.1 else {
+                throw StoreError.other("relevé d'heures de \(invoice.number) différent du calcul")
+            }
         }
     }
 
@@ -253,13 +336,27 @@ extension AppDatabase {
 }
 
 extension TerritoryReader {
-    /// What billing a year needs: the territory without opening hours, with the year's
-    /// validated hours only.
+    /// What billing a year needs, and only that: the service, tariffs, members (no opening
+    /// hours), agents (no rota or absences), no requests, and the year's validated hours.
     static func billingTerritory(_ db: Database, year: Int) throws -> Territory {
-        var territory = try read(db, withHours: false, withOpeningHours: false)
-        territory.timeEntries = try TimeEntryQuery(from: CalendarDate(year: year, month: 1, day: 1),
-                                                   to: CalendarDate(year: year, month: 12, day: 31))
-            .fetch(db).filter(\.validated)
+        let agents = try Row.fetchAll(db, sql: "SELECT code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents FROM agent ORDER BY code")
+            .map { row in
+                Agent(code: row["code"], name: row["name"], weeklyMinutes: row["weekly_minutes"],
+                      rttDaysPerYear: row["rtt_days_per_year"], annualCostCents: row["annual_cost_cents"])
+            }
+        var territory = Territory(service: try service(db), tariffs: try tariffs(db),
+                                  members: try members(db, withOpeningHours: false), agents: agents)
+        let first = String(format: "%04d-01-01", year), last = String(format: "%04d-12-31", year)
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT id, agent, member, date, minutes, request FROM time_entry
+            WHERE date BETWEEN ? AND ? AND validated = 1 ORDER BY id
+            """, arguments: [first, last])
+        while let row = try cursor.next() {
+            let date: String = row[3]
+            territory.timeEntries.append(TimeEntry(id: row[0], agent: row[1], member: row[2],
+                                                   date: CalendarDate.parseISO(date) ?? CalendarDate(dayNumber: 0),
+                                                   minutes: row[4], request: row[5], validated: true))
+        }
         return territory
     }
 }

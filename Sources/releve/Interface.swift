@@ -55,6 +55,41 @@ final class DatabaseDataSource: AppDataSource {
         case .agent: try database.deleteAgent(deletion.code)
         }
     }
+
+    func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
+        try database.invoiceBook(year: year, language: language)
+    }
+
+    func issueInvoices(year: Int, on date: CalendarDate, language l: Language) throws -> String {
+        let outcome = try database.issueInvoices(year: year, on: date)
+        let total = DisplayFormat(l).money(outcome.issued.reduce(0) { $0 + $1.totalCents })
+        guard let first = outcome.issued.first?.number, let last = outcome.issued.last?.number else {
+            return l.pick("Aucune facture à émettre pour \(year).", "No invoice to issue for \(year).")
+        }
+        return l.pick("\(outcome.issued.count) facture(s) émise(s), \(first) à \(last), \(total).",
+                      "\(outcome.issued.count) invoice(s) issued, \(first) to \(last), \(total).")
+    }
+
+    func recordPayment(number: String, on date: CalendarDate, language l: Language) throws -> String {
+        let invoice = try database.recordPayment(number, on: date)
+        return l.pick("Facture \(number) payée le \(DisplayFormat(l).date(date)) (\(DisplayFormat(l).money(invoice.totalCents))).",
+                      "Invoice \(number) paid on \(DisplayFormat(l).date(date)) (\(DisplayFormat(l).money(invoice.totalCents))).")
+    }
+
+    func cancelInvoice(number: String, reason: String, on date: CalendarDate, language l: Language) throws -> String {
+        let credit = try database.cancelInvoice(number, reason: reason, on: date)
+        return l.pick("Avoir \(credit.number) émis : annule \(number).", "Credit note \(credit.number) issued: cancels \(number).")
+    }
+
+    /// Into `$RELEVE_DOCUMENTS`, else `~/releve-documents`.
+    func writeInvoicePDF(number: String) throws -> String {
+        let env = ProcessInfo.processInfo.environment
+        let folder = env["RELEVE_DOCUMENTS"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? ".") + "/releve-documents")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/" + number + ".pdf"
+        try OutputFile.write(try DocumentText.invoicePDF(number, database: database).1, to: path, language: .fr)
+        return path
+    }
 }
 
 /// Opens the full-screen interface on `database`.

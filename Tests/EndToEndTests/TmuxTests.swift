@@ -92,7 +92,7 @@ struct TmuxTests {
         #expect(tmux.waitFor("Semaine 47 · du lun. 16 au ven. 20 novembre 2026"), "\(tmux.screen())")
         #expect(tmux.screen().contains("lun. 16 nov. 2026"))
         for (key, title) in [("2", "Demandes · "), ("3", "Communes membres"), ("4", "Agents · 5"), ("5", "Heures · semaine 47"),
-                             ("6", "Aucune facture pour l'instant"), ("1", "Semaine 47")] {
+                             ("6", "Factures 2026 · 0 émises"), ("1", "Semaine 47")] {
             tmux.keys(key)
             #expect(tmux.waitFor(title), "pane \(key): \(tmux.screen())")
         }
@@ -143,6 +143,40 @@ struct TmuxTests {
         #expect(load.terminationStatus == 0)
         #expect(tmux.waitFor("Communes membres · 28", seconds: 3), "\(tmux.screen())")
         #expect(tmux.screen().contains("Uchon"))
+        tmux.keys("q")
+        #expect(tmux.waitFor("EXIT=0"))
+    }
+
+    @Test func theCoordinatorIssuesPaysAndPrintsFromTheFacturesPane() throws {
+        let db = try demoDatabase()
+        let documents = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("documents").path
+        let tmux = TmuxSession()
+        defer { tmux.close() }
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 RELEVE_DOCUMENTS='\(documents)' '\(releveBinary())' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
+        #expect(tmux.waitFor("Semaine 47"))
+        tmux.keys("6")
+        #expect(tmux.waitFor("Factures 2026 · 0 émises"), "\(tmux.screen())")
+        tmux.keys("E")
+        #expect(tmux.waitFor("o : émettre"), "\(tmux.screen())")
+        tmux.keys("o")
+        #expect(tmux.waitFor("facture(s) émise(s), 2026-0001"), "\(tmux.screen())")
+        // What the pane issued is what the command line lists.
+        let list = Process()
+        list.executableURL = URL(fileURLWithPath: releveBinary())
+        list.arguments = ["invoice", "list", "--db", db, "--format", "json", "--as-of", "2026-11-16"]
+        let out = Pipe()
+        list.standardOutput = out
+        try list.run()
+        let json = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        list.waitUntilExit()
+        #expect(json.contains("\"number\": \"2026-0001\""))
+        tmux.keys("p")
+        #expect(tmux.waitFor("Date du paiement : 16/11/2026"), "\(tmux.screen())")
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Facture 2026-0001 payée le lun. 16 nov. 2026"), "\(tmux.screen())")
+        tmux.keys("f")
+        #expect(tmux.waitFor("PDF de 2026-0001 écrit"), "\(tmux.screen())")
+        #expect(FileManager.default.fileExists(atPath: documents + "/2026-0001.pdf"))
         tmux.keys("q")
         #expect(tmux.waitFor("EXIT=0"))
     }

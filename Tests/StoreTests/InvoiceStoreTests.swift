@@ -121,6 +121,24 @@ struct InvoiceStoreTests {
         #expect(throws: InvoiceRefusal.unknown("2023-0099")) { try database.recordPayment("2023-0099", on: Self.day("2024-02-21")) }
     }
 
+    @Test func prorataInvoicesCarryEveryValidatedEntryOfTheMember() throws {
+        var territory = Self.territory()
+        territory.service.billing = .prorataCost
+        territory.agents[0].annualCostCents = 4_100_000
+        let database = try AppDatabase.inMemory()
+        try database.save(territory)
+        let drafts = try database.billingDrafts(year: 2023).drafts
+        let outcome = try database.issueInvoices(year: 2023, on: Self.day("2024-01-15"))
+        #expect(outcome.issued.map(\.kind) == [.prorataCost, .prorataCost])
+        #expect(outcome.issued.map(\.totalCents).reduce(0, +) == 4_100_000)
+        // The stored statements are the drafts' entries, in the same order.
+        for (draft, issued) in zip(drafts, try database.invoices(year: 2023)) {
+            #expect(issued.statement.map(\.minutes) == draft.statement.map(\.minutes))
+            #expect(issued.statement.map(\.date) == draft.statement.map(\.date))
+        }
+        #expect(try database.invoice("2023-0002").statement.map(\.minutes) == [84])
+    }
+
     @Test func aYearWithoutTariffIsRefused() throws {
         let database = try Self.database()
         #expect(throws: InvoiceRefusal.noTariff(year: 2024)) { try database.issueInvoices(year: 2024, on: Self.day("2025-01-15")) }

@@ -33,6 +33,7 @@ struct RenderTests {
         for pane in Pane.allCases {
             var state = loadedState(width: width, height: height)
             _ = press(&state, .character(Character(String(pane.rawValue))))
+            if pane == .invoices { _ = update(&state, .invoicesLoaded(demoInvoiceBook())) }
             let lines = screen(state)
             #expect(lines.count == height)
             #expect(lines.allSatisfy { TextWidth.of($0) == width }, "\(pane)")
@@ -58,7 +59,9 @@ struct RenderTests {
             case .hours:
                 #expect(body.contains("Heures · semaine 47"))
             case .invoices:
-                #expect(body.contains("Aucune facture pour l'instant."))
+                #expect(body.contains("Factures 2026 · 1 émises"))
+                #expect(body.contains("2026-0001"))
+                #expect(body.contains("brouillon"))
             }
         }
     }

@@ -130,3 +130,24 @@ extension InvoiceDraft {
                                        minutes: $0.minutes, request: $0.request) }
     }
 }
+
+/// A year's invoices as the Factures pane shows them: those issued, and the drafts a run would
+/// issue now (not issued yet, total not zero).
+public struct InvoiceBook: Sendable, Equatable {
+    public var year: Int
+    public var issued: [Invoice]
+    public var pending: [InvoiceDraft]
+    public var memberNames: [String: String]
+    /// Why there are no drafts (no tariff for the year), if so.
+    public var problem: String?
+
+    public init(year: Int, issued: [Invoice], pending: [InvoiceDraft], memberNames: [String: String], problem: String? = nil) {
+        self.year = year
+        self.issued = issued
+        self.pending = pending
+        self.memberNames = memberNames
+        self.problem = problem
+    }
+
+    public var pendingTotalCents: Int { pending.reduce(0) { $0 + $1.totalCents } }
+}

@@ -135,6 +135,7 @@ public struct AppState: Sendable {
     public var members = ListState()
     public var agents = ListState()
     public var hoursWeek: CalendarDate
+    public var invoicesPane: InvoicesPaneState
     public var showHelp = false
     public var requestForm: RequestFormState?
     public var recordForm: RecordFormState?
@@ -153,6 +154,7 @@ public struct AppState: Sendable {
         let monday = today.adding(days: -(today.weekday.isoNumber - 1))
         planning = PlanningState(weekStart: monday)
         hoursWeek = monday
+        invoicesPane = InvoicesPaneState(year: today.year)
     }
 
     /// The smallest usable terminal.
@@ -169,6 +171,7 @@ public enum Msg: Sendable {
     case loaded(Snapshot)
     case gridLoaded(PlanningWindow)
     case hoursLoaded([TimeEntry])
+    case invoicesLoaded(InvoiceBook)
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)
     case saved(String)
@@ -186,6 +189,12 @@ public enum Effect: Equatable, Sendable {
     /// Reads the planning grid's window.
     case loadGrid(GridQuery)
     case loadHours(from: CalendarDate, to: CalendarDate)
+    /// Reads a year's invoices and the drafts not issued yet.
+    case loadInvoices(year: Int)
+    case issueInvoices(year: Int, on: CalendarDate)
+    case recordPayment(number: String, on: CalendarDate)
+    case cancelInvoice(number: String, reason: String, on: CalendarDate)
+    case writeInvoicePDF(number: String)
     case previewRequest(ReplacementRequest)
     case saveRecord(Territory)
     case delete(PendingDeletion)

@@ -8,6 +8,7 @@ public enum Action: String, CaseIterable, Sendable {
     case up, down, left, right, pageUp, pageDown
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
+    case issueInvoices, recordPayment, cancelInvoice, writePDF
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -54,9 +55,10 @@ public enum KeyMap {
         Binding(action: .back, keys: [.escape], french: "revenir", english: "back", hintIn: [], hinted: false),
         Binding(action: .filter, keys: [.character("/")], french: "filtrer la liste", english: "filter the list", hintIn: [.requests, .members, .agents], hinted: true,
                 hint: ("/ filtrer", "/ filter")),
-        Binding(action: .previousPeriod, keys: [.character("[")], french: "période précédente", english: "previous period", hintIn: [.planning, .hours], hinted: false),
-        Binding(action: .nextPeriod, keys: [.character("]")], french: "période suivante", english: "next period", hintIn: [.planning, .hours], hinted: true,
-                hint: ("[ ] période", "[ ] period")),
+        Binding(action: .previousPeriod, keys: [.character("[")], french: "période (ou année) précédente", english: "previous period (or year)",
+                hintIn: [.planning, .hours], hinted: false),
+        Binding(action: .nextPeriod, keys: [.character("]")], french: "période (ou année) suivante", english: "next period (or year)",
+                hintIn: [.planning, .hours, .invoices], hinted: true, hint: ("[ ] période", "[ ] period")),
         Binding(action: .today, keys: [.character("t")], french: "aujourd'hui", english: "today", hintIn: [.planning, .hours], hinted: true),
         Binding(action: .monthView, keys: [.character("m")], french: "semaine / mois", english: "week / month", hintIn: [.planning], hinted: true,
                 hint: ("m mois", "m month")),
@@ -72,6 +74,14 @@ public enum KeyMap {
                 hintIn: [.agents], hinted: true, hint: ("a absence", "a absence")),
         Binding(action: .addRota, keys: [.character("r")], french: "ajouter une plage à la tournée de l'agent",
                 english: "add a slot to the agent's rota", hintIn: [.agents], hinted: true, hint: ("r tournée", "r rota")),
+        Binding(action: .issueInvoices, keys: [.character("E")], french: "émettre les factures de l'année (après confirmation)",
+                english: "issue the year's invoices (after confirming)", hintIn: [.invoices], hinted: true, hint: ("E émettre", "E issue")),
+        Binding(action: .recordPayment, keys: [.character("p")], french: "enregistrer le paiement de la facture", english: "record the invoice's payment",
+                hintIn: [.invoices], hinted: true, hint: ("p payée", "p paid")),
+        Binding(action: .cancelInvoice, keys: [.character("x")], french: "annuler la facture par un avoir", english: "cancel the invoice by a credit note",
+                hintIn: [.invoices], hinted: true, hint: ("x avoir", "x credit note")),
+        Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
+                hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
     ]
 
     /// The action bound to `key`, if any.

@@ -13,7 +13,7 @@ private func split(_ area: Rect, detail: Bool) -> (list: Rect, detail: Rect?) {
             Rect(x: area.x, y: area.y + area.height - below, width: area.width, height: below))
 }
 
-private func detailBox(_ lines: [(String, Role)], title: String, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+func detailBox(_ lines: [(String, Role)], title: String, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     buffer.fill(rect, style: theme.style(.normal))
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     for (i, line) in lines.prefix(rect.height - 2).enumerated() {
@@ -30,7 +30,7 @@ private func listTitle(_ base: String, count: Int, filter: String, _ l: Language
 
 /// The frame, the table and the empty-list message of a list pane. Returns where the detail
 /// panel goes when it is open and the cursor is on a row.
-private func drawList(_ state: AppState, _ area: Rect, _ list: ListState, title: String, rows: [TableRow],
+func drawList(_ state: AppState, _ area: Rect, _ list: ListState, title: String, rows: [TableRow],
                       columns: (Int) -> [Column], _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) -> Rect? {
     let (listRect, detailRect) = split(area, detail: list.showDetail)
     buffer.frame(listRect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
@@ -195,24 +195,6 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         buffer.put(l.pick("Aucune heure saisie cette semaine.", "No hours logged this week."), x: inner.x, y: inner.y + 1, style: theme.style(.dim))
     } else {
         buffer.table(inner, columns: columns, rows: rows, selected: nil, scroll: 0, theme: theme)
-    }
-}
-
-func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
-    let l = state.language
-    buffer.frame(area, title: l.pick("Factures", "Invoices"), borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    let lines = [
-        l.pick("Aucune facture pour l'instant.", "No invoices yet."),
-        "",
-        l.pick("La facturation (cotisations, heures, prorata, titres de recettes, avoirs, paiements)",
-               "Billing (fees, hours, pro rata, invoices, credit notes, payments) comes with a next"),
-        l.pick("arrive avec une prochaine version de Relève. Les heures saisies et validées sont",
-               "version of Relève. Logged and validated hours are already kept in the Hours pane"),
-        l.pick("déjà enregistrées dans le volet 5 Heures : elles serviront de base aux factures.",
-               "(5): they will be the basis of the invoices."),
-    ]
-    for (i, line) in lines.enumerated() {
-        buffer.put(line, x: area.x + 2, y: area.y + 2 + i, style: theme.style(i == 0 ? .header : .normal), maxWidth: area.width - 4)
     }
 }
 

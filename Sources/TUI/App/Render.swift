@@ -23,7 +23,7 @@ public func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
     if let error = state.loadError {
         buffer.put(l.pick("Impossible de lire la base : ", "Cannot read the database: ") + error, x: 1, y: 2,
                    style: theme.style(.error), maxWidth: buffer.width - 2)
-    } else if state.pane == .planning ? state.grid == nil : state.snapshot == nil {
+    } else if state.pane == .planning ? state.grid == nil : state.pane != .invoices && state.snapshot == nil {
         buffer.put(l.pick("Chargement…", "Loading…"), x: 1, y: 2, style: theme.style(.dim))
     } else {
         switch state.pane {

@@ -49,6 +49,10 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .hoursLoaded(let entries):
         state.hours = entries
         return []
+    case .invoicesLoaded(let book):
+        state.invoicesPane.book = book
+        state.invoicesPane.list.cursor = max(0, min(state.invoicesPane.list.cursor, state.invoiceRows.count - 1))
+        return []
     case .failed(let message):
         state.loadError = message
         return []
@@ -66,7 +70,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.recordForm = nil
         state.pendingDeletion = nil
         state.notice = notice
-        return [.reload]
+        return [.reload] + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
     case .saveFailed(let message):
         // Said in the open form, or in the status bar (a refused deletion).
         if state.requestForm != nil {
@@ -92,11 +96,13 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if state.editingFilter { return editFilter(key, &state) }
     if state.requestForm != nil { return editRequestForm(key, &state) }
     if state.recordForm != nil { return editRecordForm(key, &state) }
+    if state.invoicesPane.prompt != nil { return editInvoicePrompt(key, &state) }
     if let deletion = state.pendingDeletion {
         state.pendingDeletion = nil
         return key == .character("o") || key == .character("y") ? [.delete(deletion)] : []
     }
     guard let action = KeyMap.action(for: key) else { return [] }
+    if state.pane == .invoices, let effects = handleInvoiceKey(action, &state) { return effects }
     switch action {
     case .quit:
         state.running = false
@@ -158,6 +164,7 @@ private func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
     // The list panes, the hours' names and the forms need the whole territory.
     let all: [Effect] = state.snapshot == nil && [.requests, .members, .agents, .hours].contains(pane) ? [.loadAll] : []
     if pane == .hours { return all + [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] }
+    if pane == .invoices { return [.loadInvoices(year: state.invoicesPane.year)] }
     return all
 }
 

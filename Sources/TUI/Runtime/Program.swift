@@ -16,6 +16,16 @@ public protocol AppDataSource: AnyObject {
     func save(_ change: Territory) throws
     /// Deletes a member or an agent that nothing refers to.
     func delete(_ deletion: PendingDeletion) throws
+    /// A year's issued invoices and the drafts not issued yet.
+    func invoiceBook(year: Int, language: Language) throws -> InvoiceBook
+    /// Issues the year's drafts (numbered, frozen); returns what to tell the coordinator.
+    func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String
+    /// Records a payment; returns what to tell the coordinator.
+    func recordPayment(number: String, on date: CalendarDate, language: Language) throws -> String
+    /// Cancels an invoice by a credit note; returns what to tell the coordinator.
+    func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String
+    /// Writes an invoice's PDF; returns where.
+    func writeInvoicePDF(number: String) throws -> String
 }
 
 /// The loop: draw the state, read a key, update, run the effects; reload when another
@@ -92,8 +102,20 @@ public final class Program {
         guard let token = try? data.changeToken() else { return false }
         defer { lastToken = token }
         guard let lastToken, token != lastToken else { return false }
-        perform([.reload] + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : []))
+        perform([.reload] + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : [])
+                + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : []))
         return true
+    }
+
+    /// Runs a write and says how it went in the status bar (a refusal in French, never a crash).
+    private func report(_ body: () throws -> String) {
+        do {
+            perform(update(&state, .done(try body())))
+        } catch let error as Localized {
+            perform(update(&state, .saveFailed(error.message(in: state.language))))
+        } catch {
+            perform(update(&state, .saveFailed("\(error)")))
+        }
     }
 
     /// Runs effects; database reads happen here, never in `update` or `render`.
@@ -151,6 +173,23 @@ public final class Program {
                     perform(update(&state, .saveFailed(error.message(in: state.language))))
                 } catch {
                     perform(update(&state, .saveFailed("\(error)")))
+                }
+            case .loadInvoices(let year):
+                do {
+                    perform(update(&state, .invoicesLoaded(try data.invoiceBook(year: year, language: state.language))))
+                } catch {
+                    perform(update(&state, .failed("\(error)")))
+                }
+            case .issueInvoices(let year, let date):
+                report { try data.issueInvoices(year: year, on: date, language: state.language) }
+            case .recordPayment(let number, let date):
+                report { try data.recordPayment(number: number, on: date, language: state.language) }
+            case .cancelInvoice(let number, let reason, let date):
+                report { try data.cancelInvoice(number: number, reason: reason, on: date, language: state.language) }
+            case .writeInvoicePDF(let number):
+                report {
+                    let path = try data.writeInvoicePDF(number: number)
+                    return state.language.pick("PDF de \(number) écrit : \(path)", "PDF of \(number) written: \(path)")
                 }
             case .loadHours(let from, let to):
                 do {

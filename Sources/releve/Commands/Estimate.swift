@@ -1,5 +1,7 @@
 import ArgumentParser
+import Documents
 import Domain
+import Foundation
 import Store
 
 /// `releve estimate REQUEST_ID`: the cost estimate of rules.md §6.1, before a mission.
@@ -9,6 +11,8 @@ struct EstimateCommand: ParsableCommand {
 
     @Argument(help: "Numéro de la demande.") var requestID: String
     @Option(help: "json ou table.") var format: OutputFormat = .table
+    @Option(help: "Écrit aussi le coût prévisionnel en PDF dans ce fichier, à faire signer par le maire.") var pdf: String?
+    @Option(help: "Date du document PDF (sinon aujourd'hui).") var date: String?
     @OptionGroup var options: CommonOptions
 
     func run() throws {
@@ -20,6 +24,13 @@ struct EstimateCommand: ParsableCommand {
             guard let estimate = CostEstimate.make(for: decision, territory: territory) else {
                 throw CommandFailure(.invalidData, l.pick("aucun tarif pour \(decision.request.start.year)",
                                                           "no tariff for \(decision.request.start.year)"))
+            }
+            if let pdf, let member = territory.members.first(where: { $0.code == estimate.member }) {
+                let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
+                let bytes = CostEstimateDocument.pdf(estimate: estimate, request: decision.request, member: member,
+                                                     service: territory.service, issued: day)
+                try OutputFile.write(bytes, to: pdf, language: l)
+                FileHandle.standardError.write(Data(l.pick("Coût prévisionnel écrit dans \(pdf)\n", "Cost estimate written to \(pdf)\n").utf8))
             }
             switch format {
             case .json:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Documents
 import Foundation
 import Store
 
@@ -8,7 +9,7 @@ import Store
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice", abstract: "Factures (titres de recettes) : simulation, émission, avoirs, paiements, PDF et CSV.",
-        subcommands: [Run.self, List.self, Show.self, Cancel.self, Paid.self, Export.self])
+        subcommands: [Run.self, List.self, Show.self, Cancel.self, Paid.self, Pdf.self, Export.self])
 
     /// `releve invoice run --year Y [--issue]`.
     struct Run: ParsableCommand {
@@ -144,6 +145,25 @@ struct InvoiceCommand: ParsableCommand {
         }
     }
 
+    /// `releve invoice pdf NUMBER --output FILE`.
+    struct Pdf: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Écrit le titre de recettes (ou l'avoir) en PDF, avec le relevé d'heures en annexe.")
+
+        @Argument(help: "Numéro de la facture ou de l'avoir.") var number: String
+        @Option(help: "Fichier PDF à écrire.") var output: String
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let (invoice, bytes) = try DocumentText.invoicePDF(number, database: try options.openDatabase())
+                try OutputFile.write(bytes, to: output, language: l)
+                writeOut(l.pick("\(invoice.isCreditNote ? "Avoir" : "Titre de recettes") \(number) écrit dans \(output)\n",
+                                "\(invoice.isCreditNote ? "Credit note" : "Invoice") \(number) written to \(output)\n"))
+            }
+        }
+    }
+
     /// `releve invoice export --format csv`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Exporte les factures et avoirs émis en CSV pour le logiciel comptable.")
@@ -178,6 +198,28 @@ enum OutputFile {
             throw CommandFailure(.invalidData, l.pick("impossible d'écrire « \(path) » : vérifiez le dossier et les droits",
                                                       "cannot write \"\(path)\": check the folder and permissions"))
         }
+    }
+}
+
+/// Phrases and documents the command line and the interface share.
+enum DocumentText {
+    /// The titre de recettes (or credit note) `number` as a PDF, with the debtor's name as it
+    /// was printed when the invoice was issued.
+    static func invoicePDF(_ number: String, database: AppDatabase) throws -> (Invoice, [UInt8]) {
+        let invoice = try database.invoice(number)
+        let territory = try database.loadPlanningTerritory()
+        var member = territory.members.first { $0.code == invoice.member }
+            ?? Member(code: invoice.member, name: invoice.member, population: 0, singlePartTimeSecretary: false,
+                      memberSince: invoice.issued)
+        if let name = try database.invoiceMemberName(number) { member.name = name }
+        let mission = invoice.request.flatMap { id in territory.requests.first { $0.id == id } }.map(missionLabel)
+        return (invoice, TitreDeRecettes.pdf(invoice: invoice, member: member, service: territory.service, missionLabel: mission))
+    }
+
+    /// "remplacement pour maladie du 9 janv. 2023 au 3 févr. 2023".
+    static func missionLabel(_ request: ReplacementRequest) -> String {
+        let f = DisplayFormat(.fr)
+        return "\(request.motive.label(in: .fr).lowercased()), du \(f.date(request.start)) au \(f.date(request.end))"
     }
 }
 

@@ -1,0 +1,99 @@
+import Domain
+import Testing
+@testable import TUI
+
+/// The demo's 2026 billing: the first draft issued as 2026-0001 on 2 November, the rest pending.
+func demoInvoiceBook() -> InvoiceBook {
+    let drafts = Billing.run(demoSnapshot.territory, year: 2026).filter { $0.totalCents != 0 }
+    let first = drafts[0]
+    let issuedOn = CalendarDate(year: 2026, month: 11, day: 2) ?? demoToday
+    let issued = Invoice(number: "2026-0001", year: 2026, member: first.member, kind: .annualFee, lines: first.lines,
+                         issued: issuedOn, due: Invoice.dueDate(issued: issuedOn, paymentDays: 30))
+    return InvoiceBook(year: 2026, issued: [issued], pending: Array(drafts.dropFirst()), memberNames: demoSnapshot.territory.memberNames)
+}
+
+@Suite("Factures pane")
+struct InvoicesPaneTests {
+    func invoicesState(width: Int = 120, height: Int = 40, today: CalendarDate = demoToday) -> AppState {
+        var state = AppState(width: width, height: height, today: today)
+        _ = update(&state, .loaded(demoSnapshot))
+        let effects = press(&state, .character("6"))
+        #expect(effects == [.loadInvoices(year: 2026)])
+        _ = update(&state, .invoicesLoaded(demoInvoiceBook()))
+        return state
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func listsIssuedInvoicesThenDraftsWithTheirStatus(width: Int, height: Int) {
+        let state = invoicesState(width: width, height: height)
+        let lines = screen(state)
+        #expect(lines.allSatisfy { TextWidth.of($0) == width })
+        let body = lines.joined(separator: "\n")
+        #expect(body.contains("Factures 2026 · 1 émises (210,00 €)"))
+        #expect(lines[3].contains("2026-0001"))
+        #expect(lines[3].contains("210,00 €"))
+        #expect(lines[3].contains("émise"))
+        #expect(lines[4].contains("brouillon"))
+        #expect(lines[height - 1].contains("E émettre"))
+        #expect(lines[height - 1].contains("x avoir"))
+    }
+
+    @Test func anUnpaidInvoicePastItsDueDateIsOverdueInWordsNotOnlyColour() {
+        let state = invoicesState(today: CalendarDate(year: 2026, month: 12, day: 3) ?? demoToday)
+        let row = screen(state)[3]
+        #expect(row.contains("en retard !"))
+    }
+
+    @Test func issuingAsksFirstThenIssuesTheYearOnToday() {
+        var state = invoicesState()
+        #expect(press(&state, .character("E")).isEmpty)
+        #expect(screen(state).joined().contains("Émettre \(demoInvoiceBook().pending.count) factures de 2026"))
+        #expect(press(&state, .character("n")).isEmpty)
+        #expect(state.invoicesPane.prompt == nil)
+        _ = press(&state, .character("E"))
+        #expect(press(&state, .character("o")) == [.issueInvoices(year: 2026, on: demoToday)])
+    }
+
+    @Test func aPaymentDateIsCheckedBeforeAnythingIsWritten() {
+        var state = invoicesState()
+        _ = press(&state, .character("p"))
+        #expect(state.invoicesPane.prompt == .payment(number: "2026-0001", date: "16/11/2026"))
+        for _ in 0..<10 { _ = press(&state, .backspace) }
+        let typed: [Key] = "30/02/2026".map { .character($0) }
+        for key in typed { _ = press(&state, key) }
+        #expect(press(&state, .enter).isEmpty)
+        #expect(screen(state).joined().contains("date « 30/02/2026 » invalide"))
+        for _ in 0..<10 { _ = press(&state, .backspace) }
+        for key in "20/11/2026".map({ Key.character($0) }) { _ = press(&state, key) }
+        #expect(press(&state, .enter) == [.recordPayment(number: "2026-0001", on: CalendarDate(year: 2026, month: 11, day: 20) ?? demoToday)])
+    }
+
+    @Test func aCreditNoteNeedsAReason() {
+        var state = invoicesState()
+        _ = press(&state, .character("x"))
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.invoicesPane.promptError == "le motif est obligatoire")
+        for key in "Doublon".map({ Key.character($0) }) { _ = press(&state, key) }
+        #expect(press(&state, .enter) == [.cancelInvoice(number: "2026-0001", reason: "Doublon", on: demoToday)])
+    }
+
+    @Test func draftsHaveNoPDFAndTheYearChangesWithBrackets() {
+        var state = invoicesState()
+        #expect(press(&state, .character("f")) == [.writeInvoicePDF(number: "2026-0001")])
+        _ = press(&state, .down)
+        #expect(press(&state, .character("f")).isEmpty)
+        #expect(state.notice?.contains("Un brouillon n'a pas de PDF") == true)
+        #expect(press(&state, .character("p")).isEmpty)
+        #expect(state.invoicesPane.prompt == nil)
+        #expect(press(&state, .character("[")) == [.loadInvoices(year: 2025)])
+        #expect(screen(state).joined().contains("Calcul des factures de 2025"))
+    }
+
+    @Test func enterShowsTheLinesAndTheHoursStatement() {
+        var state = invoicesState()
+        _ = press(&state, .down, .down, .enter)
+        let body = screen(state).joined(separator: "\n")
+        #expect(body.contains("Relevé d'heures"))
+        #expect(body.contains(" × "))
+    }
+}
