@@ -14,6 +14,9 @@ enum Schema {
         migrator.registerMigration("v3-stored-plan") { db in
             try db.execute(sql: v3StoredPlan)
         }
+        migrator.registerMigration("v4-access") { db in
+            try db.execute(sql: v4Access)
+        }
         return migrator
     }
 
@@ -314,5 +317,240 @@ enum Schema {
         BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
         CREATE TRIGGER plan_stale_request_delete AFTER DELETE ON request
         BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        """
+
+    /// Access control and traceability (issue 5): agents' PINs (slow salted hashes, lockout),
+    /// Unix logins and their roles, closed months, and the audit trail. Every change to a
+    /// territory, hours, invoices, users, PINs or closed months is appended to `audit` by these
+    /// triggers, with the row before and after as JSON; the application then fills in who did it
+    /// and chains each row's SHA-256 to the previous one (`AuditTrail`), so `releve check` finds
+    /// any audit row edited or deleted by hand, and any change made behind the application's back.
+    /// Bulk imports switch the row-level log off (`audit_mode.row_level = 0`) and write one summary
+    /// row instead. A closed month refuses any change to its hours.
+    static let v4Access = """
+        CREATE TABLE agent_pin (
+            agent TEXT PRIMARY KEY REFERENCES agent(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            salt BLOB NOT NULL,
+            hash BLOB NOT NULL,
+            iterations INTEGER NOT NULL CHECK (iterations > 0),
+            failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+            locked_until TEXT,
+            changed_at TEXT NOT NULL
+        );
+
+        CREATE TABLE app_user (
+            login TEXT PRIMARY KEY CHECK (length(trim(login)) > 0),
+            role TEXT NOT NULL CHECK (role IN ('coordinator', 'observer'))
+        );
+
+        CREATE TABLE month_lock (
+            month TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+            closed_by TEXT NOT NULL
+        );
+        CREATE TRIGGER month_lock_time_entry_insert BEFORE INSERT ON time_entry
+        WHEN EXISTS (SELECT 1 FROM month_lock WHERE month = substr(NEW.date, 1, 7))
+        BEGIN SELECT RAISE(ABORT, 'month closed'); END;
+        CREATE TRIGGER month_lock_time_entry_update BEFORE UPDATE ON time_entry
+        WHEN EXISTS (SELECT 1 FROM month_lock WHERE month IN (substr(OLD.date, 1, 7), substr(NEW.date, 1, 7)))
+        BEGIN SELECT RAISE(ABORT, 'month closed'); END;
+        CREATE TRIGGER month_lock_time_entry_delete BEFORE DELETE ON time_entry
+        WHEN EXISTS (SELECT 1 FROM month_lock WHERE month = substr(OLD.date, 1, 7))
+        BEGIN SELECT RAISE(ABORT, 'month closed'); END;
+
+        CREATE TABLE audit_mode (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            row_level INTEGER NOT NULL CHECK (row_level IN (0, 1))
+        );
+        INSERT INTO audit_mode (id, row_level) VALUES (1, 1);
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT,
+            entity TEXT NOT NULL,
+            key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            hash TEXT
+        );
+        CREATE INDEX audit_entity ON audit(entity, key);
+        CREATE INDEX audit_unchained ON audit(id) WHERE hash IS NULL;
+
+        -- The last chained row, so that deleting the newest audit rows is found too.
+        CREATE TABLE audit_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_id INTEGER NOT NULL,
+            last_hash TEXT NOT NULL
+        );
+
+        CREATE TRIGGER audit_service_insert AFTER INSERT ON service
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'service', '1', 'insert', NULL, json_object('name', NEW.name, 'holidays', NEW.holidays, 'billing', NEW.billing, 'annual_working_days', NEW.annual_working_days, 'epci', NEW.epci, 'issuer_name', NEW.issuer_name, 'issuer_title', NEW.issuer_title, 'legal_basis', NEW.legal_basis, 'address', NEW.address, 'payment_days', NEW.payment_days, 'accountant', NEW.accountant)); END;
+        CREATE TRIGGER audit_service_update AFTER UPDATE ON service
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('name', OLD.name, 'holidays', OLD.holidays, 'billing', OLD.billing, 'annual_working_days', OLD.annual_working_days, 'epci', OLD.epci, 'issuer_name', OLD.issuer_name, 'issuer_title', OLD.issuer_title, 'legal_basis', OLD.legal_basis, 'address', OLD.address, 'payment_days', OLD.payment_days, 'accountant', OLD.accountant) IS NOT json_object('name', NEW.name, 'holidays', NEW.holidays, 'billing', NEW.billing, 'annual_working_days', NEW.annual_working_days, 'epci', NEW.epci, 'issuer_name', NEW.issuer_name, 'issuer_title', NEW.issuer_title, 'legal_basis', NEW.legal_basis, 'address', NEW.address, 'payment_days', NEW.payment_days, 'accountant', NEW.accountant)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'service', '1', 'update', json_object('name', OLD.name, 'holidays', OLD.holidays, 'billing', OLD.billing, 'annual_working_days', OLD.annual_working_days, 'epci', OLD.epci, 'issuer_name', OLD.issuer_name, 'issuer_title', OLD.issuer_title, 'legal_basis', OLD.legal_basis, 'address', OLD.address, 'payment_days', OLD.payment_days, 'accountant', OLD.accountant), json_object('name', NEW.name, 'holidays', NEW.holidays, 'billing', NEW.billing, 'annual_working_days', NEW.annual_working_days, 'epci', NEW.epci, 'issuer_name', NEW.issuer_name, 'issuer_title', NEW.issuer_title, 'legal_basis', NEW.legal_basis, 'address', NEW.address, 'payment_days', NEW.payment_days, 'accountant', NEW.accountant)); END;
+        CREATE TRIGGER audit_service_delete AFTER DELETE ON service
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'service', '1', 'delete', json_object('name', OLD.name, 'holidays', OLD.holidays, 'billing', OLD.billing, 'annual_working_days', OLD.annual_working_days, 'epci', OLD.epci, 'issuer_name', OLD.issuer_name, 'issuer_title', OLD.issuer_title, 'legal_basis', OLD.legal_basis, 'address', OLD.address, 'payment_days', OLD.payment_days, 'accountant', OLD.accountant), NULL); END;
+        CREATE TRIGGER audit_tariff_insert AFTER INSERT ON tariff
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff', NEW.year, 'insert', NULL, json_object('hourly_rate_cents', NEW.hourly_rate_cents, 'minutes_per_day', NEW.minutes_per_day, 'fee_exempt', NEW.fee_exempt)); END;
+        CREATE TRIGGER audit_tariff_update AFTER UPDATE ON tariff
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('hourly_rate_cents', OLD.hourly_rate_cents, 'minutes_per_day', OLD.minutes_per_day, 'fee_exempt', OLD.fee_exempt) IS NOT json_object('hourly_rate_cents', NEW.hourly_rate_cents, 'minutes_per_day', NEW.minutes_per_day, 'fee_exempt', NEW.fee_exempt)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff', NEW.year, 'update', json_object('hourly_rate_cents', OLD.hourly_rate_cents, 'minutes_per_day', OLD.minutes_per_day, 'fee_exempt', OLD.fee_exempt), json_object('hourly_rate_cents', NEW.hourly_rate_cents, 'minutes_per_day', NEW.minutes_per_day, 'fee_exempt', NEW.fee_exempt)); END;
+        CREATE TRIGGER audit_tariff_delete AFTER DELETE ON tariff
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff', OLD.year, 'delete', json_object('hourly_rate_cents', OLD.hourly_rate_cents, 'minutes_per_day', OLD.minutes_per_day, 'fee_exempt', OLD.fee_exempt), NULL); END;
+        CREATE TRIGGER audit_tariff_band_insert AFTER INSERT ON tariff_band
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff_band', NEW.year || '/' || NEW.position, 'insert', NULL, json_object('min_population', NEW.min_population, 'max_population', NEW.max_population, 'annual_fee_cents', NEW.annual_fee_cents, 'prepaid_days', NEW.prepaid_days)); END;
+        CREATE TRIGGER audit_tariff_band_update AFTER UPDATE ON tariff_band
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('min_population', OLD.min_population, 'max_population', OLD.max_population, 'annual_fee_cents', OLD.annual_fee_cents, 'prepaid_days', OLD.prepaid_days) IS NOT json_object('min_population', NEW.min_population, 'max_population', NEW.max_population, 'annual_fee_cents', NEW.annual_fee_cents, 'prepaid_days', NEW.prepaid_days)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff_band', NEW.year || '/' || NEW.position, 'update', json_object('min_population', OLD.min_population, 'max_population', OLD.max_population, 'annual_fee_cents', OLD.annual_fee_cents, 'prepaid_days', OLD.prepaid_days), json_object('min_population', NEW.min_population, 'max_population', NEW.max_population, 'annual_fee_cents', NEW.annual_fee_cents, 'prepaid_days', NEW.prepaid_days)); END;
+        CREATE TRIGGER audit_tariff_band_delete AFTER DELETE ON tariff_band
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff_band', OLD.year || '/' || OLD.position, 'delete', json_object('min_population', OLD.min_population, 'max_population', OLD.max_population, 'annual_fee_cents', OLD.annual_fee_cents, 'prepaid_days', OLD.prepaid_days), NULL); END;
+        CREATE TRIGGER audit_agent_insert AFTER INSERT ON agent
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent', NEW.code, 'insert', NULL, json_object('name', NEW.name, 'weekly_minutes', NEW.weekly_minutes, 'rtt_days_per_year', NEW.rtt_days_per_year, 'annual_cost_cents', NEW.annual_cost_cents)); END;
+        CREATE TRIGGER audit_agent_update AFTER UPDATE ON agent
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('name', OLD.name, 'weekly_minutes', OLD.weekly_minutes, 'rtt_days_per_year', OLD.rtt_days_per_year, 'annual_cost_cents', OLD.annual_cost_cents) IS NOT json_object('name', NEW.name, 'weekly_minutes', NEW.weekly_minutes, 'rtt_days_per_year', NEW.rtt_days_per_year, 'annual_cost_cents', NEW.annual_cost_cents)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent', NEW.code, 'update', json_object('name', OLD.name, 'weekly_minutes', OLD.weekly_minutes, 'rtt_days_per_year', OLD.rtt_days_per_year, 'annual_cost_cents', OLD.annual_cost_cents), json_object('name', NEW.name, 'weekly_minutes', NEW.weekly_minutes, 'rtt_days_per_year', NEW.rtt_days_per_year, 'annual_cost_cents', NEW.annual_cost_cents)); END;
+        CREATE TRIGGER audit_agent_delete AFTER DELETE ON agent
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent', OLD.code, 'delete', json_object('name', OLD.name, 'weekly_minutes', OLD.weekly_minutes, 'rtt_days_per_year', OLD.rtt_days_per_year, 'annual_cost_cents', OLD.annual_cost_cents), NULL); END;
+        CREATE TRIGGER audit_member_insert AFTER INSERT ON member
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'member', NEW.code, 'insert', NULL, json_object('name', NEW.name, 'kind', NEW.kind, 'population', NEW.population, 'single_part_time_secretary', NEW.single_part_time_secretary, 'member_since', NEW.member_since, 'member_until', NEW.member_until, 'referent_agent', NEW.referent_agent, 'substitute_agent', NEW.substitute_agent, 'last_summer_replacement', NEW.last_summer_replacement)); END;
+        CREATE TRIGGER audit_member_update AFTER UPDATE ON member
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('name', OLD.name, 'kind', OLD.kind, 'population', OLD.population, 'single_part_time_secretary', OLD.single_part_time_secretary, 'member_since', OLD.member_since, 'member_until', OLD.member_until, 'referent_agent', OLD.referent_agent, 'substitute_agent', OLD.substitute_agent, 'last_summer_replacement', OLD.last_summer_replacement) IS NOT json_object('name', NEW.name, 'kind', NEW.kind, 'population', NEW.population, 'single_part_time_secretary', NEW.single_part_time_secretary, 'member_since', NEW.member_since, 'member_until', NEW.member_until, 'referent_agent', NEW.referent_agent, 'substitute_agent', NEW.substitute_agent, 'last_summer_replacement', NEW.last_summer_replacement)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'member', NEW.code, 'update', json_object('name', OLD.name, 'kind', OLD.kind, 'population', OLD.population, 'single_part_time_secretary', OLD.single_part_time_secretary, 'member_since', OLD.member_since, 'member_until', OLD.member_until, 'referent_agent', OLD.referent_agent, 'substitute_agent', OLD.substitute_agent, 'last_summer_replacement', OLD.last_summer_replacement), json_object('name', NEW.name, 'kind', NEW.kind, 'population', NEW.population, 'single_part_time_secretary', NEW.single_part_time_secretary, 'member_since', NEW.member_since, 'member_until', NEW.member_until, 'referent_agent', NEW.referent_agent, 'substitute_agent', NEW.substitute_agent, 'last_summer_replacement', NEW.last_summer_replacement)); END;
+        CREATE TRIGGER audit_member_delete AFTER DELETE ON member
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'member', OLD.code, 'delete', json_object('name', OLD.name, 'kind', OLD.kind, 'population', OLD.population, 'single_part_time_secretary', OLD.single_part_time_secretary, 'member_since', OLD.member_since, 'member_until', OLD.member_until, 'referent_agent', OLD.referent_agent, 'substitute_agent', OLD.substitute_agent, 'last_summer_replacement', OLD.last_summer_replacement), NULL); END;
+        CREATE TRIGGER audit_opening_range_insert AFTER INSERT ON opening_range
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'opening_range', NEW.member || '/' || NEW.weekday || '/' || NEW.start_minute, 'insert', NULL, json_object('end_minute', NEW.end_minute)); END;
+        CREATE TRIGGER audit_opening_range_update AFTER UPDATE ON opening_range
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('end_minute', OLD.end_minute) IS NOT json_object('end_minute', NEW.end_minute)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'opening_range', NEW.member || '/' || NEW.weekday || '/' || NEW.start_minute, 'update', json_object('end_minute', OLD.end_minute), json_object('end_minute', NEW.end_minute)); END;
+        CREATE TRIGGER audit_opening_range_delete AFTER DELETE ON opening_range
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'opening_range', OLD.member || '/' || OLD.weekday || '/' || OLD.start_minute, 'delete', json_object('end_minute', OLD.end_minute), NULL); END;
+        CREATE TRIGGER audit_rota_entry_insert AFTER INSERT ON rota_entry
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'rota_entry', NEW.id, 'insert', NULL, json_object('agent', NEW.agent, 'member', NEW.member, 'weekday', NEW.weekday, 'start_minute', NEW.start_minute, 'end_minute', NEW.end_minute)); END;
+        CREATE TRIGGER audit_rota_entry_update AFTER UPDATE ON rota_entry
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('agent', OLD.agent, 'member', OLD.member, 'weekday', OLD.weekday, 'start_minute', OLD.start_minute, 'end_minute', OLD.end_minute) IS NOT json_object('agent', NEW.agent, 'member', NEW.member, 'weekday', NEW.weekday, 'start_minute', NEW.start_minute, 'end_minute', NEW.end_minute)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'rota_entry', NEW.id, 'update', json_object('agent', OLD.agent, 'member', OLD.member, 'weekday', OLD.weekday, 'start_minute', OLD.start_minute, 'end_minute', OLD.end_minute), json_object('agent', NEW.agent, 'member', NEW.member, 'weekday', NEW.weekday, 'start_minute', NEW.start_minute, 'end_minute', NEW.end_minute)); END;
+        CREATE TRIGGER audit_rota_entry_delete AFTER DELETE ON rota_entry
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'rota_entry', OLD.id, 'delete', json_object('agent', OLD.agent, 'member', OLD.member, 'weekday', OLD.weekday, 'start_minute', OLD.start_minute, 'end_minute', OLD.end_minute), NULL); END;
+        CREATE TRIGGER audit_absence_insert AFTER INSERT ON absence
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'absence', NEW.id, 'insert', NULL, json_object('agent', NEW.agent, 'from_date', NEW.from_date, 'to_date', NEW.to_date, 'kind', NEW.kind)); END;
+        CREATE TRIGGER audit_absence_update AFTER UPDATE ON absence
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('agent', OLD.agent, 'from_date', OLD.from_date, 'to_date', OLD.to_date, 'kind', OLD.kind) IS NOT json_object('agent', NEW.agent, 'from_date', NEW.from_date, 'to_date', NEW.to_date, 'kind', NEW.kind)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'absence', NEW.id, 'update', json_object('agent', OLD.agent, 'from_date', OLD.from_date, 'to_date', OLD.to_date, 'kind', OLD.kind), json_object('agent', NEW.agent, 'from_date', NEW.from_date, 'to_date', NEW.to_date, 'kind', NEW.kind)); END;
+        CREATE TRIGGER audit_absence_delete AFTER DELETE ON absence
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'absence', OLD.id, 'delete', json_object('agent', OLD.agent, 'from_date', OLD.from_date, 'to_date', OLD.to_date, 'kind', OLD.kind), NULL); END;
+        CREATE TRIGGER audit_request_insert AFTER INSERT ON request
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'request', NEW.id, 'insert', NULL, json_object('member', NEW.member, 'motive', NEW.motive, 'received', NEW.received, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'minutes_per_week', NEW.minutes_per_week, 'exceptional', NEW.exceptional)); END;
+        CREATE TRIGGER audit_request_update AFTER UPDATE ON request
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('member', OLD.member, 'motive', OLD.motive, 'received', OLD.received, 'start_date', OLD.start_date, 'end_date', OLD.end_date, 'minutes_per_week', OLD.minutes_per_week, 'exceptional', OLD.exceptional) IS NOT json_object('member', NEW.member, 'motive', NEW.motive, 'received', NEW.received, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'minutes_per_week', NEW.minutes_per_week, 'exceptional', NEW.exceptional)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'request', NEW.id, 'update', json_object('member', OLD.member, 'motive', OLD.motive, 'received', OLD.received, 'start_date', OLD.start_date, 'end_date', OLD.end_date, 'minutes_per_week', OLD.minutes_per_week, 'exceptional', OLD.exceptional), json_object('member', NEW.member, 'motive', NEW.motive, 'received', NEW.received, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'minutes_per_week', NEW.minutes_per_week, 'exceptional', NEW.exceptional)); END;
+        CREATE TRIGGER audit_request_delete AFTER DELETE ON request
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'request', OLD.id, 'delete', json_object('member', OLD.member, 'motive', OLD.motive, 'received', OLD.received, 'start_date', OLD.start_date, 'end_date', OLD.end_date, 'minutes_per_week', OLD.minutes_per_week, 'exceptional', OLD.exceptional), NULL); END;
+        CREATE TRIGGER audit_time_entry_insert AFTER INSERT ON time_entry
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'time_entry', NEW.id, 'insert', NULL, json_object('agent', NEW.agent, 'member', NEW.member, 'date', NEW.date, 'minutes', NEW.minutes, 'request', NEW.request, 'validated', NEW.validated)); END;
+        CREATE TRIGGER audit_time_entry_update AFTER UPDATE ON time_entry
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('agent', OLD.agent, 'member', OLD.member, 'date', OLD.date, 'minutes', OLD.minutes, 'request', OLD.request, 'validated', OLD.validated) IS NOT json_object('agent', NEW.agent, 'member', NEW.member, 'date', NEW.date, 'minutes', NEW.minutes, 'request', NEW.request, 'validated', NEW.validated)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'time_entry', NEW.id, 'update', json_object('agent', OLD.agent, 'member', OLD.member, 'date', OLD.date, 'minutes', OLD.minutes, 'request', OLD.request, 'validated', OLD.validated), json_object('agent', NEW.agent, 'member', NEW.member, 'date', NEW.date, 'minutes', NEW.minutes, 'request', NEW.request, 'validated', NEW.validated)); END;
+        CREATE TRIGGER audit_time_entry_delete AFTER DELETE ON time_entry
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'time_entry', OLD.id, 'delete', json_object('agent', OLD.agent, 'member', OLD.member, 'date', OLD.date, 'minutes', OLD.minutes, 'request', OLD.request, 'validated', OLD.validated), NULL); END;
+        CREATE TRIGGER audit_invoice_insert AFTER INSERT ON invoice
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'invoice', NEW.number, 'insert', NULL, json_object('member', NEW.member, 'kind', NEW.kind, 'request', NEW.request, 'issued', NEW.issued, 'due', NEW.due, 'total_cents', NEW.total_cents, 'cancels', NEW.cancels, 'reason', NEW.reason, 'paid', NEW.paid)); END;
+        CREATE TRIGGER audit_invoice_update AFTER UPDATE ON invoice
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('member', OLD.member, 'kind', OLD.kind, 'request', OLD.request, 'issued', OLD.issued, 'due', OLD.due, 'total_cents', OLD.total_cents, 'cancels', OLD.cancels, 'reason', OLD.reason, 'paid', OLD.paid) IS NOT json_object('member', NEW.member, 'kind', NEW.kind, 'request', NEW.request, 'issued', NEW.issued, 'due', NEW.due, 'total_cents', NEW.total_cents, 'cancels', NEW.cancels, 'reason', NEW.reason, 'paid', NEW.paid)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'invoice', NEW.number, 'update', json_object('member', OLD.member, 'kind', OLD.kind, 'request', OLD.request, 'issued', OLD.issued, 'due', OLD.due, 'total_cents', OLD.total_cents, 'cancels', OLD.cancels, 'reason', OLD.reason, 'paid', OLD.paid), json_object('member', NEW.member, 'kind', NEW.kind, 'request', NEW.request, 'issued', NEW.issued, 'due', NEW.due, 'total_cents', NEW.total_cents, 'cancels', NEW.cancels, 'reason', NEW.reason, 'paid', NEW.paid)); END;
+        CREATE TRIGGER audit_invoice_delete AFTER DELETE ON invoice
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'invoice', OLD.number, 'delete', json_object('member', OLD.member, 'kind', OLD.kind, 'request', OLD.request, 'issued', OLD.issued, 'due', OLD.due, 'total_cents', OLD.total_cents, 'cancels', OLD.cancels, 'reason', OLD.reason, 'paid', OLD.paid), NULL); END;
+        CREATE TRIGGER audit_app_user_insert AFTER INSERT ON app_user
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'app_user', NEW.login, 'insert', NULL, json_object('role', NEW.role)); END;
+        CREATE TRIGGER audit_app_user_update AFTER UPDATE ON app_user
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('role', OLD.role) IS NOT json_object('role', NEW.role)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'app_user', NEW.login, 'update', json_object('role', OLD.role), json_object('role', NEW.role)); END;
+        CREATE TRIGGER audit_app_user_delete AFTER DELETE ON app_user
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'app_user', OLD.login, 'delete', json_object('role', OLD.role), NULL); END;
+        CREATE TRIGGER audit_month_lock_insert AFTER INSERT ON month_lock
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'month_lock', NEW.month, 'insert', NULL, json_object('closed_by', NEW.closed_by)); END;
+        CREATE TRIGGER audit_month_lock_update AFTER UPDATE ON month_lock
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('closed_by', OLD.closed_by) IS NOT json_object('closed_by', NEW.closed_by)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'month_lock', NEW.month, 'update', json_object('closed_by', OLD.closed_by), json_object('closed_by', NEW.closed_by)); END;
+        CREATE TRIGGER audit_month_lock_delete AFTER DELETE ON month_lock
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'month_lock', OLD.month, 'delete', json_object('closed_by', OLD.closed_by), NULL); END;
+        CREATE TRIGGER audit_agent_pin_insert AFTER INSERT ON agent_pin
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent_pin', NEW.agent, 'insert', NULL, json_object('failures', NEW.failures, 'locked_until', NEW.locked_until, 'changed_at', NEW.changed_at)); END;
+        CREATE TRIGGER audit_agent_pin_update AFTER UPDATE ON agent_pin
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND json_object('failures', OLD.failures, 'locked_until', OLD.locked_until, 'changed_at', OLD.changed_at) IS NOT json_object('failures', NEW.failures, 'locked_until', NEW.locked_until, 'changed_at', NEW.changed_at)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent_pin', NEW.agent, 'update', json_object('failures', OLD.failures, 'locked_until', OLD.locked_until, 'changed_at', OLD.changed_at), json_object('failures', NEW.failures, 'locked_until', NEW.locked_until, 'changed_at', NEW.changed_at)); END;
+        CREATE TRIGGER audit_agent_pin_delete AFTER DELETE ON agent_pin
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent_pin', OLD.agent, 'delete', json_object('failures', OLD.failures, 'locked_until', OLD.locked_until, 'changed_at', OLD.changed_at), NULL); END;
         """
 }
