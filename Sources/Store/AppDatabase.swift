@@ -8,6 +8,14 @@ public final class AppDatabase: Sendable {
     /// The GRDB connection: a `DatabasePool` for files, a `DatabaseQueue` in memory for tests.
     public let writer: any DatabaseWriter
 
+    /// Who the audit trail names for the writes of this session: a Unix login, or
+    /// `agent:CODE` for a secretary signed in at the kiosk.
+    public var actor: String { actorBox.value }
+    private let actorBox = ActorBox()
+
+    /// Names who does the next writes (the kiosk switches it at each sign-in and sign-out).
+    public func setActor(_ actor: String) { actorBox.value = actor }
+
     /// How long a write waits for another session's transaction before giving up.
     public static let busyTimeout: TimeInterval = 10
 
@@ -106,5 +114,16 @@ extension AppDatabase {
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
+    }
+}
+
+/// The session's actor, shared by the threads GRDB writes on.
+private final class ActorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
+
+    var value: String {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }

@@ -9,6 +9,8 @@ public enum StoreError: Error, Localized {
     case unreadable(String)
     /// A constraint refused the write (the data would have been invalid).
     case constraint(String)
+    /// The hours are in a month the coordinator closed.
+    case monthClosed
     /// Anything else SQLite reported.
     case other(String)
 
@@ -17,6 +19,7 @@ public enum StoreError: Error, Localized {
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
         case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
             self = .unreadable(error.message ?? "\(error.resultCode)")
+        case .SQLITE_CONSTRAINT where error.message == "month closed": self = .monthClosed
         case .SQLITE_CONSTRAINT: self = .constraint(error.message ?? "constraint")
         default: self = .other(error.message ?? "\(error.resultCode)")
         }
@@ -33,6 +36,9 @@ public enum StoreError: Error, Localized {
         case .constraint(let detail):
             return l.pick("écriture refusée par la base, rien n'a été modifié (\(detail))",
                           "write refused by the database, nothing was changed (\(detail))")
+        case .monthClosed:
+            return l.pick("mois clos : ses heures ne peuvent plus changer ; le coordinateur peut le rouvrir (releve hours reopen AAAA-MM)",
+                          "month closed: its hours cannot change any more; the coordinator can reopen it (releve hours reopen YYYY-MM)")
         case .other(let detail):
             return l.pick("erreur de la base de données (\(detail))", "database error (\(detail))")
         }

@@ -49,7 +49,7 @@ struct CommonOptions: ParsableArguments {
         } catch let error as StoreError {
             switch error {
             case .busy, .unreadable: throw CommandFailure(.unavailable, error.message(in: lang)).report(lang)
-            case .constraint: throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+            case .constraint, .monthClosed: throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
             case .other: throw CommandFailure(.internal, error.message(in: lang)).report(lang)
             }
         } catch let error as InvoiceRefusal {
