@@ -16,6 +16,12 @@ public final class AppDatabase: Sendable {
     /// Names who does the next writes (the kiosk switches it at each sign-in and sign-out).
     public func setActor(_ actor: String) { actorBox.value = actor }
 
+    /// True for an observer's session: every write is refused.
+    public var isReadOnly: Bool { actorBox.readOnly }
+
+    /// Makes this session read-only (an observer) or not.
+    public func setReadOnly(_ readOnly: Bool) { actorBox.readOnly = readOnly }
+
     /// How long a write waits for another session's transaction before giving up.
     public static let busyTimeout: TimeInterval = 10
 
@@ -62,9 +68,13 @@ public final class AppDatabase: Sendable {
     /// transaction (about 1.5 s on a national territory).
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
+            let actor = self.actor
+            if isReadOnly { throw AccessRefusal.readOnly(actor) }
             return try writer.write { db in
+                let lastAudited = try AuditTrail.lastID(db)
                 let value = try body(db)
                 try PlanStore.refreshIfStale(db)
+                try AuditTrail.seal(db, actor: actor, after: lastAudited)
                 return value
             }
         } catch let error as DatabaseError {
@@ -120,10 +130,16 @@ extension AppDatabase {
 /// The session's actor, shared by the threads GRDB writes on.
 private final class ActorBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored = ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
+    private var stored = AppDatabase.currentLogin()
+    private var storedReadOnly = false
 
     var value: String {
         get { lock.lock(); defer { lock.unlock() }; return stored }
         set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+
+    var readOnly: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return storedReadOnly }
+        set { lock.lock(); storedReadOnly = newValue; lock.unlock() }
     }
 }

@@ -29,6 +29,7 @@ extension AppDatabase {
                     "\(table) ligne \(rowid.map(String.init) ?? "?") : référence vers \(parent) introuvable",
                     "\(table) row \(rowid.map(String.init) ?? "?"): missing \(parent) reference")))
             }
+            problems += try AuditTrail.problems(db, language: language)
             let territory = try TerritoryReader.read(db)
             for error in TerritoryValidation.problems(in: territory) {
                 problems.append(IntegrityProblem(what: error.message(in: language)))

@@ -2,7 +2,7 @@ import Domain
 import GRDB
 
 /// A failure of the database itself, said in a way a coordinator can act on.
-public enum StoreError: Error, Localized {
+public enum StoreError: Error, Localized, Equatable {
     /// Another session held the database longer than the busy timeout.
     case busy
     /// The file is not a Relève database, is damaged, or cannot be opened.

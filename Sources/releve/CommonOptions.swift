@@ -24,12 +24,17 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens the database; a file that did not exist is created and migrated (cli.md), and
     /// stderr says so, so that a mistyped `--db` does not go unnoticed.
-    func openDatabase() throws -> AppDatabase {
+    /// Once users are declared (`releve user add`), the Unix login must be one of them: an
+    /// observer's session is read-only. The kiosk skips this (secretaries sign in with a PIN).
+    func openDatabase(checkingUser: Bool = true) throws -> AppDatabase {
         let path = try databasePath()
         let existed = FileManager.default.fileExists(atPath: path)
         let database = try AppDatabase.open(path: path)
         if !existed {
             FileHandle.standardError.write(Data(lang.pick("releve : base neuve créée : \(path)\n", "releve: new database created: \(path)\n").utf8))
+        }
+        if checkingUser, case .granted(.observer) = try database.access(for: AppDatabase.currentLogin()) {
+            database.setReadOnly(true)
         }
         return database
     }
@@ -52,6 +57,13 @@ struct CommonOptions: ParsableArguments {
             case .constraint, .monthClosed: throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
             case .other: throw CommandFailure(.internal, error.message(in: lang)).report(lang)
             }
+        } catch let error as AccessRefusal {
+            switch error {
+            case .unknownLogin, .readOnly: throw CommandFailure(.noPermission, error.message(in: lang)).report(lang)
+            default: throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+            }
+        } catch let error as ValidationRefusal {
+            throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch let error as InvoiceRefusal {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch {
@@ -69,6 +81,8 @@ struct CommandFailure: Error {
         case invalidData = 65
         case unavailable = 69
         case `internal` = 70
+        /// An unknown login, or an observer trying to change something (sysexits' EX_NOPERM).
+        case noPermission = 77
     }
 
     let code: Code

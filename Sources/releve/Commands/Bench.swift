@@ -62,7 +62,7 @@ struct Bench: ParsableCommand {
             SyntheticTerritory.make(members: members, agents: agents, years: years, seed: seed)
         }
         let database = try AppDatabase.open(path: directory.appendingPathComponent("bench.sqlite").path)
-        try result.time("gen_store") { try database.save(territory) }
+        try result.time("gen_store") { try database.saveInBulk(territory, description: "bench") }
         let planning = try result.time("plan_load") { try database.loadPlanningTerritory() }
         let plan = result.time("plan_arbitrate") { Arbitration.plan(planning) }
         _ = result.time("plan_json") {
@@ -100,7 +100,7 @@ struct Bench: ParsableCommand {
         if !skipFiles {
             let json = try result.time("export") { TerritoryEncoder.encode(try database.loadTerritory()) }
             let copy = try AppDatabase.open(path: directory.appendingPathComponent("import.sqlite").path)
-            try result.time("import") { try copy.save(try TerritoryDecoder.decode(Data(json.utf8))) }
+            try result.time("import") { try copy.saveInBulk(try TerritoryDecoder.decode(Data(json.utf8)), description: "bench") }
         }
         return result
     }

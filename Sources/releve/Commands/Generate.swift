@@ -33,7 +33,7 @@ struct Gen: ParsableCommand {
             let started = Date()
             let territory = SyntheticTerritory.make(members: members, agents: agents, years: years, seed: seed,
                                                     firstYear: firstYear)
-            try database.save(territory)
+            try database.saveInBulk(territory, description: "releve gen --members \(members) --agents \(agents) --years \(years) --seed \(seed)")
             let seconds = Date().timeIntervalSince(started)
             print(language.pick(
                 "Généré en \(String(format: "%.1f", seconds)) s : \(territory.members.count) membres, \(territory.agents.count) agents, \(territory.requests.count) demandes, \(territory.timeEntries.count) saisies d'heures.",
@@ -57,7 +57,7 @@ struct Demo: ParsableCommand {
             let path = try options.databasePath()
             if try database.isEmpty() {
                 let territory = DemoTerritory.make(today: day)
-                try database.save(territory)
+                try database.saveInBulk(territory, description: "releve demo")
                 print(language.pick(
                     "Territoire de démonstration créé dans \(path) : \(territory.members.count) communes membres, \(territory.agents.count) agents, \(territory.requests.count) demandes, \(territory.timeEntries.count) saisies d'heures.",
                     "Demo territory created in \(path): \(territory.members.count) members, \(territory.agents.count) agents, \(territory.requests.count) requests, \(territory.timeEntries.count) time entries."))

@@ -6,7 +6,8 @@ import Store
 /// `releve hours log|list`: hours worked by agents for members.
 struct Hours: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Saisie et liste des heures travaillées.", subcommands: [Log.self, List.self])
+        abstract: "Saisie, liste et validation des heures travaillées ; clôture des mois.",
+        subcommands: [Log.self, List.self, Validate.self, Close.self, Reopen.self])
 
     /// `releve hours log`: records hours, refusing anything invalid and writing nothing then.
     struct Log: ParsableCommand {

@@ -27,7 +27,7 @@ struct Import: ParsableCommand {
             }
             let database = try options.openDatabase()
             do {
-                try database.save(territory)
+                try database.saveInBulk(territory, description: file)
             } catch let error as InvalidTerritory {
                 throw CommandFailure(.invalidData, "\(file) : " + error.message(in: language))
             }

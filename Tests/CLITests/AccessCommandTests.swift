@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite("Roles, audit, validation and concurrency from the command line (issue 5)", .serialized)
+struct AccessCommandTests {
+    static func demo() throws -> ReleveBinary {
+        let cli = try ReleveBinary()
+        #expect(try cli.run(["demo", "--db", cli.db, "--today", "2026-11-22"]).status == 0)
+        return cli
+    }
+
+    @Test func eightProcessesLogging200EntriesEachAllSucceed() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let before = try cli.run(["hours", "list", "--format", "json", "--db", cli.db]).stdout.components(separatedBy: "\"id\":").count
+        // 8 shells at once, each running `releve hours log` 200 times in a row.
+        let script = """
+            for p in 1 2 3 4 5 6 7 8; do
+              ( agent=A$(( (p - 1) % 5 + 1 ))
+                for i in $(seq 0 199); do
+                  day=$(date -u -d "2026-01-01 + $i days" +%Y-%m-%d)
+                  "$RELEVE" hours log --db "$DB" --agent $agent --member 71040 --date $day --hours 0:10 >/dev/null 2>>"$ERR" || echo "FAIL $p $i" >>"$ERR"
+                done ) &
+            done
+            wait
+            """
+        let errors = cli.directory.appendingPathComponent("errors.txt").path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", script]
+        shell.environment = ["RELEVE": ReleveBinary.path, "DB": cli.db, "ERR": errors, "PATH": "/usr/bin:/bin"]
+        try shell.run()
+        shell.waitUntilExit()
+        let failures = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        #expect(!failures.contains("FAIL"), "\(failures.prefix(2000))")
+        let after = try cli.run(["hours", "list", "--format", "json", "--db", cli.db]).stdout.components(separatedBy: "\"id\":").count
+        #expect(after - before == 1600)
+        let check = try cli.run(["check", "--db", cli.db])
+        #expect(check.status == 0, "\(check.stdout)")
+        let audit = try cli.run(["audit", "--format", "json", "--entity", "time_entry", "--db", cli.db])
+        #expect(audit.stdout.components(separatedBy: "\"action\": \"insert\"").count - 1 == 1600)
+    }
+
+    @Test func onceUsersAreDeclaredAnUnknownLoginIsRefusedAndAnObserverReadsOnly() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let me = NSUserName()
+        #expect(try cli.run(["user", "add", "alice", "--role", "coordinator", "--db", cli.db]).status == 0)
+        let refused = try cli.run(["plan", "--db", cli.db])
+        #expect(refused.status == 77)
+        #expect(refused.stderr.contains("utilisateur « \(me) » inconnu"))
+        // Another service: the current login declared coordinator, then alice, then the login demoted to observer.
+        let copy = try ReleveBinary()
+        defer { copy.cleanUp() }
+        #expect(try copy.run(["demo", "--db", copy.db, "--today", "2026-11-22"]).status == 0)
+        #expect(try copy.run(["user", "add", me, "--role", "coordinator", "--db", copy.db]).status == 0)
+        #expect(try copy.run(["user", "add", "alice", "--role", "coordinator", "--db", copy.db]).status == 0)
+        let demoted = try copy.run(["user", "add", me, "--role", "observer", "--db", copy.db])
+        #expect(demoted.status == 0, "\(demoted.stderr)")
+        #expect(try copy.run(["plan", "--format", "json", "--db", copy.db]).status == 0)
+        let write = try copy.run(["hours", "log", "--agent", "A1", "--member", "71040", "--date", "2026-11-20", "--hours", "1:00", "--db", copy.db])
+        #expect(write.status == 77)
+        #expect(write.stderr.contains("lecture seule"))
+        let audit = try copy.run(["audit", "--format", "json", "--entity", "absence", "--db", copy.db])
+        #expect(!audit.stdout.contains("maladie"))
+    }
+
+    @Test func validationCloseAndReopenFromTheCommandLine() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let logged = try cli.run(["hours", "log", "--agent", "A1", "--member", "71040", "--date", "2026-11-20", "--hours", "1:00", "--db", cli.db])
+        #expect(logged.status == 0)
+        let week = try cli.run(["hours", "validate", "--agent", "A1", "--week", "2026-11-20", "--db", cli.db])
+        #expect(week.status == 0)
+        #expect(week.stdout.contains("saisie(s) validée(s)"))
+        #expect(try cli.run(["hours", "close", "2026-11", "--db", cli.db]).status == 0)
+        let late = try cli.run(["hours", "log", "--agent", "A1", "--member", "71040", "--date", "2026-11-19", "--hours", "1:00", "--db", cli.db])
+        #expect(late.status == 65)
+        #expect(late.stderr.contains("mois clos"))
+        let noReason = try cli.run(["hours", "reopen", "2026-11", "--reason", "", "--db", cli.db])
+        #expect(noReason.status == 65)
+        #expect(try cli.run(["hours", "reopen", "2026-11", "--reason", "Oubli du 19", "--db", cli.db]).status == 0)
+        #expect(try cli.run(["hours", "log", "--agent", "A1", "--member", "71040", "--date", "2026-11-19", "--hours", "1:00", "--db", cli.db]).status == 0)
+        let audit = try cli.run(["audit", "--entity", "month_lock", "--db", cli.db])
+        #expect(audit.stdout.contains("reason: ∅ → Oubli du 19") || audit.stdout.contains("Oubli du 19"))
+    }
+}
