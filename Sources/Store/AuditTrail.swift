@@ -84,7 +84,20 @@ enum AuditTrail {
     static func digest(_ e: AuditEntry, previous: String) -> String {
         let text = [previous, String(e.id), e.at, e.actor ?? "", e.entity, e.key, e.action, e.before ?? "\u{0}", e.after ?? "\u{0}"]
             .joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lower-case hexadecimal, without `String(format:)` (which costs seconds over a national issue).
+    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What is wrong with the chain: rows edited or deleted by hand, changes made outside Relève.
