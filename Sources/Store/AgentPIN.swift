@@ -153,35 +153,38 @@ extension AppDatabase {
         }
     }
 
-    /// Checks `pin` for `agent` at `now`, counting failures and locking after too many, in one
-    /// transaction (two kiosks trying the same agent at once count both attempts).
+    /// Checks `pin` for `agent` at `now`, counting failures and locking after too many. The slow
+    /// hash is computed outside any transaction (other sessions keep writing meanwhile); the
+    /// count is then updated in one write transaction from the row as it is then, so two kiosks
+    /// trying the same agent at once both count. A PIN replaced meanwhile is checked again.
     public func checkPIN(_ pin: String, agent: String, now: Date) throws -> PINCheck {
-        try write { db in
-            guard let name = try String.fetchOne(db, sql: "SELECT name FROM agent WHERE code = ?", arguments: [agent]) else {
+        for _ in 0..<3 {
+            guard let name = try read({ db in try String.fetchOne(db, sql: "SELECT name FROM agent WHERE code = ?", arguments: [agent]) }) else {
                 return .unknownAgent
             }
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT salt, hash, iterations, failures, locked_until FROM agent_pin WHERE agent = ?
-                """, arguments: [agent]) else { return .noPIN }
-            let failures: Int = row["failures"]
-            if let text: String = row["locked_until"], let until = AgentPIN.date(text), until > now {
-                return .locked(seconds: Int(until.timeIntervalSince(now).rounded(.up)))
-            }
-            let salt: Data = row["salt"], stored: Data = row["hash"]
-            let candidate = try AgentPIN.hash(pin, salt: Array(salt), iterations: row["iterations"])
-            if AgentPIN.constantTimeEqual(candidate, Array(stored)) {
-                if failures != 0 || row["locked_until"] as String? != nil {
-                    try db.execute(sql: "UPDATE agent_pin SET failures = 0, locked_until = NULL WHERE agent = ?", arguments: [agent])
+            guard let stored = try read({ db in try StoredPIN.fetch(db, agent: agent) }) else { return .noPIN }
+            if let wait = stored.lockSeconds(at: now) { return .locked(seconds: wait) }
+            let matches = AgentPIN.constantTimeEqual(try AgentPIN.hash(pin, salt: stored.salt, iterations: stored.iterations), stored.hash)
+            let outcome: PINCheck? = try write { db in
+                guard let current = try StoredPIN.fetch(db, agent: agent) else { return PINCheck.noPIN }
+                guard current.salt == stored.salt, current.hash == stored.hash else { return nil }
+                if let wait = current.lockSeconds(at: now) { return .locked(seconds: wait) }
+                if matches {
+                    if current.failures != 0 || current.lockedUntil != nil {
+                        try db.execute(sql: "UPDATE agent_pin SET failures = 0, locked_until = NULL WHERE agent = ?", arguments: [agent])
+                    }
+                    return .accepted(name: name)
                 }
-                return .accepted(name: name)
+                let count = current.failures + 1
+                let delay = AgentPIN.lockDelay(afterFailures: count)
+                let until: String? = delay > 0 ? AgentPIN.timestamp(now.addingTimeInterval(delay)) : nil
+                try db.execute(sql: "UPDATE agent_pin SET failures = ?, locked_until = ? WHERE agent = ?",
+                               arguments: [count, until, agent])
+                return delay > 0 ? .locked(seconds: Int(delay)) : .wrong(attemptsLeft: AgentPIN.maximumFailures - count)
             }
-            let count = failures + 1
-            let delay = AgentPIN.lockDelay(afterFailures: count)
-            let until: String? = delay > 0 ? AgentPIN.timestamp(now.addingTimeInterval(delay)) : nil
-            try db.execute(sql: "UPDATE agent_pin SET failures = ?, locked_until = ? WHERE agent = ?",
-                           arguments: [count, until, agent])
-            return delay > 0 ? .locked(seconds: Int(delay)) : .wrong(attemptsLeft: AgentPIN.maximumFailures - count)
+            if let outcome { return outcome }
         }
+        throw StoreError.busy
     }
 
     /// The coordinator's unlock: failures back to zero, no lock; the PIN is kept.
@@ -204,5 +207,29 @@ extension AppDatabase {
                 (row["failures"], (row["locked_until"] as String?).flatMap(AgentPIN.date))
             }
         }
+    }
+}
+
+/// An agent's PIN row as read.
+struct StoredPIN {
+    var salt: [UInt8]
+    var hash: [UInt8]
+    var iterations: Int
+    var failures: Int
+    var lockedUntil: Date?
+
+    static func fetch(_ db: Database, agent: String) throws -> StoredPIN? {
+        try Row.fetchOne(db, sql: "SELECT salt, hash, iterations, failures, locked_until FROM agent_pin WHERE agent = ?",
+                         arguments: [agent]).map { row in
+            let salt: Data = row["salt"], hash: Data = row["hash"]
+            return StoredPIN(salt: Array(salt), hash: Array(hash), iterations: row["iterations"], failures: row["failures"],
+                             lockedUntil: (row["locked_until"] as String?).flatMap(AgentPIN.date))
+        }
+    }
+
+    /// Seconds of lock left at `now`, nil when not locked.
+    func lockSeconds(at now: Date) -> Int? {
+        guard let lockedUntil, lockedUntil > now else { return nil }
+        return Int(lockedUntil.timeIntervalSince(now).rounded(.up))
     }
 }

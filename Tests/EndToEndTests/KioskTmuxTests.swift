@@ -83,7 +83,7 @@ struct KioskTmuxTests {
         for word in ["Factures", "Jérôme", "maladie", "congés", "formation"] { #expect(!screen.contains(word), "\(word): \(screen)") }
         // Signing out returns to the sign-in screen; the kiosk keeps running.
         tmux.keys("Escape")
-        #expect(tmux.waitFor("Vous êtes déconnectée"), "\(tmux.screen())")
+        #expect(tmux.waitFor("Session fermée. À bientôt !"), "\(tmux.screen())")
         #expect(tmux.screen().contains("Code agent") && !tmux.screen().contains("Élodie"))
         #expect(!tmux.screen().contains("EXIT="))
         // Only a signal ends it, and the terminal is given back.

@@ -48,12 +48,13 @@ extension Kiosk {
             : l.pick("Tapez votre code agent puis Entrée", "Type your agent code then Enter")
         buffer.put(hint, x: x, y: box.y + 6, style: theme.style(.hint), maxWidth: box.width - 6)
         if let message = s.message {
-            let y = box.maxY + 1
-            let text = TextWidth.truncate(message, to: buffer.width - 2)
-            buffer.put(text, x: max(1, (buffer.width - TextWidth.of(text)) / 2), y: y, style: theme.style(s.isError ? .error : .hint))
+            for (offset, line) in wrap(message, width: min(boxWidth + 10, buffer.width - 2)).prefix(3).enumerated() {
+                buffer.put(line, x: max(1, (buffer.width - TextWidth.of(line)) / 2), y: box.maxY + 1 + offset,
+                           style: theme.style(s.isError ? .error : .hint))
+            }
         }
-        let footer = l.pick("Poste partagé : seules vos propres heures sont affichées. Déconnexion automatique après \(idleText(s.idleSeconds, l)) sans activité.",
-                            "Shared terminal: only your own hours are shown. Automatic sign-out after \(idleText(s.idleSeconds, l)) without activity.")
+        let footer = l.pick("Vos heures seulement · déconnexion automatique après \(idleText(s.idleSeconds, l)) sans activité",
+                            "Your own hours only · automatic sign-out after \(idleText(s.idleSeconds, l)) without activity")
         buffer.put(TextWidth.truncate(footer, to: buffer.width - 2), x: 1, y: buffer.height - 1, style: theme.style(.dim))
     }
 
@@ -93,32 +94,51 @@ extension Kiosk {
         buffer.put(totals, x: 0, y: y, style: theme.style(.header))
         y += 1
         let formHeight = session.form == nil ? 0 : 4
-        let listBottom = buffer.height - 2 - formHeight
+        // A long message (a refusal saying what an entry is now) takes two lines.
+        let messageLines = s.message.map { wrap($0, width: width - 2).prefix(2) } ?? []
+        let listBottom = buffer.height - 1 - max(1, messageLines.count) - formHeight
         if data.entries.isEmpty {
             buffer.put(l.pick("  Aucune heure saisie sur la période. n : saisir des heures.", "  No hours logged in this period. n: log hours."),
                        x: 0, y: y, style: theme.style(.dim))
         } else {
-            let columns = [Column(l.pick("N°", "No."), 6, right: true), Column("Date", 17), Column(l.pick("Commune", "Member"), 22),
+            let columns = [Column(l.pick("N°", "No."), 6, right: true), Column("Date", 17), Column(l.pick("Commune", "Member"), 22 + min(18, max(0, width - 80))),
                            Column(l.pick("Heures", "Hours"), 6, right: true), Column(l.pick("Mission", "Mission"), 11),
                            Column(l.pick("État", "State"), 10)]
             let rows = data.entries.map { e in
                 TableRow([String(e.id), f.date(e.date), e.memberName, DurationText.format(e.minutes), e.request ?? "—",
-                          e.validated ? l.pick("validée", "validated") : l.pick("à valider", "to validate")],
+                          e.validated ? l.pick("validée", "validated") : l.pick("à valider", "pending")],
                          role: e.date >= session.weekStart && e.date <= weekEnd ? .normal : .dim)
             }
             buffer.table(Rect(x: 1, y: y, width: width - 2, height: max(0, listBottom - y)), columns: columns, rows: rows,
                          selected: session.form == nil ? session.selected : nil, scroll: 0, theme: theme)
         }
         if let form = session.form { renderForm(form, members: data.members, y: listBottom, into: &buffer, theme: theme, l) }
-        if let message = s.message {
-            buffer.put(" " + TextWidth.truncate(message, to: width - 2), x: 0, y: buffer.height - 2,
-                       style: theme.style(s.isError ? .error : .hint))
+        for (offset, line) in messageLines.enumerated() {
+            buffer.put(" " + line, x: 0, y: buffer.height - 1 - messageLines.count + offset, style: theme.style(s.isError ? .error : .hint))
         }
         let keys = session.form != nil
             ? l.pick(" Entrée enregistrer · Tab champ suivant · Échap annuler", " Enter save · Tab next field · Esc cancel")
             : l.pick(" n saisir · e corriger · d supprimer · ↑↓ choisir · Échap se déconnecter",
                      " n log · e correct · d delete · ↑↓ select · Esc sign out")
         buffer.put(TextWidth.truncate(keys, to: width), x: 0, y: buffer.height - 1, style: theme.style(.hint))
+    }
+
+    /// `text` in lines of at most `width` columns, cut at spaces (a word too long is cut with `…`).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 1 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if TextWidth.of(candidate) <= width {
+                line = candidate
+            } else {
+                if !line.isEmpty { lines.append(line) }
+                line = TextWidth.truncate(String(word), to: width)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// `du lun. 16 au ven. 20 novembre 2026`, or across months `du lun. 30 novembre au ven. 4 décembre 2026`.

@@ -68,7 +68,8 @@ public enum Kiosk {
             s.isError = false
             return [load(s)]
         case .failed(let text):
-            s.message = text
+            // Store messages start in lower case (they follow "releve : erreur : " on the command line).
+            s.message = text.prefix(1).uppercased() + text.dropFirst()
             s.isError = true
             s.session?.confirmingDelete = nil
             return []
@@ -165,7 +166,7 @@ public enum Kiosk {
         case .escape:
             s.session = nil
             s.signIn = KioskSignInForm()
-            s.message = l.pick("Vous êtes déconnectée. À bientôt !", "You are signed out. See you soon!")
+            s.message = l.pick("Session fermée. À bientôt !", "Signed out. See you soon!")
             s.isError = false
             return [.signOut]
         case .up, .character("k"):
