@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// Runs the binary with `arguments`, `input` on its standard input; returns its exit status and output.
+@discardableResult
+private func releve(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: releveBinary())
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let error = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output, error)
+}
+
+@Suite("Kiosk end to end in tmux", .serialized, .enabled(if: TmuxSession.available, "tmux is not installed"))
+struct KioskTmuxTests {
+    func demoDatabase() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("releve-kiosk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("demo.sqlite").path
+        #expect(try releve(["demo", "--db", db, "--today", "2026-11-16"]).status == 0)
+        return db
+    }
+
+    /// How many of A1's entries on 16 November 2026 at Saint-Firmin last 3:30, per `hours list --format json`.
+    func loggedAtSaintFirmin(_ db: String) throws -> Int {
+        let json = try releve(["hours", "list", "--db", db, "--agent", "A1", "--from", "2026-11-16", "--to", "2026-11-16",
+                               "--format", "json"]).output
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let entries = object?["entries"] as? [[String: Any]] ?? []
+        return entries.filter { ($0["member"] as? String) == "71413" && ($0["minutes"] as? Int) == 210 }.count
+    }
+
+    @Test func setPINRefusesAPINOnTheCommandLineAndReadsStandardInput() throws {
+        let db = try demoDatabase()
+        let onCommandLine = try releve(["agent", "set-pin", "A1", "2468", "--db", db])
+        #expect(onCommandLine.status == 64)
+        #expect(onCommandLine.error.contains("le PIN ne se donne jamais sur la ligne de commande"))
+        #expect(!onCommandLine.error.contains("2468"))
+        let short = try releve(["agent", "set-pin", "A1", "--db", db], input: "12\n")
+        #expect(short.status == 65 && short.error.contains("le PIN doit compter de 4 à 8 chiffres"))
+        let unknown = try releve(["agent", "set-pin", "Z9", "--db", db], input: "2468\n")
+        #expect(unknown.status == 65 && unknown.error.contains("agent inconnu : Z9"))
+        let set = try releve(["agent", "set-pin", "A1", "--db", db], input: "2468\n")
+        #expect(set.status == 0 && set.output.contains("PIN de l'agent A1 enregistré."))
+        #expect(!set.output.contains("2468") && !set.error.contains("2468"))
+        let unlock = try releve(["agent", "unlock", "A1", "--db", db])
+        #expect(unlock.status == 0 && unlock.output.contains("Agent A1 débloqué."))
+    }
+
+    @Test func aSecretarySignsInLogsHoursAndTheyAppearInHoursList() throws {
+        let db = try demoDatabase()
+        #expect(try releve(["agent", "set-pin", "A1", "--db", db], input: "2468\n").status == 0)
+        let before = try loggedAtSaintFirmin(db)
+        let tmux = TmuxSession()
+        defer { tmux.close() }
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(releveBinary())' kiosk --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30",
+                   width: 80, height: 24)
+        #expect(tmux.waitFor("Code agent"), "\(tmux.screen())")
+        tmux.keys("A1", "Enter")
+        #expect(tmux.waitFor("Tapez votre PIN"), "\(tmux.screen())")
+        tmux.keys("0000", "Enter")
+        #expect(tmux.waitFor("PIN incorrect : encore 4 essais avant le blocage."), "\(tmux.screen())")
+        #expect(!tmux.screen().contains("Élodie"))
+        tmux.keys("2468", "Enter")
+        #expect(tmux.waitFor("Ma semaine · du lun. 16 au ven. 20 novembre 2026"), "\(tmux.screen())")
+        #expect(tmux.screen().contains("Élodie Ferrand · se déconnecter : Échap"))
+        #expect(tmux.screen().contains("Saint-Firmin 09:00–12:00"), "\(tmux.screen())")
+        tmux.keys("n")
+        #expect(tmux.waitFor("Saisir des heures"), "\(tmux.screen())")
+        tmux.keys("3,5", "Enter")
+        #expect(tmux.waitFor("Enregistré (n°"), "\(tmux.screen())")
+        #expect(try loggedAtSaintFirmin(db) == before + 1)
+        let screen = tmux.screen()
+        for word in ["Factures", "Jérôme", "maladie", "congés", "formation"] { #expect(!screen.contains(word), "\(word): \(screen)") }
+        // Signing out returns to the sign-in screen; the kiosk keeps running.
+        tmux.keys("Escape")
+        #expect(tmux.waitFor("Session fermée. À bientôt !"), "\(tmux.screen())")
+        #expect(tmux.screen().contains("Code agent") && !tmux.screen().contains("Élodie"))
+        #expect(!tmux.screen().contains("EXIT="))
+        // Only a signal ends it, and the terminal is given back.
+        tmux.keys("C-c")
+        #expect(tmux.waitFor("EXIT=130"), "\(tmux.screen())")
+    }
+
+    @Test func anAbsenceShowsWithoutItsMotiveAndIdleSignsOut() throws {
+        let db = try demoDatabase()
+        #expect(try releve(["agent", "set-pin", "A3", "--db", db], input: "13579\n").status == 0)
+        let tmux = TmuxSession()
+        defer { tmux.close() }
+        // Sandrine Perrot is on sick leave from Monday 9 February 2026 in the demo.
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(releveBinary())' kiosk --db '\(db)' --today 2026-02-10 --idle 5; echo EXIT=$?; sleep 30",
+                   width: 100, height: 30)
+        #expect(tmux.waitFor("Code agent"), "\(tmux.screen())")
+        tmux.keys("A3", "Enter", "13579", "Enter")
+        #expect(tmux.waitFor("Sandrine Perrot"), "\(tmux.screen())")
+        #expect(tmux.waitFor("absence prévue"), "\(tmux.screen())")
+        let screen = tmux.screen()
+        for word in ["maladie", "Maladie", "Factures", "Élodie", "congés"] { #expect(!screen.contains(word), "\(word): \(screen)") }
+        #expect(tmux.waitFor("Session fermée après 5 s sans activité.", seconds: 12), "\(tmux.screen())")
+        #expect(tmux.screen().contains("Code agent") && !tmux.screen().contains("Sandrine"))
+        tmux.keys("C-c")
+        #expect(tmux.waitFor("EXIT=130"))
+    }
+}
