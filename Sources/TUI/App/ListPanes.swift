@@ -53,10 +53,10 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let tableRows = rows.map { d in
         TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
                   snapshot.member(d.request.member)?.name ?? d.request.member,
-                  d.isImplicit ? l.pick("agent absent", "agent away") : d.request.motive.label(in: l),
+                  d.isImplicit ? l.pick("agent absent", "agent away") : state.motiveText(d.request.motive),
                   "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
                   DurationText.format(d.request.minutesPerWeek), d.status.label(in: l),
-                  d.reasons.last.map { $0.label(in: l) } ?? ""],
+                  d.reasons.last.map(state.reasonText) ?? ""],
                  role: d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal)
     }
     let detail = drawList(state, area, state.requests, title: title, rows: tableRows, columns: { width in
@@ -70,13 +70,13 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         let d = rows[state.requests.cursor]
         let member = snapshot.member(d.request.member)
         var lines: [(String, Role)] = [
-            ("\(member?.name ?? d.request.member) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue))", .header),
+            ("\(member?.name ?? d.request.member) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue))", .header),
             (l.pick("Reçue le \(format.date(d.request.received))", "Received \(format.date(d.request.received))"), .normal),
             (l.pick("Du \(format.date(d.request.start)) au \(format.date(d.effectiveEnd))", "From \(format.date(d.request.start)) to \(format.date(d.effectiveEnd))"), .normal),
             (l.pick("Besoin \(DurationText.format(d.neededMinutes)) · servi \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))",
                     "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
         ]
-        for reason in d.reasons { lines.append(("• " + reason.label(in: l), .normal)) }
+        for reason in d.reasons { lines.append(("• " + state.reasonText(reason), .normal)) }
         for period in d.periods.prefix(6) {
             let name = snapshot.territory.agents.first { $0.code == period.agent }?.name ?? period.agent
             lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
@@ -128,7 +128,7 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
     let format = DisplayFormat(l)
     let rows = state.agentRows
     let tableRows = rows.map { a in
-        let now = a.absence(on: state.today).map { absenceLabel($0.kind, l) } ?? l.pick("présent", "present")
+        let now = a.absence(on: state.today).map { state.absenceText($0.kind) } ?? l.pick("présent", "present")
         return TableRow([a.code, a.name, DurationText.format(a.weeklyMinutes), String(a.rttDaysPerYear),
                          "\(a.rota.count)", now], role: a.absence(on: state.today) == nil ? .normal : .absence)
     }
@@ -150,7 +150,10 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
         }
         lines.append((l.pick("Absences (motif visible uniquement par la coordination)", "Absences (reason visible to the coordinator only)"), .header))
         for absence in a.absences {
-            lines.append(("  \(format.date(absence.from)) → \(format.date(absence.to)) · \(absenceLabel(absence.kind, l))", .absence))
+            lines.append(("  \(format.date(absence.from)) → \(format.date(absence.to)) · \(state.absenceText(absence.kind))", .absence))
+        }
+        if state.role == .coordinator {
+            lines.append((l.pick("A / R : modifier ou supprimer une absence, une plage de tournée", "A / R: edit or delete an absence, a rota slot"), .dim))
         }
         detailBox(lines, title: a.name, detailRect, &buffer, theme, borders)
     }

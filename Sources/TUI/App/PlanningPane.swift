@@ -13,7 +13,8 @@ struct HalfDay {
 
 /// Splits an agent's day in morning and afternoon: rota first at its own time, then the
 /// arbitration's minutes in priority order, morning first.
-func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language) -> (HalfDay, HalfDay) {
+/// `showMotive` false (observers): an absence reads "absent(e)", never its motive.
+func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language, showMotive: Bool = true) -> (HalfDay, HalfDay) {
     let calendar = window.calendar
     if day.weekday.isWeekend { return (HalfDay(text: "", role: .dim, requests: []), HalfDay(text: "", role: .dim, requests: [])) }
     if calendar.isHoliday(day) {
@@ -21,7 +22,7 @@ func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language 
         return (cell, cell)
     }
     if let absence = agent.absence(on: day) {
-        let cell = HalfDay(text: absenceLabel(absence.kind, l), role: .absence, requests: [])
+        let cell = HalfDay(text: showMotive ? absenceLabel(absence.kind, l) : l.pick("absent(e)", "away"), role: .absence, requests: [])
         return (cell, cell)
     }
     var morning: [(member: String, request: String?)] = []
@@ -172,7 +173,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
             var planned = 0
             for (i, day) in days.enumerated() {
                 let x = inner.x + nameWidth + 1 + i * dayWidth
-                let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l)
+                let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l, showMotive: state.seesMotives)
                 planned += (window.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
                     + agent.rota.filter { $0.day == day.weekday && agent.absence(on: day) == nil && calendar.isWorkingDay(day) }
                         .reduce(0) { $0 + $1.time.minutes }
@@ -234,7 +235,7 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
     var title = format.date(day)
     var requestIDs: [String] = []
     if p.rows == .agents, let agent = window.agent(row: p.row) {
-        let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l)
+        let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l, showMotive: state.seesMotives)
         let half = p.month ? nil : (p.column % 2 == 0 ? am : pm)
         title = "\(agent.name) · \(title)" + (half == nil ? "" : " · " + (p.column % 2 == 0 ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon")))
         requestIDs = half?.requests ?? (am.requests + pm.requests)
@@ -258,10 +259,10 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
     for id in uniqued(requestIDs) {
         guard let d = window.decisions[id] else { continue }
         let member = window.member(d.request.member)
-        lines.append(l.pick("Demande \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (\(member?.population ?? 0) hab.) · \(d.status.label(in: l))",
-                            "Request \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (pop. \(member?.population ?? 0)) · \(d.status.label(in: l))"))
+        lines.append(l.pick("Demande \(id) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (\(member?.population ?? 0) hab.) · \(d.status.label(in: l))",
+                            "Request \(id) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (pop. \(member?.population ?? 0)) · \(d.status.label(in: l))"))
         if !d.reasons.isEmpty {
-            lines.append(l.pick("Pourquoi : ", "Why: ") + d.reasons.map { $0.label(in: l) }.joined(separator: " ; "))
+            lines.append(l.pick("Pourquoi : ", "Why: ") + d.reasons.map(state.reasonText).joined(separator: " ; "))
         }
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
