@@ -31,7 +31,7 @@ struct AgentItemsTests {
         var lines = screen(state)
         #expect(fits(lines, width, height))
         var body = lines.joined(separator: "\n")
-        #expect(body.contains("Absences de \(agent.name) · \(agent.absences.count)"))
+        #expect(body.contains("Absences d'\(agent.name) · \(agent.absences.count)"))
         #expect(body.contains("e modifier · d supprimer · n ajouter"))
         let first = try #require(agent.absences.sorted().first)
         #expect(body.contains("du \(DisplayFormat(.fr).date(first.from))"))
@@ -44,7 +44,7 @@ struct AgentItemsTests {
         // R switches to the rota of the same agent.
         _ = press(&state, .character("n"), .character("R"))
         body = screen(state).joined(separator: "\n")
-        #expect(body.contains("Tournée de \(agent.name) · \(agent.rota.count) plage(s)"))
+        #expect(body.contains("Tournée d'\(agent.name) · \(agent.rota.count) plage(s)"))
         _ = press(&state, .escape)
         #expect(state.agentItems == nil)
     }
@@ -64,7 +64,7 @@ struct AgentItemsTests {
         #expect(original == absences[1])
         let format = DisplayFormat(.fr)
         #expect(state.recordForm?.fields.map(\.value) == [format.numericDate(original.from), format.numericDate(original.to), original.kind.rawValue])
-        #expect(screen(state).joined().contains("Modifier une absence de \(agent.code)"))
+        #expect(screen(state).joined().contains("Modifier une absence d'\(agent.name) (\(agent.code))"))
         // A bad date, then an end before the start, are said on their field.
         _ = press(&state, .tab)
         clearField(&state)
@@ -184,7 +184,7 @@ struct OpeningHoursFormTests {
         let lines = screen(state)
         #expect(fits(lines, width, height))
         let body = lines.joined(separator: "\n")
-        #expect(body.contains("Horaires d'ouverture de \(member.name)"))
+        #expect(body.contains("Horaires d'ouverture \(frenchOf(member.name))"))
         #expect(body.contains("se chevauchent"))
         #expect(body.contains("vide : fermé"))
         #expect(body.contains("dimanche"))

@@ -76,7 +76,7 @@ public enum KeyMap {
         Binding(action: .addRota, keys: [.character("r")], french: "ajouter une plage à la tournée de l'agent",
                 english: "add a slot to the agent's rota", hintIn: [.agents], hinted: false),
         Binding(action: .listAbsences, keys: [.character("A")], french: "absences de l'agent : modifier, supprimer",
-                english: "the agent's absences: edit, delete", hintIn: [.agents], hinted: true, hint: ("A/R absences, tournée", "A/R absences, rota")),
+                english: "the agent's absences: edit, delete", hintIn: [.agents], hinted: true, hint: ("A/R listes", "A/R lists")),
         Binding(action: .listRota, keys: [.character("R")], french: "tournée de l'agent : modifier, supprimer",
                 english: "the agent's rota: edit, delete", hintIn: [.agents], hinted: false),
         Binding(action: .editOpeningHours, keys: [.character("o")], french: "horaires d'ouverture de la commune",

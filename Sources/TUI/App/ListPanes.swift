@@ -111,7 +111,7 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
             (l.pick("Secrétaire unique à temps non complet : ", "Single part-time secretary: ") + (m.singlePartTimeSecretary ? l.pick("oui", "yes") : l.pick("non", "no")), .normal),
             (l.pick("Référente : ", "Referent: ") + agentName(m.referentAgent) + l.pick(" · remplaçante attitrée : ", " · substitute: ") + agentName(m.substituteAgent), .normal),
             (l.pick("Dernier remplacement d'été : ", "Last summer replacement: ") + (m.lastSummerReplacement.map(String.init) ?? l.pick("jamais", "never")), .normal),
-            (l.pick("Horaires d'ouverture", "Opening hours"), .header),
+            (l.pick("Horaires d'ouverture", "Opening hours") + (state.role == .coordinator ? l.pick(" (o : modifier)", " (o: edit)") : ""), .header),
         ]
         for day in Weekday.allCases where !m.openingHours.on(day).isEmpty {
             lines.append(("  \(format.weekdayShort(day)) \(m.openingHours.on(day).map { "\(ClockText.format($0.start))–\(ClockText.format($0.end))" }.joined(separator: ", "))", .normal))

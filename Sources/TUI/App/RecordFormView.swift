@@ -8,16 +8,21 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
     let title: String
+    let agentName = { (code: String) in state.snapshot?.territory.agents.first { $0.code == code }?.name ?? code }
     switch form.kind {
     case .member(let code): title = code.map { l.pick("Modifier la commune \($0)", "Edit member \($0)") } ?? l.pick("Nouvelle commune membre", "New member")
     case .agent(let code): title = code.map { l.pick("Modifier l'agent \($0)", "Edit agent \($0)") } ?? l.pick("Nouvel agent", "New agent")
     case .absence(let agent): title = l.pick("Nouvelle absence de \(agent)", "New absence of \(agent)")
     case .rota(let agent): title = l.pick("Nouvelle plage de tournée de \(agent)", "New rota slot of \(agent)")
-    case .editAbsence(let agent, _): title = l.pick("Modifier une absence de \(agent)", "Edit an absence of \(agent)")
-    case .editRota(let agent, _): title = l.pick("Modifier une plage de tournée de \(agent)", "Edit a rota slot of \(agent)")
+    case .editAbsence(let agent, _):
+        let name = agentName(agent)
+        title = l.pick("Modifier une absence \(frenchOf(name)) (\(agent))", "Edit an absence of \(name) (\(agent))")
+    case .editRota(let agent, _):
+        let name = agentName(agent)
+        title = l.pick("Modifier une plage de tournée \(frenchOf(name)) (\(agent))", "Edit a rota slot of \(name) (\(agent))")
     case .openingHours(let code, _):
         let name = state.snapshot?.member(code)?.name ?? code
-        title = l.pick("Horaires d'ouverture de \(name) (\(code))", "Opening hours of \(name) (\(code))")
+        title = l.pick("Horaires d'ouverture \(frenchOf(name)) (\(code))", "Opening hours of \(name) (\(code))")
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let labelWidth = min(width / 2, form.fields.map { TextWidth.of($0.label) }.max() ?? 20)
