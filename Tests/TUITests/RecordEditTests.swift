@@ -336,3 +336,24 @@ struct ObserverTests {
         #expect(state.role == .coordinator)
     }
 }
+
+@Suite("Week view at 80 columns")
+struct NarrowWeekTests {
+    @Test func halfDaysKeepAMarkerAndLettersAndWholeDaysAreWrittenOnce() throws {
+        var state = loadedState(width: 80, height: 24)
+        for _ in 0..<5 { _ = press(&state, .character("]")) }
+        let lines = screen(state)
+        #expect(lines[1].contains("Semaine 52"))
+        let elodie = try #require(lines.first { $0.contains("Élodie") })
+        // Leave and the holiday span the whole day instead of "con… con…".
+        #expect(elodie.contains("congés    congés"))
+        #expect(elodie.contains("férié"))
+        // No cell wastes a column on an ellipsis (names are cut, the "×" kept).
+        let cells = lines[4..<9].map { String($0.dropFirst(15).prefix(49)) }
+        #expect(cells.allSatisfy { !$0.contains("…") }, "\(cells)")
+        #expect(compactCell("×½Saint-Julien-sur-Dheune", width: 4) == "×Sai")
+        #expect(compactCell(" " + abbreviated("Saint-Laurent-d'Andenay"), width: 4) == "StLa")
+        #expect(compactCell(" Mary", width: 4) == "Mary")
+        #expect(compactCell("·", width: 4) == "·")
+    }
+}

@@ -183,6 +183,9 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                     // Month cells are 2–3 columns: the marker and the first letters, never an ellipsis.
                     buffer.put(String(shown.text.prefix(max(1, dayWidth - 1))), x: x, y: y,
                                style: theme.style(selected ? .selected : shown.role))
+                } else if half < 6 {
+                    let selectedHalf = index == p.row && p.column / 2 == i ? p.column % 2 : nil
+                    narrowDay(am, pm, x: x, y: y, half: half, selectedHalf: selectedHalf, &buffer, theme)
                 } else {
                     for (h, cell) in [am, pm].enumerated() {
                         let selected = index == p.row && i * 2 + h == p.column
@@ -220,6 +223,41 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     if p.showDetail {
         planningDetail(state, window, Rect(x: area.x, y: gridRect.maxY, width: area.width, height: detailHeight), &buffer, theme, borders)
     }
+}
+
+/// A week-view day when half-days are only a few columns wide (80 columns): a day whose
+/// morning and afternoon read the same (an absence, a holiday, one commune all day) is written
+/// once across both halves; otherwise each half keeps its most telling marker and the first
+/// letters of the commune, without an ellipsis ("×Cir", "!Col", "½Mar").
+func narrowDay(_ am: HalfDay, _ pm: HalfDay, x: Int, y: Int, half: Int, selectedHalf: Int?, _ buffer: inout Buffer, _ theme: Theme) {
+    let width = half * 2 + 1
+    let merged = am.text == pm.text && am.text != "·" && !am.text.isEmpty
+    let halves: [(String, Role)]
+    if merged {
+        let text = Array(compactCell(am.text, width: width).padding(toLength: width, withPad: " ", startingAt: 0))
+        halves = [(String(text[0..<half]), am.role), (String(text[half]), am.role), (String(text[(half + 1)...]), am.role)]
+    } else {
+        halves = [(compactCell(am.text, width: half), am.role), (" ", .normal), (compactCell(pm.text, width: half), pm.role)]
+    }
+    let starts = [x, x + half, x + half + 1]
+    for (part, (text, role)) in halves.enumerated() {
+        let selected = selectedHalf.map { part == $0 * 2 } ?? false
+        let partWidth = part == 1 ? 1 : half
+        if selected { buffer.fill(Rect(x: starts[part], y: y, width: partWidth, height: 1), style: theme.style(.selected)) }
+        buffer.put(text, x: starts[part], y: y, style: theme.style(selected ? .selected : role), maxWidth: partWidth)
+    }
+}
+
+/// A cell's text in `width` columns: whole when it fits, else one marker (the conflict "×"
+/// first) and the first letters of the name.
+func compactCell(_ text: String, width: Int) -> String {
+    if TextWidth.of(text) <= width { return text }
+    let markers = text.prefix { "×!½ ".contains($0) }
+    // "St-Laurent-d'Andenay" → "StLaurentdAndenay": hyphens would eat the few columns.
+    let name = text.dropFirst(markers.count).filter { !"-'’".contains($0) }
+    let marker = markers.first { $0 != " " }.map(String.init) ?? ""
+    if marker.isEmpty && TextWidth.of(String(name)) <= width { return String(name) }
+    return TextWidth.truncate(marker + name.prefix(max(0, width - marker.count)), to: width)
 }
 
 /// The decisions behind the selected cell, in plain French.
