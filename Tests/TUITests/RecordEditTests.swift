@@ -357,3 +357,39 @@ struct NarrowWeekTests {
         #expect(compactCell("·", width: 4) == "·")
     }
 }
+
+@Suite("Heures: planned versus logged")
+struct PlannedVersusLoggedTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theHoursPaneComparesThePlanWithTheHoursLogged(width: Int, height: Int) throws {
+        var state = loadedState(width: width, height: height)
+        _ = update(&state, .hoursLoaded(demoSnapshot.territory.timeEntries))
+        _ = press(&state, .character("5"), .character("["))
+        let rows = state.plannedVersusLogged
+        #expect(rows.count == demoSnapshot.agents.count)
+        let lines = screen(state)
+        #expect(lines.count == height && lines.allSatisfy { TextWidth.of($0) == width })
+        let body = lines.joined(separator: "\n")
+        #expect(body.contains("Prévu (plan enregistré) et saisi, par agent"))
+        let sunday = state.hoursWeek.adding(days: 6)
+        for row in rows {
+            let logged = demoSnapshot.territory.timeEntries.filter { $0.agent == row.agent && $0.date >= state.hoursWeek && $0.date <= sunday }
+            #expect(row.logged == logged.reduce(0) { $0 + $1.minutes })
+            let line = try #require(lines.first { $0.contains(row.name) && $0.contains(signedDuration(row.difference)) })
+            #expect(line.contains(DurationText.format(row.planned)))
+        }
+        // The same "prévu" as the planning grid's week (Monday to Friday, no weekend work here).
+        _ = press(&state, .character("1"), .character("["))
+        let planning = screen(state)
+        for row in rows {
+            let line = try #require(planning.first { $0.contains(String(row.name.prefix(12))) })
+            #expect(line.contains("\(DurationText.format(row.planned))/"), "\(row.name)")
+        }
+    }
+
+    @Test func signedDurations() {
+        #expect(signedDuration(90) == "+1:30")
+        #expect(signedDuration(-120) == "−2:00")
+        #expect(signedDuration(0) == "0:00")
+    }
+}

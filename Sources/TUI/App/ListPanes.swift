@@ -164,6 +164,13 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
     let l = state.language
     let format = DisplayFormat(l)
     let sunday = state.hoursWeek.adding(days: 6)
+    // The planned-versus-logged table below the hours logged (at most half the pane).
+    let comparisonHeight = min(area.height / 2, snapshot.agents.count + 3)
+    if comparisonHeight >= 4 {
+        renderPlannedVersusLogged(state, Rect(x: area.x, y: area.maxY - comparisonHeight, width: area.width, height: comparisonHeight),
+                                  &buffer, theme, borders)
+    }
+    let area = comparisonHeight >= 4 ? Rect(x: area.x, y: area.y, width: area.width, height: area.height - comparisonHeight) : area
     let entries = state.hours.filter { $0.date >= state.hoursWeek && $0.date <= sunday }
     let total = entries.reduce(0) { $0 + $1.minutes }
     let validated = entries.filter(\.validated).reduce(0) { $0 + $1.minutes }
@@ -198,6 +205,11 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         buffer.put(l.pick("Aucune heure saisie cette semaine.", "No hours logged this week."), x: inner.x, y: inner.y + 1, style: theme.style(.dim))
     } else {
         buffer.table(inner, columns: columns, rows: rows, selected: nil, scroll: 0, theme: theme)
+        let hidden = rows.count - (inner.height - 1)
+        if hidden > 0 {
+            let more = l.pick(" … \(hidden) ligne(s) de plus ", " … \(hidden) more row(s) ")
+            buffer.put(more, x: area.maxX - TextWidth.of(more) - 2, y: area.maxY - 1, style: theme.style(.dim))
+        }
     }
 }
 
