@@ -5,6 +5,12 @@ public enum RecordKind: Sendable, Equatable {
     case agent(existing: String?)
     case absence(agent: String)
     case rota(agent: String)
+    /// One absence of the agent, changed (see `RecordEdit`).
+    case editAbsence(agent: String, original: Absence)
+    /// One rota slot of the agent, changed.
+    case editRota(agent: String, original: RotaEntry)
+    /// A member's opening hours, one field per weekday.
+    case openingHours(member: String, original: OpeningHours)
 }
 
 /// One field of a form: what it asks and what was typed.
@@ -44,6 +50,8 @@ public enum RecordDrafts {
             return [FormField(l.pick("Commune (code)", "Member (code)")),
                     FormField(l.pick("Jour (mon, tue, wed, thu, fri, sat)", "Day (mon, tue, wed, thu, fri, sat)"), "mon"),
                     FormField(l.pick("De (HH:MM)", "From (HH:MM)"), "09:00"), FormField(l.pick("À (HH:MM)", "To (HH:MM)"), "12:00")]
+        case .editAbsence, .editRota, .openingHours:
+            return editFields(for: kind, territory: territory, language: l)
         case .absence:
             return [FormField(l.pick("Du", "From"), format.numericDate(today)), FormField(l.pick("Au", "To"), format.numericDate(today)),
                     FormField(l.pick("Motif (conges, formation, maladie, maternite, accident, autre)", "Kind (conges, formation, maladie, maternite, accident, autre)"), "conges")]
@@ -140,6 +148,9 @@ public enum RecordDrafts {
             agent.absences.append(Absence(from: from, to: to, kind: absenceKind))
             agent.absences.sort()
             change.agents = [agent]
+        case .editAbsence, .editRota, .openingHours:
+            // Saved as one `RecordEdit` (`parseEdit`), not as a territory change.
+            return (nil, parseEdit(kind, fields, territory: territory, language: l).problems)
         }
         return (change, [:])
     }

@@ -56,6 +56,8 @@ final class DatabaseDataSource: AppDataSource {
         }
     }
 
+    func apply(_ edit: RecordEdit) throws { try database.apply(edit) }
+
     func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
         try database.invoiceBook(year: year, language: language)
     }

@@ -180,4 +180,58 @@ struct TmuxTests {
         tmux.keys("q")
         #expect(tmux.waitFor("EXIT=0"))
     }
+
+    func exportJSON(_ db: String) throws -> String {
+        let export = Process()
+        export.executableURL = URL(fileURLWithPath: releveBinary())
+        export.arguments = ["export", "--db", db]
+        let out = Pipe()
+        export.standardOutput = out
+        try export.run()
+        let json = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        export.waitUntilExit()
+        return json
+    }
+
+    @Test func theCoordinatorDeletesAnAbsenceAndChangesOpeningHours() throws {
+        let db = try demoDatabase()
+        let before = try exportJSON(db)
+        let tmux = TmuxSession()
+        defer { tmux.close() }
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(releveBinary())' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
+        #expect(tmux.waitFor("Semaine 47"))
+        // Agents: the first agent's absences, the first one deleted after "o".
+        tmux.keys("4")
+        #expect(tmux.waitFor("Agents · 5"), "\(tmux.screen())")
+        tmux.keys("A")
+        #expect(tmux.waitFor("Absences d'Élodie Ferrand · 3"), "\(tmux.screen())")
+        tmux.keys("d")
+        #expect(tmux.waitFor("Supprimer l'absence du ven. 19 juin 2026"), "\(tmux.screen())")
+        tmux.keys("o")
+        #expect(tmux.waitFor("Absence supprimée (Élodie Ferrand)"), "\(tmux.screen())")
+        #expect(tmux.waitFor("Absences d'Élodie Ferrand · 2"), "\(tmux.screen())")
+        tmux.keys("Escape")
+        // Communes: Blanzy (second row) opens on Saturday mornings, one day closes.
+        tmux.keys("3")
+        #expect(tmux.waitFor("Communes membres · 27"), "\(tmux.screen())")
+        tmux.keys("j", "o")
+        #expect(tmux.waitFor("Horaires d'ouverture de Blanzy (71040)"), "\(tmux.screen())")
+        tmux.keys("Tab", "Tab", "Tab", "Tab")
+        for _ in 0..<30 { tmux.keys("BSpace") }
+        tmux.keys("Tab")
+        tmux.keys("-l", "9h-11h30, 10:00-12:00")
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("les plages 09:00-11:30 et 10:00-12:00 se chevauchent"), "\(tmux.screen())")
+        for _ in 0..<12 { tmux.keys("BSpace") }
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Horaires d'ouverture de Blanzy enregistrés"), "\(tmux.screen())")
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("sam. 09:00–11:30"), "\(tmux.screen())")
+        tmux.keys("q")
+        #expect(tmux.waitFor("EXIT=0"))
+        // The command line reads the same data.
+        let json = try exportJSON(db)
+        #expect(json.components(separatedBy: "\"from\": \"2026-06-19\"").count == before.components(separatedBy: "\"from\": \"2026-06-19\"").count - 1)
+        #expect(json.contains("\"sat\": \"09:00-11:30\""))
+    }
 }

@@ -115,6 +115,22 @@ public struct PendingDeletion: Sendable, Equatable {
     public var name: String
 }
 
+/// An agent's absences or rota slots as a list with a cursor, over the Agents pane (`A`, `R`):
+/// `e` edits the selected one, `d` deletes it after confirmation, `n` adds one.
+public struct AgentItemsState: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case absences, rota }
+    public var kind: Kind
+    public var agent: String
+    public var cursor = 0
+    /// True while the overlay asks "o/n" before deleting the selected item.
+    public var confirmingDeletion = false
+
+    public init(kind: Kind, agent: String) {
+        self.kind = kind
+        self.agent = agent
+    }
+}
+
 /// The whole state of the interface. `update` changes it, `render` draws it; neither does I/O.
 public struct AppState: Sendable {
     public var pane: Pane = .planning
@@ -140,13 +156,19 @@ public struct AppState: Sendable {
     public var requestForm: RequestFormState?
     public var recordForm: RecordFormState?
     public var pendingDeletion: PendingDeletion?
+    /// The absences or rota slots of one agent, when open.
+    public var agentItems: AgentItemsState?
+    /// Who uses the interface: an observer reads everything but the absence motives and
+    /// changes nothing.
+    public var role: UserRole
     /// True while typing a filter after `/`.
     public var editingFilter = false
     public var unicode = true
     public var notice: String?
     public var running = true
 
-    public init(width: Int, height: Int, today: CalendarDate, language: Language = .fr) {
+    public init(width: Int, height: Int, today: CalendarDate, language: Language = .fr, role: UserRole = .coordinator) {
+        self.role = role
         self.width = width
         self.height = height
         self.today = today
@@ -197,6 +219,8 @@ public enum Effect: Equatable, Sendable {
     case writeInvoicePDF(number: String)
     case previewRequest(ReplacementRequest)
     case saveRecord(Territory)
+    /// Changes or deletes one absence or rota slot, or sets a member's opening hours.
+    case editRecord(RecordEdit)
     case delete(PendingDeletion)
     case saveRequest(ReplacementRequest, isNew: Bool)
     case quit

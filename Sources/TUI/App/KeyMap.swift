@@ -8,6 +8,7 @@ public enum Action: String, CaseIterable, Sendable {
     case up, down, left, right, pageUp, pageDown
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
+    case listAbsences, listRota, editOpeningHours
     case issueInvoices, recordPayment, cancelInvoice, writePDF
 }
 
@@ -68,13 +69,19 @@ public enum KeyMap {
                 hintIn: [.requests, .members, .agents], hinted: true, hint: ("n nouveau", "n new")),
         Binding(action: .editItem, keys: [.character("e")], french: "modifier la ligne choisie", english: "edit the selected row",
                 hintIn: [.requests, .members, .agents], hinted: true, hint: ("e modifier", "e edit")),
-        Binding(action: .deleteItem, keys: [.character("d")], french: "supprimer la commune ou l'agent (après confirmation)",
-                english: "delete the member or agent (after confirming)", hintIn: [.members, .agents], hinted: true, hint: ("d supprimer", "d delete")),
+        Binding(action: .deleteItem, keys: [.character("d")], french: "supprimer la ligne choisie (après confirmation)",
+                english: "delete the selected row (after confirming)", hintIn: [.members, .agents], hinted: true, hint: ("d supprimer", "d delete")),
         Binding(action: .addAbsence, keys: [.character("a")], french: "ajouter une absence à l'agent", english: "add an absence to the agent",
-                hintIn: [.agents], hinted: true, hint: ("a absence", "a absence")),
+                hintIn: [.agents], hinted: true, hint: ("a/r ajouter", "a/r add")),
         Binding(action: .addRota, keys: [.character("r")], french: "ajouter une plage à la tournée de l'agent",
-                english: "add a slot to the agent's rota", hintIn: [.agents], hinted: true, hint: ("r tournée", "r rota")),
-        Binding(action: .issueInvoices, keys: [.character("E")], french: "émettre les factures de l'année (après confirmation)",
+                english: "add a slot to the agent's rota", hintIn: [.agents], hinted: false),
+        Binding(action: .listAbsences, keys: [.character("A")], french: "absences : voir, modifier",
+                english: "absences: list, edit", hintIn: [.agents], hinted: true, hint: ("A/R listes", "A/R lists")),
+        Binding(action: .listRota, keys: [.character("R")], french: "tournée : voir, modifier",
+                english: "rota: list, edit", hintIn: [.agents], hinted: false),
+        Binding(action: .editOpeningHours, keys: [.character("o")], french: "modifier les horaires",
+                english: "edit the opening hours", hintIn: [.members], hinted: true, hint: ("o horaires", "o hours")),
+        Binding(action: .issueInvoices, keys: [.character("E")], french: "émettre les factures de l'année (à confirmer)",
                 english: "issue the year's invoices (after confirming)", hintIn: [.invoices], hinted: true, hint: ("E émettre", "E issue")),
         Binding(action: .recordPayment, keys: [.character("p")], french: "enregistrer le paiement de la facture", english: "record the invoice's payment",
                 hintIn: [.invoices], hinted: true, hint: ("p payée", "p paid")),

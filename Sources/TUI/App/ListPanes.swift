@@ -53,10 +53,10 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let tableRows = rows.map { d in
         TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
                   snapshot.member(d.request.member)?.name ?? d.request.member,
-                  d.isImplicit ? l.pick("agent absent", "agent away") : d.request.motive.label(in: l),
+                  d.isImplicit ? l.pick("agent absent", "agent away") : state.motiveText(d.request.motive),
                   "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
                   DurationText.format(d.request.minutesPerWeek), d.status.label(in: l),
-                  d.reasons.last.map { $0.label(in: l) } ?? ""],
+                  d.reasons.last.map(state.reasonText) ?? ""],
                  role: d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal)
     }
     let detail = drawList(state, area, state.requests, title: title, rows: tableRows, columns: { width in
@@ -70,13 +70,13 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         let d = rows[state.requests.cursor]
         let member = snapshot.member(d.request.member)
         var lines: [(String, Role)] = [
-            ("\(member?.name ?? d.request.member) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue))", .header),
+            ("\(member?.name ?? d.request.member) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue))", .header),
             (l.pick("Reçue le \(format.date(d.request.received))", "Received \(format.date(d.request.received))"), .normal),
             (l.pick("Du \(format.date(d.request.start)) au \(format.date(d.effectiveEnd))", "From \(format.date(d.request.start)) to \(format.date(d.effectiveEnd))"), .normal),
             (l.pick("Besoin \(DurationText.format(d.neededMinutes)) · servi \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))",
                     "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
         ]
-        for reason in d.reasons { lines.append(("• " + reason.label(in: l), .normal)) }
+        for reason in d.reasons { lines.append(("• " + state.reasonText(reason), .normal)) }
         for period in d.periods.prefix(6) {
             let name = snapshot.territory.agents.first { $0.code == period.agent }?.name ?? period.agent
             lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
@@ -111,7 +111,7 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
             (l.pick("Secrétaire unique à temps non complet : ", "Single part-time secretary: ") + (m.singlePartTimeSecretary ? l.pick("oui", "yes") : l.pick("non", "no")), .normal),
             (l.pick("Référente : ", "Referent: ") + agentName(m.referentAgent) + l.pick(" · remplaçante attitrée : ", " · substitute: ") + agentName(m.substituteAgent), .normal),
             (l.pick("Dernier remplacement d'été : ", "Last summer replacement: ") + (m.lastSummerReplacement.map(String.init) ?? l.pick("jamais", "never")), .normal),
-            (l.pick("Horaires d'ouverture", "Opening hours"), .header),
+            (l.pick("Horaires d'ouverture", "Opening hours") + (state.role == .coordinator ? l.pick(" (o : modifier)", " (o: edit)") : ""), .header),
         ]
         for day in Weekday.allCases where !m.openingHours.on(day).isEmpty {
             lines.append(("  \(format.weekdayShort(day)) \(m.openingHours.on(day).map { "\(ClockText.format($0.start))–\(ClockText.format($0.end))" }.joined(separator: ", "))", .normal))
@@ -128,7 +128,7 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
     let format = DisplayFormat(l)
     let rows = state.agentRows
     let tableRows = rows.map { a in
-        let now = a.absence(on: state.today).map { absenceLabel($0.kind, l) } ?? l.pick("présent", "present")
+        let now = a.absence(on: state.today).map { state.absenceText($0.kind) } ?? l.pick("présent", "present")
         return TableRow([a.code, a.name, DurationText.format(a.weeklyMinutes), String(a.rttDaysPerYear),
                          "\(a.rota.count)", now], role: a.absence(on: state.today) == nil ? .normal : .absence)
     }
@@ -150,7 +150,10 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
         }
         lines.append((l.pick("Absences (motif visible uniquement par la coordination)", "Absences (reason visible to the coordinator only)"), .header))
         for absence in a.absences {
-            lines.append(("  \(format.date(absence.from)) → \(format.date(absence.to)) · \(absenceLabel(absence.kind, l))", .absence))
+            lines.append(("  \(format.date(absence.from)) → \(format.date(absence.to)) · \(state.absenceText(absence.kind))", .absence))
+        }
+        if state.role == .coordinator {
+            lines.append((l.pick("A / R : modifier ou supprimer une absence, une plage de tournée", "A / R: edit or delete an absence, a rota slot"), .dim))
         }
         detailBox(lines, title: a.name, detailRect, &buffer, theme, borders)
     }
@@ -161,6 +164,13 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
     let l = state.language
     let format = DisplayFormat(l)
     let sunday = state.hoursWeek.adding(days: 6)
+    // The planned-versus-logged table below the hours logged (at most half the pane).
+    let comparisonHeight = min(area.height / 2, snapshot.agents.count + 3)
+    if comparisonHeight >= 4 {
+        renderPlannedVersusLogged(state, Rect(x: area.x, y: area.maxY - comparisonHeight, width: area.width, height: comparisonHeight),
+                                  &buffer, theme, borders)
+    }
+    let area = comparisonHeight >= 4 ? Rect(x: area.x, y: area.y, width: area.width, height: area.height - comparisonHeight) : area
     let entries = state.hours.filter { $0.date >= state.hoursWeek && $0.date <= sunday }
     let total = entries.reduce(0) { $0 + $1.minutes }
     let validated = entries.filter(\.validated).reduce(0) { $0 + $1.minutes }
@@ -195,6 +205,11 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         buffer.put(l.pick("Aucune heure saisie cette semaine.", "No hours logged this week."), x: inner.x, y: inner.y + 1, style: theme.style(.dim))
     } else {
         buffer.table(inner, columns: columns, rows: rows, selected: nil, scroll: 0, theme: theme)
+        let hidden = rows.count - (inner.height - 1)
+        if hidden > 0 {
+            let more = l.pick(" … \(hidden) ligne(s) de plus ", " … \(hidden) more row(s) ")
+            buffer.put(more, x: area.maxX - TextWidth.of(more) - 2, y: area.maxY - 1, style: theme.style(.dim))
+        }
     }
 }
 

@@ -15,7 +15,7 @@ extension AppState {
         guard !requests.filter.isEmpty else { return snapshot.plan.decisions }
         return snapshot.plan.decisions.filter { d in
             matches(requests.filter, [d.id, snapshot.member(d.request.member)?.name ?? d.request.member,
-                                      d.request.motive.label(in: language), d.status.label(in: language)])
+                                      motiveText(d.request.motive), d.status.label(in: language)])
         }
     }
 
@@ -61,4 +61,31 @@ extension AppState {
         }
         return (0..<5).map { planning.weekStart.adding(days: $0) }
     }
+}
+
+/// One row of an agent's list of absences or rota slots.
+enum AgentItem: Equatable {
+    case absence(Absence)
+    case rota(RotaEntry)
+}
+
+extension AppState {
+    /// The agent whose absences or rota slots are listed.
+    var agentItemsAgent: Agent? {
+        guard let items = agentItems else { return nil }
+        return snapshot?.territory.agents.first { $0.code == items.agent }
+    }
+
+    /// The rows of the open list of absences or rota slots, in date (or weekday) order.
+    var agentItemList: [AgentItem] {
+        guard let items = agentItems, let agent = agentItemsAgent else { return [] }
+        switch items.kind {
+        case .absences: return agent.absences.sorted().map(AgentItem.absence)
+        case .rota: return agent.rota.sorted().map(AgentItem.rota)
+        }
+    }
+
+    var agentItemCount: Int { agentItemList.count }
+
+    func agentItem(at index: Int) -> AgentItem? { agentItemList[safe: index] }
 }

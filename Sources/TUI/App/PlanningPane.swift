@@ -13,7 +13,8 @@ struct HalfDay {
 
 /// Splits an agent's day in morning and afternoon: rota first at its own time, then the
 /// arbitration's minutes in priority order, morning first.
-func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language) -> (HalfDay, HalfDay) {
+/// `showMotive` false (observers): an absence reads "absent(e)", never its motive.
+func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language, showMotive: Bool = true) -> (HalfDay, HalfDay) {
     let calendar = window.calendar
     if day.weekday.isWeekend { return (HalfDay(text: "", role: .dim, requests: []), HalfDay(text: "", role: .dim, requests: [])) }
     if calendar.isHoliday(day) {
@@ -21,7 +22,7 @@ func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language 
         return (cell, cell)
     }
     if let absence = agent.absence(on: day) {
-        let cell = HalfDay(text: absenceLabel(absence.kind, l), role: .absence, requests: [])
+        let cell = HalfDay(text: showMotive ? absenceLabel(absence.kind, l) : l.pick("absent(e)", "away"), role: .absence, requests: [])
         return (cell, cell)
     }
     var morning: [(member: String, request: String?)] = []
@@ -172,7 +173,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
             var planned = 0
             for (i, day) in days.enumerated() {
                 let x = inner.x + nameWidth + 1 + i * dayWidth
-                let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l)
+                let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l, showMotive: state.seesMotives)
                 planned += (window.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
                     + agent.rota.filter { $0.day == day.weekday && agent.absence(on: day) == nil && calendar.isWorkingDay(day) }
                         .reduce(0) { $0 + $1.time.minutes }
@@ -182,6 +183,9 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                     // Month cells are 2–3 columns: the marker and the first letters, never an ellipsis.
                     buffer.put(String(shown.text.prefix(max(1, dayWidth - 1))), x: x, y: y,
                                style: theme.style(selected ? .selected : shown.role))
+                } else if half < 6 {
+                    let selectedHalf = index == p.row && p.column / 2 == i ? p.column % 2 : nil
+                    narrowDay(am, pm, x: x, y: y, half: half, selectedHalf: selectedHalf, &buffer, theme)
                 } else {
                     for (h, cell) in [am, pm].enumerated() {
                         let selected = index == p.row && i * 2 + h == p.column
@@ -221,6 +225,41 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     }
 }
 
+/// A week-view day when half-days are only a few columns wide (80 columns): a day whose
+/// morning and afternoon read the same (an absence, a holiday, one commune all day) is written
+/// once across both halves; otherwise each half keeps its most telling marker and the first
+/// letters of the commune, without an ellipsis ("×Cir", "!Col", "½Mar").
+func narrowDay(_ am: HalfDay, _ pm: HalfDay, x: Int, y: Int, half: Int, selectedHalf: Int?, _ buffer: inout Buffer, _ theme: Theme) {
+    let width = half * 2 + 1
+    let merged = am.text == pm.text && am.text != "·" && !am.text.isEmpty
+    let halves: [(String, Role)]
+    if merged {
+        let text = Array(compactCell(am.text, width: width).padding(toLength: width, withPad: " ", startingAt: 0))
+        halves = [(String(text[0..<half]), am.role), (String(text[half]), am.role), (String(text[(half + 1)...]), am.role)]
+    } else {
+        halves = [(compactCell(am.text, width: half), am.role), (" ", .normal), (compactCell(pm.text, width: half), pm.role)]
+    }
+    let starts = [x, x + half, x + half + 1]
+    for (part, (text, role)) in halves.enumerated() {
+        let selected = selectedHalf.map { part == $0 * 2 } ?? false
+        let partWidth = part == 1 ? 1 : half
+        if selected { buffer.fill(Rect(x: starts[part], y: y, width: partWidth, height: 1), style: theme.style(.selected)) }
+        buffer.put(text, x: starts[part], y: y, style: theme.style(selected ? .selected : role), maxWidth: partWidth)
+    }
+}
+
+/// A cell's text in `width` columns: whole when it fits, else one marker (the conflict "×"
+/// first) and the first letters of the name.
+func compactCell(_ text: String, width: Int) -> String {
+    if TextWidth.of(text) <= width { return text }
+    let markers = text.prefix { "×!½ ".contains($0) }
+    // "St-Laurent-d'Andenay" → "StLaurentdAndenay": hyphens would eat the few columns.
+    let name = text.dropFirst(markers.count).filter { !"-'’".contains($0) }
+    let marker = markers.first { $0 != " " }.map(String.init) ?? ""
+    if marker.isEmpty && TextWidth.of(String(name)) <= width { return String(name) }
+    return TextWidth.truncate(marker + name.prefix(max(0, width - marker.count)), to: width)
+}
+
 /// The decisions behind the selected cell, in plain French.
 private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
@@ -234,7 +273,7 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
     var title = format.date(day)
     var requestIDs: [String] = []
     if p.rows == .agents, let agent = window.agent(row: p.row) {
-        let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l)
+        let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l, showMotive: state.seesMotives)
         let half = p.month ? nil : (p.column % 2 == 0 ? am : pm)
         title = "\(agent.name) · \(title)" + (half == nil ? "" : " · " + (p.column % 2 == 0 ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon")))
         requestIDs = half?.requests ?? (am.requests + pm.requests)
@@ -258,10 +297,10 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
     for id in uniqued(requestIDs) {
         guard let d = window.decisions[id] else { continue }
         let member = window.member(d.request.member)
-        lines.append(l.pick("Demande \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (\(member?.population ?? 0) hab.) · \(d.status.label(in: l))",
-                            "Request \(id) · \(d.request.motive.label(in: l)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (pop. \(member?.population ?? 0)) · \(d.status.label(in: l))"))
+        lines.append(l.pick("Demande \(id) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (\(member?.population ?? 0) hab.) · \(d.status.label(in: l))",
+                            "Request \(id) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (pop. \(member?.population ?? 0)) · \(d.status.label(in: l))"))
         if !d.reasons.isEmpty {
-            lines.append(l.pick("Pourquoi : ", "Why: ") + d.reasons.map { $0.label(in: l) }.joined(separator: " ; "))
+            lines.append(l.pick("Pourquoi : ", "Why: ") + d.reasons.map(state.reasonText).joined(separator: " ; "))
         }
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))

@@ -8,11 +8,21 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
     let title: String
+    let agentName = { (code: String) in state.snapshot?.territory.agents.first { $0.code == code }?.name ?? code }
     switch form.kind {
     case .member(let code): title = code.map { l.pick("Modifier la commune \($0)", "Edit member \($0)") } ?? l.pick("Nouvelle commune membre", "New member")
     case .agent(let code): title = code.map { l.pick("Modifier l'agent \($0)", "Edit agent \($0)") } ?? l.pick("Nouvel agent", "New agent")
     case .absence(let agent): title = l.pick("Nouvelle absence de \(agent)", "New absence of \(agent)")
     case .rota(let agent): title = l.pick("Nouvelle plage de tournée de \(agent)", "New rota slot of \(agent)")
+    case .editAbsence(let agent, _):
+        let name = agentName(agent)
+        title = l.pick("Modifier une absence \(frenchOf(name)) (\(agent))", "Edit an absence of \(name) (\(agent))")
+    case .editRota(let agent, _):
+        let name = agentName(agent)
+        title = l.pick("Modifier une plage de tournée \(frenchOf(name)) (\(agent))", "Edit a rota slot of \(name) (\(agent))")
+    case .openingHours(let code, _):
+        let name = state.snapshot?.member(code)?.name ?? code
+        title = l.pick("Horaires d'ouverture \(frenchOf(name)) (\(code))", "Opening hours of \(name) (\(code))")
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let labelWidth = min(width / 2, form.fields.map { TextWidth.of($0.label) }.max() ?? 20)
@@ -31,6 +41,10 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     }
     if let error = form.error, y < rect.maxY - 2 {
         buffer.put(TextWidth.truncate("✗ " + error, to: width - 4), x: rect.x + 2, y: y, style: theme.style(.error))
+    }
+    if case .openingHours = form.kind {
+        buffer.put(l.pick("Plages « 08:30-12:00, 13:30-17:00 » · vide : fermé ce jour-là", "Ranges \"08:30-12:00, 13:30-17:00\" · empty: closed that day"),
+                   x: rect.x + 2, y: rect.maxY - 3, style: theme.style(.dim), maxWidth: width - 4)
     }
     let footer = form.confirmingCancel
         ? l.pick("Abandonner les modifications ? o : oui, autre touche : non", "Discard the changes? y: yes, any other key: no")

@@ -37,6 +37,7 @@ public func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
     }
     statusBar(state, &buffer, theme)
     if let form = state.requestForm, state.snapshot != nil { renderRequestForm(state, form, &buffer, theme, borders) }
+    if let items = state.agentItems, state.pane == .agents, state.snapshot != nil { renderAgentItems(state, items, &buffer, theme, borders) }
     if let form = state.recordForm, state.snapshot != nil { renderRecordForm(state, form, &buffer, theme, borders) }
     if let deletion = state.pendingDeletion { renderDeletionQuestion(state, deletion, &buffer, theme, borders) }
     if state.showHelp { helpOverlay(state, &buffer, theme, borders) }
@@ -80,9 +81,10 @@ private func statusBar(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme
     if state.editingFilter {
         text = l.pick("Filtre : ", "Filter: ") + currentFilter(state) + "▏  " + l.pick("Entrée valider · Échap effacer", "Enter keep · Esc clear")
     } else {
-        let hints = KeyMap.hints(for: state.pane).map { $0.hintText(l) }
+        let hints = KeyMap.hints(for: state.pane).filter { state.role == .coordinator || !$0.action.isEditing }.map { $0.hintText(l) }
         let move = state.unicode ? "←↑↓→" : "hjkl"
         text = " \(move) " + l.pick("déplacer", "move") + "  " + hints.joined(separator: "  ")
+        if state.role == .observer { text = l.pick(" lecture seule ·", " read-only ·") + text }
     }
     if let notice = state.notice { text = " " + notice + "  ·" + text }
     if !state.unicode { text = l.pick(" [locale non UTF-8 : bordures ASCII]", " [non-UTF-8 locale: ASCII borders]") + text }
@@ -100,9 +102,18 @@ func currentFilter(_ state: AppState) -> String {
 
 private func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
-    let entries = KeyMap.bindings.map { ($0.keys.map { $0.label(l) }.joined(separator: " / "), $0.description(l)) }
-    let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · × hors horaires d'ouverture · · libre · férié · congés",
-                        "Markers: ! urgent (P1) · ½ shared hours · × outside opening hours · · free · holiday · leave")
+    var entries = KeyMap.bindings.map { ($0.keys.map { $0.label(l) }.joined(separator: " / "), $0.description(l)) }
+    let absent = state.seesMotives ? l.pick("congés, maladie…", "leave, sick…") : l.pick("absent(e)", "away")
+    let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · × hors horaires d'ouverture · · libre · férié · \(absent)",
+                        "Markers: ! urgent (P1) · ½ shared hours · × outside opening hours · · free · holiday · \(absent)")
+    // Too many keys for two columns (80×24): the six pane digits share one line.
+    if (entries.count + 1) / 2 > buffer.height - 7 {
+        let digits = KeyMap.bindings.filter { [.pane1, .pane2, .pane3, .pane4, .pane5, .pane6].contains($0.action) }
+        if let first = digits.first, let index = KeyMap.bindings.firstIndex(where: { $0.action == first.action }) {
+            entries.removeSubrange(index..<(index + digits.count))
+            entries.insert(("1…\(digits.count)", l.pick("volets Planning … Factures", "panes Planning … Invoices")), at: index)
+        }
+    }
     let keyWidth = entries.map { TextWidth.of($0.0) }.max() ?? 0
     let entryWidth = keyWidth + 2 + (entries.map { TextWidth.of($0.1) }.max() ?? 0)
     // Two columns when the screen is too short for one (80×24).

@@ -40,6 +40,14 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.serviceName = snapshot.territory.service.name
         state.loadError = nil
         clampCursors(&state)
+        if let items = state.agentItems {
+            if snapshot.territory.agents.contains(where: { $0.code == items.agent }) {
+                let count = state.agentItemCount
+                state.agentItems?.cursor = max(0, min(items.cursor, count - 1))
+            } else {
+                state.agentItems = nil
+            }
+        }
         return []
     case .gridLoaded(let window):
         state.grid = window
@@ -69,6 +77,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .done(let notice):
         state.recordForm = nil
         state.pendingDeletion = nil
+        state.agentItems?.confirmingDeletion = false
         state.notice = notice
         return [.reload] + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
     case .saveFailed(let message):
@@ -101,7 +110,12 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.pendingDeletion = nil
         return key == .character("o") || key == .character("y") ? [.delete(deletion)] : []
     }
+    if state.agentItems != nil { return editAgentItems(key, &state) }
     guard let action = KeyMap.action(for: key) else { return [] }
+    if state.role == .observer && action.isEditing {
+        state.notice = state.readOnlyNotice(action)
+        return []
+    }
     if state.pane == .invoices, let effects = handleInvoiceKey(action, &state) { return effects }
     switch action {
     case .quit:
@@ -129,6 +143,14 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if let agent = state.agentRows[safe: state.agents.cursor] { openRecordForm(.absence(agent: agent.code), &state) }
     case .addRota where state.pane == .agents:
         if let agent = state.agentRows[safe: state.agents.cursor] { openRecordForm(.rota(agent: agent.code), &state) }
+    case .listAbsences where state.pane == .agents, .listRota where state.pane == .agents:
+        if let agent = state.agentRows[safe: state.agents.cursor] {
+            state.agentItems = AgentItemsState(kind: action == .listAbsences ? .absences : .rota, agent: agent.code)
+        }
+    case .editOpeningHours where state.pane == .members:
+        if let member = state.memberRows[safe: state.members.cursor] {
+            openRecordForm(.openingHours(member: member.code, original: member.openingHours), &state)
+        }
     case .deleteItem where state.pane == .members:
         if let member = state.memberRows[safe: state.members.cursor] {
             state.pendingDeletion = PendingDeletion(target: .member, code: member.code, name: member.name)
@@ -347,7 +369,8 @@ private func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
 }
 
 private func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
-    guard let snapshot = state.snapshot else { return }
+    // Forms never open in read-only mode (the keys are refused before; this is the last guard).
+    guard let snapshot = state.snapshot, state.role == .coordinator else { return }
     state.recordForm = RecordFormState(kind: kind, fields: RecordDrafts.fields(for: kind, territory: snapshot.territory,
                                                                               today: state.today, language: state.language))
 }
@@ -365,7 +388,12 @@ private func editRecordForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         return []
     case .typed: form.error = nil
     case .enter:
-        if let territory = state.snapshot?.territory {
+        if let territory = state.snapshot?.territory, form.kind.isTargetedEdit {
+            let parsed = RecordDrafts.parseEdit(form.kind, form.fields, territory: territory, language: state.language)
+            form.problems = parsed.problems
+            if let first = parsed.problems.keys.min() { form.focus = first }
+            if let edit = parsed.edit { effects = [.editRecord(edit)] }
+        } else if let territory = state.snapshot?.territory {
             let parsed = RecordDrafts.parse(form.kind, form.fields, territory: territory, language: state.language)
             form.problems = parsed.problems
             if let first = parsed.problems.keys.min() { form.focus = first }
@@ -375,6 +403,59 @@ private func editRecordForm(_ key: Key, _ state: inout AppState) -> [Effect] {
     }
     state.recordForm = form
     return effects
+}
+
+/// Keys in an agent's list of absences or rota slots: move, edit, delete after "o", add, close.
+private func editAgentItems(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard var items = state.agentItems else { return [] }
+    let selected = state.agentItem(at: items.cursor)
+    if items.confirmingDeletion {
+        items.confirmingDeletion = false
+        state.agentItems = items
+        guard key == .character("o") || key == .character("y"), let selected else { return [] }
+        switch selected {
+        case .absence(let absence): return [.editRecord(.deleteAbsence(agent: items.agent, absence))]
+        case .rota(let entry): return [.editRecord(.deleteRota(agent: items.agent, entry))]
+        }
+    }
+    guard let action = KeyMap.action(for: key) else { return [] }
+    if state.role == .observer && action.isEditing {
+        state.notice = state.readOnlyNotice(action)
+        return []
+    }
+    let count = state.agentItemCount
+    switch action {
+    case .quit:
+        state.running = false
+        return [.quit]
+    case .help: state.showHelp = true
+    case .back: state.agentItems = nil
+    case .up: items.cursor -= 1
+    case .down: items.cursor += 1
+    case .pageUp: items.cursor -= 10
+    case .pageDown: items.cursor += 10
+    case .listAbsences: items = AgentItemsState(kind: .absences, agent: items.agent)
+    case .listRota: items = AgentItemsState(kind: .rota, agent: items.agent)
+    case .editItem, .open:
+        switch selected {
+        case .absence(let absence)?: openRecordForm(.editAbsence(agent: items.agent, original: absence), &state)
+        case .rota(let entry)?: openRecordForm(.editRota(agent: items.agent, original: entry), &state)
+        case nil: state.notice = state.language.pick("Rien à modifier : la liste est vide.", "Nothing to edit: the list is empty.")
+        }
+    case .deleteItem:
+        if selected == nil {
+            state.notice = state.language.pick("Rien à supprimer : la liste est vide.", "Nothing to delete: the list is empty.")
+        } else {
+            items.confirmingDeletion = true
+        }
+    case .newItem, .addAbsence, .addRota:
+        openRecordForm(items.kind == .absences ? .absence(agent: items.agent) : .rota(agent: items.agent), &state)
+    default: break
+    }
+    guard state.agentItems != nil else { return [] }
+    items.cursor = max(0, min(items.cursor, count - 1))
+    state.agentItems = items
+    return []
 }
 
 extension Array {

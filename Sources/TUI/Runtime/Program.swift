@@ -16,6 +16,9 @@ public protocol AppDataSource: AnyObject {
     func save(_ change: Territory) throws
     /// Deletes a member or an agent that nothing refers to.
     func delete(_ deletion: PendingDeletion) throws
+    /// Changes or deletes one absence or rota slot, or sets a member's opening hours, refusing
+    /// (in French) when the record changed meanwhile.
+    func apply(_ edit: RecordEdit) throws
     /// A year's issued invoices and the drafts not issued yet.
     func invoiceBook(year: Int, language: Language) throws -> InvoiceBook
     /// Issues the year's drafts (numbered, frozen); returns what to tell the coordinator.
@@ -173,6 +176,11 @@ public final class Program {
                     perform(update(&state, .saveFailed(error.message(in: state.language))))
                 } catch {
                     perform(update(&state, .saveFailed("\(error)")))
+                }
+            case .editRecord(let edit):
+                report {
+                    try data.apply(edit)
+                    return editNotice(edit, state)
                 }
             case .loadInvoices(let year):
                 do {
