@@ -135,7 +135,9 @@ enum Interface {
         let terminal = CursesTerminal(color: !noColor)
         defer { terminal.close() }
         theme.usesColor = terminal.supportsColor
-        let state = AppState(width: terminal.size.width, height: terminal.size.height, today: today, language: language)
+        // An observer's session is read-only in the database too (`openDatabase` set it).
+        let state = AppState(width: terminal.size.width, height: terminal.size.height, today: today, language: language,
+                             role: database.isReadOnly ? .observer : .coordinator)
         Program(backend: terminal, data: DatabaseDataSource(database), state: state, theme: theme).run()
     }
 }

@@ -1,12 +1,8 @@
 import Domain
 
-/// Who uses the interface (issue 5): the coordinator changes everything and sees the absence
-/// motives; an observer (an elected official, an auditor) reads the planning and the lists,
-/// changes nothing and never sees why an agent or a secretary is away.
-public enum UserRole: String, Sendable, CaseIterable {
-    case coordinator
-    case observer
-}
+// Who uses the interface (issue 5) is Domain's `UserRole`: the coordinator changes everything
+// and sees the absence motives; an observer (an elected official, an auditor) reads the
+// planning and the lists, changes nothing and never sees why an agent or a secretary is away.
 
 extension Action {
     /// Actions that change data: refused in read-only mode.
