@@ -287,7 +287,11 @@ extension AppDatabase {
     /// an import. A new request (`id` nil in the draft) gets the next number of its year,
     /// `D-2026-031`; the id actually used is returned.
     public func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String {
-        try write { db in
+        try write { db in try saveRequestInTransaction(request, isNew: isNew, db: db) }
+    }
+
+    func saveRequestInTransaction(_ request: ReplacementRequest, isNew: Bool, db: Database) throws -> String {
+        do {
             var saved = request
             if isNew {
                 let prefix = "D-\(request.start.year)-"

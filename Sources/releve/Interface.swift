@@ -43,11 +43,13 @@ final class DatabaseDataSource: AppDataSource {
 
     func changeToken() throws -> Int { try database.changeToken() }
 
-    func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String {
-        try database.saveRequest(request, isNew: isNew)
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool, original: ReplacementRequest?) throws -> String {
+        try database.saveRequest(request, isNew: isNew, original: original)
     }
 
-    func save(_ change: Territory) throws { try database.save(change) }
+    func save(_ change: Territory, originalMembers: [Member], originalAgents: [Agent]) throws {
+        try database.save(change, originalMembers: originalMembers, originalAgents: originalAgents)
+    }
 
     func delete(_ deletion: PendingDeletion) throws {
         switch deletion.target {

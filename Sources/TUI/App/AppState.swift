@@ -81,6 +81,9 @@ public struct RequestFormState: Sendable, Equatable {
     /// Set once the draft is valid: what saving would change, shown before confirming.
     public var impact: RequestImpact?
     public var pending: ReplacementRequest?
+    /// The request as it was when the form opened (edits): saving refuses to overwrite it if
+    /// another session changed it meanwhile.
+    public var original: ReplacementRequest?
     public var modified = false
     public var confirmingCancel = false
     public var error: String?
@@ -100,6 +103,10 @@ public struct RecordFormState: Sendable, Equatable {
     public var modified = false
     public var confirmingCancel = false
     public var error: String?
+    /// The member or agent as they were when the form opened: saving refuses to overwrite them
+    /// if another session changed them meanwhile.
+    public var originalMembers: [Member] = []
+    public var originalAgents: [Agent] = []
 
     public init(kind: RecordKind, fields: [FormField]) {
         self.kind = kind
@@ -218,10 +225,10 @@ public enum Effect: Equatable, Sendable {
     case cancelInvoice(number: String, reason: String, on: CalendarDate)
     case writeInvoicePDF(number: String)
     case previewRequest(ReplacementRequest)
-    case saveRecord(Territory)
+    case saveRecord(Territory, originalMembers: [Member] = [], originalAgents: [Agent] = [])
     /// Changes or deletes one absence or rota slot, or sets a member's opening hours.
     case editRecord(RecordEdit)
     case delete(PendingDeletion)
-    case saveRequest(ReplacementRequest, isNew: Bool)
+    case saveRequest(ReplacementRequest, isNew: Bool, original: ReplacementRequest? = nil)
     case quit
 }

@@ -174,7 +174,9 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
                                                "Rota requests change through the agent's absences.")
             return []
         }
-        state.requestForm = RequestFormState(draft: RequestDraft(decision.request, language: state.language))
+        var form = RequestFormState(draft: RequestDraft(decision.request, language: state.language))
+        form.original = decision.request
+        state.requestForm = form
     default:
         return move(action, &state)
     }
@@ -354,7 +356,7 @@ private func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         form.error = nil
     case .enter:
         if let pending = form.pending, form.impact != nil {
-            effects = [.saveRequest(pending, isNew: form.draft.id == nil)]
+            effects = [.saveRequest(pending, isNew: form.draft.id == nil, original: form.original)]
         } else {
             let parsed = form.draft.parse(members: state.snapshot?.territory.members ?? [], newID: RequestFormState.newID,
                                           language: state.language)
@@ -371,8 +373,15 @@ private func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
 private func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
     // Forms never open in read-only mode (the keys are refused before; this is the last guard).
     guard let snapshot = state.snapshot, state.role == .coordinator else { return }
-    state.recordForm = RecordFormState(kind: kind, fields: RecordDrafts.fields(for: kind, territory: snapshot.territory,
-                                                                              today: state.today, language: state.language))
+    var form = RecordFormState(kind: kind, fields: RecordDrafts.fields(for: kind, territory: snapshot.territory,
+                                                                      today: state.today, language: state.language))
+    let territory = snapshot.territory
+    switch kind {
+    case .member(let code?): form.originalMembers = territory.members.filter { $0.code == code }
+    case .agent(let code?), .absence(let code), .rota(let code): form.originalAgents = territory.agents.filter { $0.code == code }
+    default: break
+    }
+    state.recordForm = form
 }
 
 /// Typing in a member, agent, absence or rota form; Enter checks and saves.
@@ -397,7 +406,9 @@ private func editRecordForm(_ key: Key, _ state: inout AppState) -> [Effect] {
             let parsed = RecordDrafts.parse(form.kind, form.fields, territory: territory, language: state.language)
             form.problems = parsed.problems
             if let first = parsed.problems.keys.min() { form.focus = first }
-            if let change = parsed.change { effects = [.saveRecord(change)] }
+            if let change = parsed.change {
+                effects = [.saveRecord(change, originalMembers: form.originalMembers, originalAgents: form.originalAgents)]
+            }
         }
     case .other: break
     }

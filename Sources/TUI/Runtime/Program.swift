@@ -11,9 +11,9 @@ public protocol AppDataSource: AnyObject {
     /// Changes whenever another session commits (SQLite's `PRAGMA data_version`).
     func changeToken() throws -> Int
     /// Saves a request typed in the interface; returns its id.
-    func saveRequest(_ request: ReplacementRequest, isNew: Bool) throws -> String
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool, original: ReplacementRequest?) throws -> String
     /// Saves members or agents (with their absences) typed in the interface, like an import.
-    func save(_ change: Territory) throws
+    func save(_ change: Territory, originalMembers: [Member], originalAgents: [Agent]) throws
     /// Deletes a member or an agent that nothing refers to.
     func delete(_ deletion: PendingDeletion) throws
     /// Changes or deletes one absence or rota slot, or sets a member's opening hours, refusing
@@ -150,17 +150,17 @@ public final class Program {
             case .previewRequest(let request):
                 guard let snapshot = state.snapshot else { continue }
                 perform(update(&state, .impact(RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan), request)))
-            case .saveRequest(let request, let isNew):
+            case .saveRequest(let request, let isNew, let original):
                 do {
-                    perform(update(&state, .saved(try data.saveRequest(request, isNew: isNew))))
+                    perform(update(&state, .saved(try data.saveRequest(request, isNew: isNew, original: original))))
                 } catch let error as Localized {
                     perform(update(&state, .saveFailed(error.message(in: state.language))))
                 } catch {
                     perform(update(&state, .saveFailed("\(error)")))
                 }
-            case .saveRecord(let change):
+            case .saveRecord(let change, let originalMembers, let originalAgents):
                 do {
-                    try data.save(change)
+                    try data.save(change, originalMembers: originalMembers, originalAgents: originalAgents)
                     let name = change.members.first?.name ?? change.agents.first?.name ?? ""
                     perform(update(&state, .done(state.language.pick("Enregistré : \(name).", "Saved: \(name)."))))
                 } catch let error as Localized {
