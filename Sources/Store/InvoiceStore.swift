@@ -107,6 +107,9 @@ extension AppDatabase {
             let names = territory.memberNames
             let agentNames = territory.agentNames
             var outcome = IssueOutcome(issued: [], alreadyIssued: [], zeroTotal: 0)
+            // One audit row sums the run up (numbers, count, total) instead of one per invoice:
+            // the invoices themselves are frozen by triggers.
+            try db.execute(sql: "UPDATE audit_mode SET row_level = 0")
             for draft in drafts {
                 if let number = standing[Self.key(member: draft.member, kind: draft.kind.rawValue, request: draft.request)] {
                     outcome.alreadyIssued.append(number)
@@ -124,6 +127,15 @@ extension AppDatabase {
                 if let interruptAfter, outcome.issued.count >= interruptAfter { ProcessKill.now() }
             }
             outcome.alreadyIssued.sort()
+            try db.execute(sql: "UPDATE audit_mode SET row_level = 1")
+            if let first = outcome.issued.first?.number, let last = outcome.issued.last?.number {
+                let total = outcome.issued.reduce(0) { $0 + $1.totalCents }
+                try db.execute(sql: """
+                    INSERT INTO audit (at, entity, key, action, before, after)
+                    VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'invoice', ?, 'issue', NULL,
+                            json_object('year', ?, 'from', ?, 'to', ?, 'count', ?, 'total_cents', ?, 'issued', ?))
+                    """, arguments: ["\(first)…\(last)", year, first, last, outcome.issued.count, total, date.iso])
+            }
             return outcome
         }
     }

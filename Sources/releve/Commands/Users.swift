@@ -125,6 +125,8 @@ enum AuditText {
         case "update": l.pick("modification", "update")
         case "delete": l.pick("suppression", "delete")
         case "import": l.pick("import", "import")
+        case "issue": l.pick("émission", "issue")
+        case "reopen": l.pick("réouverture", "reopening")
         default: action
         }
     }
