@@ -124,19 +124,10 @@ public enum RecordDrafts {
             agent.annualCostCents = cost
             change.agents = [agent]
         case .rota(let code):
-            let member = required(0)
-            if let member, !territory.members.contains(where: { $0.code == member }) {
-                problems[0] = DataProblem.unknownMember(member).message(in: l)
-            }
-            let day = Weekday(rawValue: text(1).lowercased())
-            if day == nil { problems[1] = DataProblem.unknownValue(text(1), allowed: Weekday.allCases.map(\.rawValue)).message(in: l) }
-            let from = ClockText.parse(text(2)), to = ClockText.parse(text(3))
-            if from == nil { problems[2] = DataProblem.invalidClock(text(2)).message(in: l) }
-            if to == nil { problems[3] = DataProblem.invalidClock(text(3)).message(in: l) }
-            if let from, let to, to <= from { problems[3] = DataProblem.clockRangeReversed("\(text(2))-\(text(3))").message(in: l) }
-            guard problems.isEmpty, let member, let day, let from, let to,
-                  var agent = territory.agents.first(where: { $0.code == code }) else { return (nil, problems) }
-            agent.rota.append(RotaEntry(member: member, day: day, time: TimeRange(start: from, end: to)))
+            guard var agent = territory.agents.first(where: { $0.code == code }),
+                  let slot = rotaSlot(text, agent: agent, replacing: nil, territory: territory, language: l, problems: &problems)
+            else { return (nil, problems) }
+            agent.rota.append(slot)
             agent.rota.sort()
             change.agents = [agent]
         case .absence(let code):
@@ -159,4 +150,31 @@ public enum RecordDrafts {
 extension String {
     /// "1050.00" → "1050,00", for money shown in forms.
     func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
+}
+
+extension RecordDrafts {
+    /// A rota slot typed in a form (member, weekday, from, to), checked: a known member, a real
+    /// weekday, times in order, and no overlap with the agent's other slots that day (`replacing`
+    /// is the slot being edited). Problems go to `problems` by field index.
+    static func rotaSlot(_ text: (Int) -> String, agent: Agent?, replacing original: RotaEntry?, territory: Territory,
+                         language l: Language, problems: inout [Int: String]) -> RotaEntry? {
+        let member = text(0)
+        if member.isEmpty {
+            problems[0] = DataProblem.emptyText.message(in: l)
+        } else if !territory.members.contains(where: { $0.code == member }) {
+            problems[0] = DataProblem.unknownMember(member).message(in: l)
+        }
+        let day = Weekday(rawValue: text(1).lowercased())
+        if day == nil { problems[1] = DataProblem.unknownValue(text(1), allowed: Weekday.allCases.map(\.rawValue)).message(in: l) }
+        let from = ClockText.parse(text(2)), to = ClockText.parse(text(3))
+        if from == nil { problems[2] = DataProblem.invalidClock(text(2)).message(in: l) }
+        if to == nil { problems[3] = DataProblem.invalidClock(text(3)).message(in: l) }
+        if let from, let to, to <= from { problems[3] = DataProblem.clockRangeReversed("\(text(2))-\(text(3))").message(in: l) }
+        if let day, let from, let to, from < to, let agent,
+           agent.rota.contains(where: { $0 != original && $0.day == day && $0.time.overlaps(TimeRange(start: from, end: to)) }) {
+            problems[2] = DataProblem.overlapsRota(day).message(in: l)
+        }
+        guard problems.isEmpty, let day, let from, let to else { return nil }
+        return RotaEntry(member: member, day: day, time: TimeRange(start: from, end: to))
+    }
 }

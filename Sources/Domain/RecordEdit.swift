@@ -73,25 +73,9 @@ extension RecordDrafts {
             guard problems.isEmpty, let from, let to, let absenceKind else { return (nil, problems) }
             return (.updateAbsence(agent: code, old: original, new: Absence(from: from, to: to, kind: absenceKind)), [:])
         case .editRota(let code, let original):
-            let member = text(0)
-            if member.isEmpty {
-                problems[0] = DataProblem.emptyText.message(in: l)
-            } else if !territory.members.contains(where: { $0.code == member }) {
-                problems[0] = DataProblem.unknownMember(member).message(in: l)
-            }
-            let day = Weekday(rawValue: text(1).lowercased())
-            if day == nil { problems[1] = DataProblem.unknownValue(text(1), allowed: Weekday.allCases.map(\.rawValue)).message(in: l) }
-            let from = ClockText.parse(text(2)), to = ClockText.parse(text(3))
-            if from == nil { problems[2] = DataProblem.invalidClock(text(2)).message(in: l) }
-            if to == nil { problems[3] = DataProblem.invalidClock(text(3)).message(in: l) }
-            if let from, let to, to <= from { problems[3] = DataProblem.clockRangeReversed("\(text(2))-\(text(3))").message(in: l) }
-            if let day, let from, let to, from < to, let agent = territory.agents.first(where: { $0.code == code }),
-               agent.rota.contains(where: { $0 != original && $0.day == day && $0.time.overlaps(TimeRange(start: from, end: to)) }) {
-                problems[2] = DataProblem.overlapsRota(day).message(in: l)
-            }
-            guard problems.isEmpty, let day, let from, let to else { return (nil, problems) }
-            return (.updateRota(agent: code, old: original,
-                                new: RotaEntry(member: member, day: day, time: TimeRange(start: from, end: to))), [:])
+            guard let slot = RecordDrafts.rotaSlot(text, agent: territory.agents.first { $0.code == code }, replacing: original,
+                                                    territory: territory, language: l, problems: &problems) else { return (nil, problems) }
+            return (.updateRota(agent: code, old: original, new: slot), [:])
         case .openingHours(let code, let original):
             var ranges: [Weekday: [TimeRange]] = [:]
             for (i, day) in Weekday.allCases.enumerated() {

@@ -402,11 +402,18 @@ struct RecordFormTests {
         #expect(state.recordForm?.problems[3] != nil)
         for _ in 0..<5 { _ = press(&state, .backspace) }
         type(&state, "12:00")
+        // Élodie already works at Saint-Firmin on Tuesday mornings: two places at once is refused.
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.recordForm?.problems[2] != nil)
+        // The cursor went to the first field in error (from); the weekday is just above.
+        _ = press(&state, .up)
+        for _ in 0..<3 { _ = press(&state, .backspace) }
+        type(&state, "wed")
         guard case .saveRecord(let change, _, _) = press(&state, .enter).first else {
             Issue.record("no save: \(String(describing: state.recordForm?.problems))")
             return
         }
-        #expect(change.agents.first?.rota.contains { $0.member == "71413" && $0.day == .tue && $0.time.start == 540 } == true)
+        #expect(change.agents.first?.rota.contains { $0.member == "71413" && $0.day == .wed && $0.time.start == 540 } == true)
     }
 
     @Test func deletionAsksFirst() {
