@@ -11,6 +11,8 @@ public enum RecordKind: Sendable, Equatable {
     case editRota(agent: String, original: RotaEntry)
     /// A member's opening hours, one field per weekday.
     case openingHours(member: String, original: OpeningHours)
+    /// The tariff of a year (rate, hours per day, exemption, population bands).
+    case tariff(year: Int)
 }
 
 /// One field of a form: what it asks and what was typed.
@@ -52,6 +54,8 @@ public enum RecordDrafts {
                     FormField(l.pick("De (HH:MM)", "From (HH:MM)"), "09:00"), FormField(l.pick("À (HH:MM)", "To (HH:MM)"), "12:00")]
         case .editAbsence, .editRota, .openingHours:
             return editFields(for: kind, territory: territory, language: l)
+        case .tariff(let year):
+            return tariffFields(year: year, territory: territory, language: l)
         case .absence:
             return [FormField(l.pick("Du", "From"), format.numericDate(today)), FormField(l.pick("Au", "To"), format.numericDate(today)),
                     FormField(l.pick("Motif (conges, formation, maladie, maternite, accident, autre)", "Kind (conges, formation, maladie, maternite, accident, autre)"), "conges")]
@@ -84,6 +88,9 @@ public enum RecordDrafts {
         }
         var change = Territory(service: territory.service)
         switch kind {
+        case .tariff(let year):
+            guard let tariff = parseTariff(year: year, text: text, language: l, problems: &problems) else { return (nil, problems) }
+            change.tariffs = [tariff]
         case .member(let existing):
             let code = existing ?? required(0), name = required(1)
             let memberKind = MemberKind(rawValue: text(2).lowercased())

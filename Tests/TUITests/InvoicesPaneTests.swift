@@ -96,4 +96,39 @@ struct InvoicesPaneTests {
         #expect(body.contains("Relevé d'heures"))
         #expect(body.contains(" × "))
     }
+
+    @Test func theYearsTariffIsEditedInAFormWithFrenchChecks() {
+        var state = invoicesState()
+        _ = press(&state, .character("T"))
+        guard let form = state.recordForm else { Issue.record("no tariff form"); return }
+        #expect(form.kind == .tariff(year: 2026))
+        #expect(form.fields.map(\.value).prefix(4) == ["30,00", "7:00", "non", "1-999 : 210,00 / 1 j"])
+        #expect(screen(state).joined().contains("Tarif 2026"))
+        for _ in 0..<5 { _ = press(&state, .backspace) }
+        for key in "31,5".map({ Key.character($0) }) { _ = press(&state, key) }
+        // A band that does not follow the previous one is refused, in French, on its line.
+        _ = press(&state, .down, .down, .down, .down)
+        for _ in 0..<30 { _ = press(&state, .backspace) }
+        for key in "1200-2499 : 420 / 2 j".map({ Key.character($0) }) { _ = press(&state, key) }
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.recordForm?.problems[4]?.contains("juste après la précédente") == true)
+        for _ in 0..<30 { _ = press(&state, .backspace) }
+        for key in "1000-2499 : 420 / 2 j".map({ Key.character($0) }) { _ = press(&state, key) }
+        guard case .saveRecord(let change, _, _) = press(&state, .enter).first else {
+            Issue.record("no save: \(String(describing: state.recordForm?.problems))")
+            return
+        }
+        #expect(change.tariffs.first?.hourlyRateCents == 3150)
+        #expect(change.tariffs.first?.bands.count == 5)
+        #expect(change.tariffs.first?.bands.last?.maxPopulation == nil)
+    }
+
+    @Test func anObserverCannotEditTheTariff() {
+        var state = AppState(width: 120, height: 40, today: demoToday, role: .observer)
+        _ = update(&state, .loaded(demoSnapshot))
+        _ = press(&state, .character("6"))
+        #expect(press(&state, .character("T")).isEmpty)
+        #expect(state.recordForm == nil)
+        #expect(state.notice?.hasPrefix("lecture seule") == true)
+    }
 }

@@ -18,6 +18,8 @@ public struct InvoicesPaneState: Sendable, Equatable {
     public var book: InvoiceBook?
     public var prompt: Prompt?
     public var promptError: String?
+    /// `T` was pressed before the territory was loaded: the tariff form opens once it is.
+    public var tariffFormPending = false
 
     public init(year: Int) { self.year = year }
 }
@@ -83,6 +85,12 @@ func handleInvoiceKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
             return []
         }
         state.invoicesPane.prompt = .cancellation(number: invoice.number, reason: "")
+    case .editTariff:
+        guard state.snapshot != nil else {
+            state.invoicesPane.tariffFormPending = true
+            return [.loadAll]
+        }
+        openRecordForm(.tariff(year: state.invoicesPane.year), &state)
     case .writePDF:
         guard case .issued(let invoice)? = selected else {
             state.notice = l.pick("Un brouillon n'a pas de PDF : émettez d'abord (E).", "A draft has no PDF: issue it first (E).")

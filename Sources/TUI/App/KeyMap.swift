@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
-    case issueInvoices, recordPayment, cancelInvoice, writePDF
+    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -87,6 +87,8 @@ public enum KeyMap {
                 hintIn: [.invoices], hinted: true, hint: ("p payée", "p paid")),
         Binding(action: .cancelInvoice, keys: [.character("x")], french: "annuler la facture par un avoir", english: "cancel the invoice by a credit note",
                 hintIn: [.invoices], hinted: true, hint: ("x avoir", "x credit note")),
+        Binding(action: .editTariff, keys: [.character("T")], french: "modifier le tarif de l'année", english: "edit the year's tariff",
+                hintIn: [.invoices], hinted: false),
         Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
                 hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
     ]

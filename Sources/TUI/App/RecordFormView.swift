@@ -20,6 +20,7 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     case .editRota(let agent, _):
         let name = agentName(agent)
         title = l.pick("Modifier une plage de tournée \(frenchOf(name)) (\(agent))", "Edit a rota slot of \(name) (\(agent))")
+    case .tariff(let year): title = l.pick("Tarif \(year)", "Tariff \(year)")
     case .openingHours(let code, _):
         let name = state.snapshot?.member(code)?.name ?? code
         title = l.pick("Horaires d'ouverture \(frenchOf(name)) (\(code))", "Opening hours of \(name) (\(code))")

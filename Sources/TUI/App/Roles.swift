@@ -9,7 +9,7 @@ extension Action {
     var isEditing: Bool {
         switch self {
         case .newItem, .editItem, .deleteItem, .addAbsence, .addRota, .listAbsences, .listRota, .editOpeningHours,
-             .issueInvoices, .recordPayment, .cancelInvoice:
+             .issueInvoices, .recordPayment, .cancelInvoice, .editTariff:
             return true
         default:
             return false

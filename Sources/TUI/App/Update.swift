@@ -36,6 +36,10 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .loaded(let snapshot):
         state.snapshot = snapshot
+        if state.invoicesPane.tariffFormPending {
+            state.invoicesPane.tariffFormPending = false
+            openRecordForm(.tariff(year: state.invoicesPane.year), &state)
+        }
         state.grid = nil
         state.serviceName = snapshot.territory.service.name
         state.loadError = nil
@@ -370,7 +374,7 @@ private func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
     return effects
 }
 
-private func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
+func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
     // Forms never open in read-only mode (the keys are refused before; this is the last guard).
     guard let snapshot = state.snapshot, state.role == .coordinator else { return }
     var form = RecordFormState(kind: kind, fields: RecordDrafts.fields(for: kind, territory: snapshot.territory,

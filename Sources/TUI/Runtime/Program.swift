@@ -161,7 +161,8 @@ public final class Program {
             case .saveRecord(let change, let originalMembers, let originalAgents):
                 do {
                     try data.save(change, originalMembers: originalMembers, originalAgents: originalAgents)
-                    let name = change.members.first?.name ?? change.agents.first?.name ?? ""
+                    let name = change.members.first?.name ?? change.agents.first?.name
+                        ?? change.tariffs.first.map { state.language.pick("tarif \($0.year)", "tariff \($0.year)") } ?? ""
                     perform(update(&state, .done(state.language.pick("Enregistré : \(name).", "Saved: \(name)."))))
                 } catch let error as Localized {
                     perform(update(&state, .saveFailed(error.message(in: state.language))))
