@@ -85,6 +85,28 @@ final class DatabaseDataSource: AppDataSource {
         return l.pick("Avoir \(credit.number) émis : annule \(number).", "Credit note \(credit.number) issued: cancels \(number).")
     }
 
+    func validateHours(ids: [Int64], language l: Language) throws -> String {
+        let count = try database.validateHours(ids: ids)
+        return l.pick("\(count) saisie(s) validée(s).", "\(count) entr\(count == 1 ? "y" : "ies") validated.")
+    }
+
+    func validateWeek(agent: String, weekOf day: CalendarDate, language l: Language) throws -> String {
+        let count = try database.validateWeek(agent: agent, weekOf: day)
+        return l.pick("Semaine validée : \(count) saisie(s).", "Week validated: \(count) entr\(count == 1 ? "y" : "ies").")
+    }
+
+    func closeMonth(_ month: String, language l: Language) throws -> String {
+        try database.closeMonth(month)
+        return l.pick("Mois \(month) clos.", "Month \(month) closed.")
+    }
+
+    func reopenMonth(_ month: String, reason: String, language l: Language) throws -> String {
+        try database.reopenMonth(month, reason: reason)
+        return l.pick("Mois \(month) rouvert (inscrit au journal d'audit).", "Month \(month) reopened (written to the audit trail).")
+    }
+
+    func closedMonths() throws -> [String] { try database.closedMonths() }
+
     /// Into `$RELEVE_DOCUMENTS`, else `~/releve-documents`.
     func writeInvoicePDF(number: String) throws -> String {
         let env = ProcessInfo.processInfo.environment

@@ -132,3 +132,56 @@ struct InvoicesPaneTests {
         #expect(state.notice?.hasPrefix("lecture seule") == true)
     }
 }
+
+@Suite("Heures: validation and closed months")
+struct HoursValidationPaneTests {
+    func hoursState() -> AppState {
+        var state = loadedState()
+        let effects = press(&state, .character("5"))
+        #expect(effects.contains(.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))))
+        let monday = state.hoursWeek
+        var entries = [TimeEntry(id: 1, agent: "A1", member: "71413", date: monday, minutes: 180),
+                       TimeEntry(id: 2, agent: "A1", member: "71413", date: monday.adding(days: 1), minutes: 120, validated: true),
+                       TimeEntry(id: 3, agent: "A2", member: "71040", date: monday, minutes: 60)]
+        entries.sort { ($0.id ?? 0) < ($1.id ?? 0) }
+        _ = update(&state, .hoursLoaded(entries))
+        _ = update(&state, .closedMonthsLoaded([]))
+        return state
+    }
+
+    @Test func aRowOrOneEntryOrTheAgentsWeekIsValidated() {
+        var state = hoursState()
+        #expect(screen(state).joined().contains("V valider"))
+        #expect(press(&state, .character("V")) == [.validateHours([1])])
+        _ = press(&state, .enter)
+        #expect(screen(state).joined().contains("à valider"))
+        _ = press(&state, .down)
+        #expect(press(&state, .character("V")).isEmpty)
+        #expect(state.notice == "Déjà validé.")
+        _ = press(&state, .escape, .down)
+        #expect(press(&state, .character("S")) == [.validateWeek(agent: "A2", weekOf: state.hoursWeek)])
+    }
+
+    @Test func closingAsksFirstAndReopeningNeedsAReason() {
+        var state = hoursState()
+        let month = String(state.hoursWeek.iso.prefix(7))
+        _ = press(&state, .character("C"))
+        #expect(screen(state).joined().contains("Clore le mois \(month)"))
+        #expect(press(&state, .character("o")) == [.closeMonth(month)])
+        _ = update(&state, .closedMonthsLoaded([month]))
+        #expect(screen(state).joined().contains("mois \(month) clos"))
+        _ = press(&state, .character("O"))
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.hoursPane.promptError == "le motif est obligatoire")
+        for key in "Oubli".map({ Key.character($0) }) { _ = press(&state, key) }
+        #expect(press(&state, .enter) == [.reopenMonth(month, reason: "Oubli")])
+    }
+
+    @Test func anObserverValidatesNothing() {
+        var state = AppState(width: 120, height: 40, today: demoToday, role: .observer)
+        _ = update(&state, .loaded(demoSnapshot))
+        _ = press(&state, .character("5"))
+        for key in ["V", "S", "C", "O"] { #expect(press(&state, .character(Character(key))).isEmpty) }
+        #expect(state.hoursPane.prompt == nil)
+    }
+}

@@ -219,7 +219,9 @@ struct OpeningHoursFormTests {
         #expect(fits(lines, 80, 24))
         let body = lines.joined(separator: "\n")
         #expect(body.contains("1…6"))
-        for binding in KeyMap.bindings where ![.pane1, .pane2, .pane3, .pane4, .pane5, .pane6].contains(binding.action) {
+        #expect(body.contains("se déplacer"))
+        for binding in KeyMap.bindings where ![.pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .up, .down, .left, .right,
+                                               .pageUp, .pageDown, .previousPeriod, .nextPeriod].contains(binding.action) {
             #expect(body.contains(String(binding.french.prefix(16))), "\(binding.action)")
         }
         #expect(body.contains("Appuyez sur une touche pour fermer"))
@@ -308,7 +310,7 @@ struct ObserverTests {
 
     @Test func everyEditingKeyIsRefusedAndNoFormOpens() {
         let editing = KeyMap.bindings.filter { $0.action.isEditing }
-        #expect(Set(editing.flatMap(\.keys)) == Set(["n", "e", "d", "a", "r", "A", "R", "o", "E", "p", "x"].map { Key.character(Character($0)) }))
+        #expect(Set(editing.flatMap(\.keys)) == Set(["n", "e", "d", "a", "r", "A", "R", "o", "E", "p", "x", "T", "V", "S", "C", "O"].map { Key.character(Character($0)) }))
         for pane in Pane.allCases {
             for binding in editing {
                 var state = observerState()

@@ -159,6 +159,7 @@ public struct AppState: Sendable {
     public var agents = ListState()
     public var hoursWeek: CalendarDate
     public var invoicesPane: InvoicesPaneState
+    public var hoursPane = HoursPaneState()
     public var showHelp = false
     public var requestForm: RequestFormState?
     public var recordForm: RecordFormState?
@@ -201,6 +202,7 @@ public enum Msg: Sendable {
     case gridLoaded(PlanningWindow)
     case hoursLoaded([TimeEntry])
     case invoicesLoaded(InvoiceBook)
+    case closedMonthsLoaded([String])
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)
     case saved(String)
@@ -224,6 +226,10 @@ public enum Effect: Equatable, Sendable {
     case recordPayment(number: String, on: CalendarDate)
     case cancelInvoice(number: String, reason: String, on: CalendarDate)
     case writeInvoicePDF(number: String)
+    case validateHours([Int64])
+    case validateWeek(agent: String, weekOf: CalendarDate)
+    case closeMonth(String)
+    case reopenMonth(String, reason: String)
     case previewRequest(ReplacementRequest)
     case saveRecord(Territory, originalMembers: [Member] = [], originalAgents: [Agent] = [])
     /// Changes or deletes one absence or rota slot, or sets a member's opening hours.

@@ -10,6 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
     case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff
+    case validateHours, validateWeek, closeMonth, reopenMonth
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -89,6 +90,14 @@ public enum KeyMap {
                 hintIn: [.invoices], hinted: true, hint: ("x avoir", "x credit note")),
         Binding(action: .editTariff, keys: [.character("T")], french: "modifier le tarif de l'année", english: "edit the year's tariff",
                 hintIn: [.invoices], hinted: false),
+        Binding(action: .validateHours, keys: [.character("V")], french: "valider la ligne (ou la saisie)",
+                english: "validate the row's hours (or the chosen entry)", hintIn: [.hours], hinted: true, hint: ("V valider", "V validate")),
+        Binding(action: .validateWeek, keys: [.character("S")], french: "valider toute la semaine de l'agent", english: "validate the agent's whole week",
+                hintIn: [.hours], hinted: true, hint: ("S semaine", "S week")),
+        Binding(action: .closeMonth, keys: [.character("C")], french: "clore le mois (après confirmation)", english: "close the month (after confirming)",
+                hintIn: [.hours], hinted: true, hint: ("C clore", "C close")),
+        Binding(action: .reopenMonth, keys: [.character("O")], french: "rouvrir le mois (motif demandé)", english: "reopen the closed month (reason asked)",
+                hintIn: [.hours], hinted: false),
         Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
                 hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
     ]

@@ -177,17 +177,12 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
     buffer.frame(area, title: l.pick("Heures · semaine \(isoWeek(state.hoursWeek)) du \(format.date(state.hoursWeek)) · total \(DurationText.format(total)), validées \(DurationText.format(validated))",
                                      "Hours · week \(isoWeek(state.hoursWeek)) from \(format.date(state.hoursWeek)) · total \(DurationText.format(total)), validated \(DurationText.format(validated))"),
                  borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    let inner = area.inset(1)
-    let agentNames = snapshot.territory.agentNames
-    let memberNames = snapshot.territory.memberNames
-    // By agent and member: one column per day of the week, and the total.
-    var grouped: [String: [Int: Int]] = [:]
-    var validatedKeys = Set<String>()
-    for e in entries {
-        let key = "\(agentNames[e.agent] ?? e.agent)\t\(memberNames[e.member] ?? e.member)"
-        grouped[key, default: [:]][state.hoursWeek.days(to: e.date), default: 0] += e.minutes
-        if e.validated { validatedKeys.insert(key) }
+    if state.hoursPane.closedMonths.contains(state.hoursMonth) {
+        let closed = l.pick(" mois \(state.hoursMonth) clos (O rouvrir) ", " month \(state.hoursMonth) closed (O reopens) ")
+        buffer.put(closed, x: area.maxX - TextWidth.of(closed) - 2, y: area.y, style: theme.style(.header))
     }
+    let inner = area.inset(1)
+    let hoursRows = state.hoursRows
     // Seven day columns and the total must fit in 78 columns (80×24).
     let nameWidth = max(8, (inner.width - 7 * 7 - 7 - 10) / 2)
     var columns = [Column("Agent", nameWidth), Column(l.pick("Commune", "Member"), nameWidth)]
@@ -195,22 +190,24 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         let day = state.hoursWeek.adding(days: i)
         columns.append(Column("\(format.weekdayShort(day.weekday).prefix(3)) \(day.day)", 6, right: true)) }
     columns.append(Column("Total", 6, right: true))
-    let rows = grouped.keys.sorted { $0.folding() < $1.folding() }.map { key -> TableRow in
-        let parts = key.split(separator: "\t").map(String.init)
-        let byDay = grouped[key] ?? [:]
-        let cells = parts + (0..<7).map { byDay[$0].map(DurationText.format) ?? "·" } + [DurationText.format(byDay.values.reduce(0, +))]
-        return TableRow(cells, role: validatedKeys.contains(key) ? .normal : .hint)
+    let rows = hoursRows.map { row -> TableRow in
+        var byDay: [Int: Int] = [:]
+        for e in row.entries { byDay[state.hoursWeek.days(to: e.date), default: 0] += e.minutes }
+        let cells = [row.agentName, row.memberName] + (0..<7).map { byDay[$0].map(DurationText.format) ?? "·" }
+            + [DurationText.format(byDay.values.reduce(0, +))]
+        return TableRow(cells, role: row.entries.allSatisfy(\.validated) ? .normal : .hint)
     }
     if rows.isEmpty {
         buffer.put(l.pick("Aucune heure saisie cette semaine.", "No hours logged this week."), x: inner.x, y: inner.y + 1, style: theme.style(.dim))
     } else {
-        buffer.table(inner, columns: columns, rows: rows, selected: nil, scroll: 0, theme: theme)
+        buffer.table(inner, columns: columns, rows: rows, selected: state.hoursPane.list.cursor, scroll: 0, theme: theme)
         let hidden = rows.count - (inner.height - 1)
         if hidden > 0 {
             let more = l.pick(" … \(hidden) ligne(s) de plus ", " … \(hidden) more row(s) ")
             buffer.put(more, x: area.maxX - TextWidth.of(more) - 2, y: area.maxY - 1, style: theme.style(.dim))
         }
     }
+    renderHoursValidation(state, area, &buffer, theme, borders)
 }
 
 func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

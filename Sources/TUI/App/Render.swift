@@ -106,12 +106,21 @@ private func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: The
     let absent = state.seesMotives ? l.pick("congés, maladie…", "leave, sick…") : l.pick("absent(e)", "away")
     let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · × hors horaires d'ouverture · · libre · férié · \(absent)",
                         "Markers: ! urgent (P1) · ½ shared hours · × outside opening hours · · free · holiday · \(absent)")
-    // Too many keys for two columns (80×24): the six pane digits share one line.
+    // Too many keys for two columns (80×24): the pane digits, the four moves, the two pages and
+    // the two period keys each share one line.
     if (entries.count + 1) / 2 > buffer.height - 7 {
-        let digits = KeyMap.bindings.filter { [.pane1, .pane2, .pane3, .pane4, .pane5, .pane6].contains($0.action) }
-        if let first = digits.first, let index = KeyMap.bindings.firstIndex(where: { $0.action == first.action }) {
-            entries.removeSubrange(index..<(index + digits.count))
-            entries.insert(("1…\(digits.count)", l.pick("volets Planning … Factures", "panes Planning … Invoices")), at: index)
+        let groups: [([Action], String, (String, String))] = [
+            ([.pane1, .pane2, .pane3, .pane4, .pane5, .pane6], "1…6", ("volets Planning … Factures", "panes Planning … Invoices")),
+            ([.up, .down, .left, .right], state.unicode ? "↑↓←→ hjkl" : "hjkl", ("se déplacer", "move")),
+            ([.pageUp, .pageDown], l.pick("PgPréc/Suiv", "PgUp/Dn"), ("page précédente / suivante", "page up / down")),
+            ([.previousPeriod, .nextPeriod], "[ ]", ("période (ou année) précédente / suivante", "previous / next period (or year)")),
+        ]
+        for (actions, keys, description) in groups {
+            let indices = KeyMap.bindings.indices.filter { actions.contains(KeyMap.bindings[$0].action) }
+            guard let first = indices.first, let last = indices.last else { continue }
+            let shift = KeyMap.bindings.count - entries.count
+            entries.removeSubrange((first - shift)...(last - shift))
+            entries.insert((keys, l.pick(description.0, description.1)), at: first - shift)
         }
     }
     let keyWidth = entries.map { TextWidth.of($0.0) }.max() ?? 0

@@ -9,7 +9,7 @@ extension Action {
     var isEditing: Bool {
         switch self {
         case .newItem, .editItem, .deleteItem, .addAbsence, .addRota, .listAbsences, .listRota, .editOpeningHours,
-             .issueInvoices, .recordPayment, .cancelInvoice, .editTariff:
+             .issueInvoices, .recordPayment, .cancelInvoice, .editTariff, .validateHours, .validateWeek, .closeMonth, .reopenMonth:
             return true
         default:
             return false

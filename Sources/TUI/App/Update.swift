@@ -61,6 +61,9 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .hoursLoaded(let entries):
         state.hours = entries
         return []
+    case .closedMonthsLoaded(let months):
+        state.hoursPane.closedMonths = months
+        return []
     case .invoicesLoaded(let book):
         state.invoicesPane.book = book
         state.invoicesPane.list.cursor = max(0, min(state.invoicesPane.list.cursor, state.invoiceRows.count - 1))
@@ -84,6 +87,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.agentItems?.confirmingDeletion = false
         state.notice = notice
         return [.reload] + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
+            + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : [])
     case .saveFailed(let message):
         // Said in the open form, or in the status bar (a refused deletion).
         if state.requestForm != nil {
@@ -110,6 +114,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if state.requestForm != nil { return editRequestForm(key, &state) }
     if state.recordForm != nil { return editRecordForm(key, &state) }
     if state.invoicesPane.prompt != nil { return editInvoicePrompt(key, &state) }
+    if state.hoursPane.prompt != nil { return editHoursPrompt(key, &state) }
     if let deletion = state.pendingDeletion {
         state.pendingDeletion = nil
         return key == .character("o") || key == .character("y") ? [.delete(deletion)] : []
@@ -121,6 +126,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         return []
     }
     if state.pane == .invoices, let effects = handleInvoiceKey(action, &state) { return effects }
+    if state.pane == .hours, let effects = handleHoursKey(action, &state) { return effects }
     switch action {
     case .quit:
         state.running = false

@@ -29,6 +29,16 @@ public protocol AppDataSource: AnyObject {
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String
     /// Writes an invoice's PDF; returns where.
     func writeInvoicePDF(number: String) throws -> String
+    /// Validates entries; returns what to tell the coordinator.
+    func validateHours(ids: [Int64], language: Language) throws -> String
+    /// Validates an agent's week; returns what to tell the coordinator.
+    func validateWeek(agent: String, weekOf day: CalendarDate, language: Language) throws -> String
+    /// Closes a month (`2026-11`); returns what to tell the coordinator.
+    func closeMonth(_ month: String, language: Language) throws -> String
+    /// Reopens a closed month, the reason going to the audit trail.
+    func reopenMonth(_ month: String, reason: String, language: Language) throws -> String
+    /// The closed months.
+    func closedMonths() throws -> [String]
 }
 
 /// The loop: draw the state, read a key, update, run the effects; reload when another
@@ -195,6 +205,14 @@ public final class Program {
                 report { try data.recordPayment(number: number, on: date, language: state.language) }
             case .cancelInvoice(let number, let reason, let date):
                 report { try data.cancelInvoice(number: number, reason: reason, on: date, language: state.language) }
+            case .validateHours(let ids):
+                report { try data.validateHours(ids: ids, language: state.language) }
+            case .validateWeek(let agent, let day):
+                report { try data.validateWeek(agent: agent, weekOf: day, language: state.language) }
+            case .closeMonth(let month):
+                report { try data.closeMonth(month, language: state.language) }
+            case .reopenMonth(let month, let reason):
+                report { try data.reopenMonth(month, reason: reason, language: state.language) }
             case .writeInvoicePDF(let number):
                 report {
                     let path = try data.writeInvoicePDF(number: number)
@@ -203,6 +221,7 @@ public final class Program {
             case .loadHours(let from, let to):
                 do {
                     perform(update(&state, .hoursLoaded(try data.hours(from: from, to: to))))
+                    perform(update(&state, .closedMonthsLoaded(try data.closedMonths())))
                 } catch {
                     perform(update(&state, .failed("\(error)")))
                 }
