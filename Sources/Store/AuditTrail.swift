@@ -48,6 +48,32 @@ extension AuditEntry {
     }
 }
 
+extension Array where Element == AuditEntry {
+    /// The entries (oldest first) with each rewrite folded: a row deleted then inserted again
+    /// under the same key by the same actor in the same minute (a member's opening hours are
+    /// saved that way) reads as one update, or disappears when nothing changed.
+    public func collapsingRewrites() -> [AuditEntry] {
+        var result: [AuditEntry?] = []
+        var deleted: [String: Int] = [:]
+        for entry in self {
+            let id = "\(entry.entity)\u{0}\(entry.key)"
+            if entry.action == "insert", let index = deleted.removeValue(forKey: id), let old = result[index],
+               old.actor == entry.actor, old.at.prefix(16) == entry.at.prefix(16) {
+                result[index] = nil
+                guard AuditEntry.fields(old.before) != AuditEntry.fields(entry.after) else { continue }
+                var update = entry
+                update.action = "update"
+                update.before = old.before
+                result.append(update)
+                continue
+            }
+            deleted[id] = entry.action == "delete" ? result.count : nil
+            result.append(entry)
+        }
+        return result.compactMap { $0 }
+    }
+}
+
 /// The audit trail (issue 5): the triggers of migration v4 append every change; each write
 /// transaction of the application then names who did it and chains each new row to the previous
 /// one by SHA-256, so that an audit row edited or deleted by hand breaks the chain.
@@ -149,11 +175,18 @@ enum AuditTrail {
 public struct AuditQuery: Sendable {
     public var entity: String?
     public var key: String?
+    /// Rows whose key starts with this text (`71040/` for a member's opening ranges).
+    public var keyPrefix: String?
+    /// Rows whose JSON before or after names this agent (`"agent": "A1"`): an agent's absences
+    /// and rota slots, keyed by their own id.
+    public var agent: String?
     public var limit: Int?
 
-    public init(entity: String? = nil, key: String? = nil, limit: Int? = nil) {
+    public init(entity: String? = nil, key: String? = nil, keyPrefix: String? = nil, agent: String? = nil, limit: Int? = nil) {
         self.entity = entity
         self.key = key
+        self.keyPrefix = keyPrefix
+        self.agent = agent
         self.limit = limit
     }
 }
@@ -166,6 +199,18 @@ extension AppDatabase {
             var arguments = StatementArguments()
             if let entity = query.entity { clauses.append("entity = ?"); arguments += [entity] }
             if let key = query.key { clauses.append("key = ?"); arguments += [key] }
+            if let prefix = query.keyPrefix {
+                clauses.append("substr(key, 1, ?) = ?")
+                arguments += [prefix.unicodeScalars.count, prefix]
+            }
+            if let agent = query.agent {
+                // Before and after both: an absence moved to another agent stays in the first one's history.
+                clauses.append("""
+                    (CASE WHEN json_valid(before) THEN json_extract(before, '$.agent') END = ?
+                     OR CASE WHEN json_valid(after) THEN json_extract(after, '$.agent') END = ?)
+                    """)
+                arguments += [agent, agent]
+            }
             let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
             let limit = query.limit.map { " LIMIT \($0)" } ?? ""
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM (SELECT * FROM audit \(filter) ORDER BY id DESC\(limit)) ORDER BY id",

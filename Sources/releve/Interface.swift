@@ -116,6 +116,64 @@ final class DatabaseDataSource: AppDataSource {
         try OutputFile.write(try DocumentText.invoicePDF(number, database: database).1, to: path, language: .fr)
         return path
     }
+
+    /// The most changes a history shows (the newest).
+    static let historyLimit = 500
+
+    /// The record's audit rows, and those of its parts: a member's opening ranges (keyed
+    /// `CODE/weekday/minute`), an agent's absences and rota slots (their JSON names the agent).
+    func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry] {
+        let limit = Self.historyLimit
+        let queries: [AuditQuery]
+        switch target {
+        case .request(let id): queries = [AuditQuery(entity: "request", key: id, limit: limit)]
+        case .invoice(let number): queries = [AuditQuery(entity: "invoice", key: number, limit: limit)]
+        case .member(let code):
+            queries = [AuditQuery(entity: "member", key: code, limit: limit),
+                       AuditQuery(entity: "opening_range", keyPrefix: code + "/", limit: limit)]
+        case .agent(let code):
+            queries = [AuditQuery(entity: "agent", key: code, limit: limit),
+                       AuditQuery(entity: "absence", agent: code, limit: limit),
+                       AuditQuery(entity: "rota_entry", agent: code, limit: limit)]
+        }
+        let entries = try queries.flatMap { try database.auditEntries($0) }.sorted { $0.id < $1.id }
+            .collapsingRewrites().reversed().prefix(limit)
+        let clock = LocalClock()
+        return entries.map { entry in
+            HistoryEntry(id: entry.id, when: clock.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.key,
+                         action: entry.action,
+                         changes: entry.changes.map { HistoryEntry.Change(field: $0.field, before: $0.before, after: $0.after) })
+        }
+    }
+}
+
+/// The audit trail's UTC times as a French reader expects them: `22/11/2026 21:41`, in
+/// Europe/Paris time (UTC, said so, when the system has no time zone data).
+struct LocalClock {
+    private let parser = ISO8601DateFormatter()
+    private let plainParser = ISO8601DateFormatter()
+    private let formatter = DateFormatter()
+    private let suffix: String
+
+    init(zone: String = "Europe/Paris") {
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        plainParser.formatOptions = [.withInternetDateTime]
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        if let local = TimeZone(identifier: zone) {
+            formatter.timeZone = local
+            suffix = ""
+        } else {
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            suffix = " UTC"
+        }
+    }
+
+    /// `2026-11-22T20:41:04.123Z` → `22/11/2026 21:41`; the text itself when it does not parse.
+    func text(_ utc: String) -> String {
+        guard let date = parser.date(from: utc) ?? plainParser.date(from: utc) else { return utc }
+        return formatter.string(from: date) + suffix
+    }
 }
 
 /// Opens the full-screen interface on `database`.

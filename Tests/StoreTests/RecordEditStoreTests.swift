@@ -111,6 +111,55 @@ struct RecordEditStoreTests {
         #expect(try database.loadTerritory().members.first { $0.code == member.code }?.openingHours == OpeningHours())
     }
 
+    @Test func anAgentsHistoryHoldsItsAbsencesAndRotaSlotsAndAMembersItsOpeningHours() throws {
+        let (database, territory) = try demo()
+        let subject = try #require(territory.agents.first { !$0.absences.isEmpty && !$0.rota.isEmpty })
+        let other = try #require(territory.agents.first { $0.code != subject.code && !$0.absences.isEmpty })
+        let old = try #require(subject.absences.first)
+        let kind: AbsenceKind = old.kind == .formation ? .autre : .formation
+        try database.updateAbsence(agent: subject.code, old: old, new: Absence(from: old.from, to: old.to.adding(days: 1), kind: kind))
+        try database.deleteRotaEntry(agent: subject.code, try #require(subject.rota.first))
+        let latest = try #require(other.absences.max { $0.to < $1.to })
+        try database.updateAbsence(agent: other.code, old: latest, new: Absence(from: latest.from, to: latest.to.adding(days: 1), kind: latest.kind))
+
+        let absences = try database.auditEntries(AuditQuery(entity: "absence", agent: subject.code))
+        #expect(absences.count == subject.absences.count + 1)
+        #expect(absences.map(\.action).filter { $0 == "insert" }.count == subject.absences.count)
+        let change = try #require(absences.last)
+        #expect(change.action == "update")
+        #expect(change.changes.map(\.field) == ["kind", "to_date"])
+        #expect(change.changes.first?.after == kind.rawValue)
+        // The other agent's absence is not in it.
+        #expect(!absences.contains { $0.after?.contains(other.code) == true })
+        #expect(try database.auditEntries(AuditQuery(entity: "absence", agent: other.code)).count == other.absences.count + 1)
+
+        let rota = try database.auditEntries(AuditQuery(entity: "rota_entry", agent: subject.code))
+        #expect(rota.count == subject.rota.count + 1)
+        #expect(rota.last?.action == "delete")
+        #expect(rota.last?.after == nil)
+        #expect(try database.auditEntries(AuditQuery(entity: "rota_entry", agent: subject.code, limit: 1)).map(\.action) == ["delete"])
+
+        // A member's opening ranges are keyed CODE/weekday/minute.
+        let member = try #require(territory.members.first { !$0.openingHours.ranges.isEmpty })
+        let ranges = try database.auditEntries(AuditQuery(entity: "opening_range", keyPrefix: member.code + "/"))
+        #expect(!ranges.isEmpty)
+        #expect(ranges.allSatisfy { $0.key.hasPrefix(member.code + "/") })
+        #expect(try database.auditEntries(AuditQuery(entity: "opening_range", keyPrefix: "99999/")).isEmpty)
+
+        // Saving opening hours deletes and inserts them all again: the history folds that into
+        // what changed (here, a Saturday morning).
+        let lastBefore = try #require(ranges.last?.id)
+        var changed = member.openingHours.ranges
+        changed[.sat] = [TimeRange(start: 540, end: 690)]
+        try database.setOpeningHours(member: member.code, old: member.openingHours, new: OpeningHours(changed))
+        let raw = try database.auditEntries(AuditQuery(entity: "opening_range", keyPrefix: member.code + "/")).filter { $0.id > lastBefore }
+        #expect(raw.count > 2)
+        let folded = raw.collapsingRewrites()
+        #expect(folded.map(\.key) == [member.code + "/6/540"])
+        #expect(folded.first?.changes.map(\.field) == ["end_minute"])
+        #expect(folded.first?.changes.first?.after == "690")
+    }
+
     @Test func aDeletedAgentOrMemberIsSaidSo() throws {
         let (database, _) = try demo()
         let absence = Absence(from: Self.today, to: Self.today, kind: .conges)

@@ -166,6 +166,8 @@ public struct AppState: Sendable {
     public var pendingDeletion: PendingDeletion?
     /// The absences or rota slots of one agent, when open.
     public var agentItems: AgentItemsState?
+    /// The history of the selected record (`H`), when open.
+    public var history: HistoryState?
     /// Who uses the interface: an observer reads everything but the absence motives and
     /// changes nothing.
     public var role: UserRole
@@ -209,6 +211,8 @@ public enum Msg: Sendable {
     /// A member or an agent was saved or deleted: close the form, say it, reload.
     case done(String)
     case saveFailed(String)
+    /// A record's audit trail, newest first, or why it could not be read.
+    case historyLoaded(HistoryTarget, [HistoryEntry], error: String?)
 }
 
 /// What the interface asks the outside world to do; the program runs it and answers with a `Msg`.
@@ -236,5 +240,7 @@ public enum Effect: Equatable, Sendable {
     case editRecord(RecordEdit)
     case delete(PendingDeletion)
     case saveRequest(ReplacementRequest, isNew: Bool, original: ReplacementRequest? = nil)
+    /// Reads the audit trail of one record (`H`).
+    case loadHistory(HistoryTarget)
     case quit
 }

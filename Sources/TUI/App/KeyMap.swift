@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
-    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff
+    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff, history
     case validateHours, validateWeek, closeMonth, reopenMonth
 }
 
@@ -100,6 +100,9 @@ public enum KeyMap {
                 hintIn: [.hours], hinted: false),
         Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
                 hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
+        Binding(action: .history, keys: [.character("H")], french: "historique des changements",
+                english: "history of the row's changes", hintIn: [.requests, .members, .agents, .invoices], hinted: true,
+                hint: ("H historique", "H history")),
     ]
 
     /// The action bound to `key`, if any.

@@ -40,6 +40,7 @@ public func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
     if let items = state.agentItems, state.pane == .agents, state.snapshot != nil { renderAgentItems(state, items, &buffer, theme, borders) }
     if let form = state.recordForm, state.snapshot != nil { renderRecordForm(state, form, &buffer, theme, borders) }
     if let deletion = state.pendingDeletion { renderDeletionQuestion(state, deletion, &buffer, theme, borders) }
+    if let history = state.history { renderHistory(state, history, &buffer, theme, borders) }
     if state.showHelp { helpOverlay(state, &buffer, theme, borders) }
 }
 

@@ -99,6 +99,15 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
             state.notice = "✗ " + message
         }
         return []
+    case .historyLoaded(let target, let entries, let error):
+        // A late answer for a history already closed or replaced is dropped.
+        guard var history = state.history, history.target == target else { return [] }
+        // An observer's state never holds an absence kind or a request motive.
+        history.entries = state.visibleHistory(entries)
+        history.error = error
+        history.scroll = 0
+        state.history = history
+        return []
     case .key(let key):
         return handle(key, &state)
     }
@@ -110,6 +119,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.showHelp = false
         return []
     }
+    if state.history != nil { return editHistory(key, &state) }
     if state.editingFilter { return editFilter(key, &state) }
     if state.requestForm != nil { return editRequestForm(key, &state) }
     if state.recordForm != nil { return editRecordForm(key, &state) }
@@ -139,6 +149,14 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6:
         let index = Action.allCases.firstIndex(of: action).map { $0 - (Action.allCases.firstIndex(of: .pane1) ?? 0) } ?? 0
         return switchPane(to: Pane(rawValue: index + 1) ?? .planning, &state)
+    case .history:
+        switch state.historyTarget() {
+        case .success(let target):
+            state.history = HistoryState(target: target)
+            return [.loadHistory(target)]
+        case .failure(let refusal):
+            state.notice = refusal.message
+        }
     case .filter:
         if [.requests, .members, .agents].contains(state.pane) { state.editingFilter = true }
     case .back:

@@ -39,6 +39,8 @@ public protocol AppDataSource: AnyObject {
     func reopenMonth(_ month: String, reason: String, language: Language) throws -> String
     /// The closed months.
     func closedMonths() throws -> [String]
+    /// The audit trail of one record, newest first, its time in local form (issue 5).
+    func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry]
 }
 
 /// The loop: draw the state, read a key, update, run the effects; reload when another
@@ -217,6 +219,14 @@ public final class Program {
                 report {
                     let path = try data.writeInvoicePDF(number: number)
                     return state.language.pick("PDF de \(number) écrit : \(path)", "PDF of \(number) written: \(path)")
+                }
+            case .loadHistory(let target):
+                do {
+                    perform(update(&state, .historyLoaded(target, try data.history(target, language: state.language), error: nil)))
+                } catch let error as Localized {
+                    perform(update(&state, .historyLoaded(target, [], error: error.message(in: state.language))))
+                } catch {
+                    perform(update(&state, .historyLoaded(target, [], error: "\(error)")))
                 }
             case .loadHours(let from, let to):
                 do {
