@@ -166,15 +166,5 @@ func renderHoursValidation(_ state: AppState, _ area: Rect, _ buffer: inout Buff
         lines = [l.pick("Motif (inscrit au journal d'audit) : ", "Reason (written to the audit trail): ") + reason + "▏",
                  l.pick("Entrée : rouvrir · Échap : renoncer", "Enter: reopen · Esc: cancel")]
     }
-    let width = min(area.width - 2, max(50, (lines.map(TextWidth.of).max() ?? 0) + 4))
-    let height = lines.count + (state.hoursPane.promptError == nil ? 2 : 3)
-    let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(1, (area.height - height) / 2), width: width, height: height)
-    buffer.fill(rect, style: theme.style(.normal))
-    buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    for (i, line) in lines.enumerated() {
-        buffer.put(TextWidth.truncate(line, to: width - 4), x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(i == lines.count - 1 ? .dim : .normal))
-    }
-    if let error = state.hoursPane.promptError {
-        buffer.put(TextWidth.truncate("✗ " + error, to: width - 4), x: rect.x + 2, y: rect.y + 1 + lines.count, style: theme.style(.error))
-    }
+    drawPrompt(title: title, lines: lines, error: state.hoursPane.promptError, area, &buffer, theme, borders)
 }

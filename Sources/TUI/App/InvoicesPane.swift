@@ -286,6 +286,13 @@ private func invoicePrompt(_ prompt: InvoicesPaneState.Prompt, error: String?, _
         lines = [l.pick("Motif : ", "Reason: ") + reason + "▏",
                  l.pick("Entrée : émettre l'avoir · Échap : renoncer", "Enter: issue the credit note · Esc: cancel")]
     }
+    drawPrompt(title: title, lines: lines, error: error, area, &buffer, theme, borders)
+}
+
+/// A small question box centred in `area`: its lines (the last one, the keys, dimmed) and the
+/// error of the last answer, if any. The Factures and Heures panes ask with it.
+func drawPrompt(title: String, lines: [String], error: String?, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme,
+                _ borders: BorderSet) {
     let width = min(area.width - 2, max(50, (lines.map(TextWidth.of).max() ?? 0) + 4))
     let height = lines.count + (error == nil ? 2 : 3)
     let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(1, (area.height - height) / 2), width: width, height: height)
