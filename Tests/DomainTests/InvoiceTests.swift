@@ -30,3 +30,14 @@ struct InvoiceTests {
         #expect(Self.invoice().totalCents == 4500)
     }
 }
+
+@Suite("Audit fields in words")
+struct AuditFieldTextTests {
+    @Test(arguments: [("member_since", "2023-01-09", "membre depuis", "09/01/2023"), ("minutes", "450", "heures", "7:30"),
+                      ("start_minute", "510", "de", "08:30"), ("annual_cost_cents", "105000", "coût annuel", "1 050,00 €"),
+                      ("validated", "1", "validée", "oui"), ("weekday", "2", "jour", "mar."), ("kind", "(masqué)", "type", "(masqué)")])
+    func fieldsReadAsUsersTypeThem(field: String, raw: String, label: String, value: String) {
+        #expect(AuditFieldText.label(field, .fr) == label)
+        #expect(AuditFieldText.value(field, raw, .fr) == value)
+    }
+}

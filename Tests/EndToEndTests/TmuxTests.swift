@@ -234,13 +234,13 @@ struct TmuxTests {
         #expect(tmux.waitFor("Enregistré : Blanzy Centre."), "\(tmux.screen())")
         tmux.keys("H")
         #expect(tmux.waitFor("Historique · Blanzy Centre (71040)"), "\(tmux.screen())")
-        #expect(tmux.waitFor("name : Blanzy → Blanzy Centre"), "\(tmux.screen())")
+        #expect(tmux.waitFor("nom : Blanzy → Blanzy Centre"), "\(tmux.screen())")
         let history = tmux.screen()
         #expect(history.contains("· modification"), "\(history)")
         #expect(history.contains("horaires sam. 09:00"), "\(history)")
         // Local time, French form: 22/11/2026 21:41.
         #expect(history.range(of: #"\d\d/\d\d/\d{4} \d\d:\d\d · "#, options: .regularExpression) != nil, "\(history)")
-        #expect((history.range(of: "name : Blanzy")?.lowerBound).map { history[..<$0].contains("horaires sam.") } == false, "\(history)")
+        #expect((history.range(of: "nom : Blanzy")?.lowerBound).map { history[..<$0].contains("horaires sam.") } == false, "\(history)")
         tmux.keys("H")
         let closed = Date().addingTimeInterval(10)
         while tmux.screen().contains("Historique ·") && Date() < closed { Thread.sleep(forTimeInterval: 0.05) }

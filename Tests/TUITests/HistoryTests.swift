@@ -99,8 +99,8 @@ struct HistoryTests {
         #expect(body.contains("Historique · Élodie Ferrand"))
         #expect(body.contains("4 changement(s)"))
         #expect(body.contains("22/11/2026 21:41 · camille · modification · absence n° 12"))
-        #expect(body.contains("kind : conges → maladie"))
-        #expect(body.contains("to_date : 2026-12-24 → 2026-12-31"))
+        #expect(body.contains("type : conges → maladie"))
+        #expect(body.contains("au : 24/12/2026 → 31/12/2026"))
         #expect(body.contains("21/11/2026 09:05 · hors Relève · suppression · tournée n° 3"))
         // At the kiosk, the agent's name rather than "agent:CODE".
         #expect(body.contains("20/11/2026 18:00 · Élodie Ferrand · ajout · absence n° 12"))
@@ -110,7 +110,7 @@ struct HistoryTests {
         #expect(newest > 0)
         if height >= 40 {
             #expect((oldest ?? -1) > newest)
-            #expect(body.contains("name : Elodie Ferand → Élodie Ferrand"))
+            #expect(body.contains("nom : Elodie Ferand → Élodie Ferrand"))
         }
     }
 
@@ -139,7 +139,7 @@ struct HistoryTests {
         #expect(state.history?.scroll == layout.maxScroll)
         #expect(layout.maxScroll > 0)
         let body = screen(state).joined(separator: "\n")
-        #expect(body.contains("name : Elodie Ferand → Élodie Ferrand"))
+        #expect(body.contains("nom : Elodie Ferand → Élodie Ferrand"))
         #expect(body.contains("/\(layout.lines.count)"))
         _ = press(&state, .pageUp, .pageUp, .pageUp)
         #expect(state.history?.scroll == 0)
@@ -160,9 +160,9 @@ struct HistoryTests {
         let lines = screen(state)
         #expect(fits(lines, 80, 24))
         let body = lines.joined(separator: "\n")
-        #expect(body.contains("name : Autun → Communauté de communes"))
+        #expect(body.contains("nom : Autun → Communauté de communes"))
         #expect(body.contains("horaires sam. 09:00"))
-        #expect(body.contains("end_minute : 690"))
+        #expect(body.contains("à : 11:30"))
     }
 
     @Test func anEmptyHistorySaysSoInFrench() {
@@ -178,8 +178,8 @@ struct HistoryTests {
         for (width, height) in [(80, 24), (120, 40)] {
             var state = openHistory(width: width, height: height, role: .observer)
             var body = screen(state).joined(separator: "\n")
-            #expect(body.contains("kind : (masqué) → (masqué)"))
-            #expect(body.contains("kind : (masqué)"))
+            #expect(body.contains("type : (masqué) → (masqué)"))
+            #expect(body.contains("type : (masqué)"))
             #expect(!body.contains("conges") && !body.contains("maladie"))
             for _ in 0..<30 { _ = press(&state, .down) }
             body = screen(state).joined(separator: "\n")
@@ -199,12 +199,12 @@ struct HistoryTests {
                                    .init(field: "minutes_per_week", before: "600", after: "720")]),
         ], error: nil))
         let body = screen(state).joined(separator: "\n")
-        #expect(body.contains("motive : (masqué) → (masqué)"))
-        #expect(body.contains("minutes_per_week : 600 → 720"))
+        #expect(body.contains("motif : (masqué) → (masqué)"))
+        #expect(body.contains("heures par semaine : 10:00 → 12:00"))
         #expect(!body.contains("maladie") && !body.contains("conges"))
         // The coordinator reads them.
         var coordinator = openHistory(width: 120, height: 40)
-        #expect(screen(coordinator).joined().contains("kind : conges → maladie"))
+        #expect(screen(coordinator).joined().contains("type : conges → maladie"))
         _ = press(&coordinator, .escape)
         #expect(coordinator.history == nil)
     }

@@ -211,11 +211,14 @@ extension AppState {
             lines.append(HistoryLine(text: TextWidth.truncate(heading, to: inner), heading: true))
             for change in entry.changes {
                 let text: String
-                switch (change.before, change.after) {
-                case (let before?, let after?): text = "\(change.field) : \(before) → \(after)"
-                case (nil, let after?): text = "\(change.field) : \(after)"
-                case (let before?, nil): text = "\(change.field) : \(before) → ∅"
-                case (nil, nil): text = change.field
+                let field = AuditFieldText.label(change.field, language)
+                let before = change.before.map { AuditFieldText.value(change.field, $0, language) }
+                let after = change.after.map { AuditFieldText.value(change.field, $0, language) }
+                switch (before, after) {
+                case (let before?, let after?): text = "\(field) : \(before) → \(after)"
+                case (nil, let after?): text = "\(field) : \(after)"
+                case (let before?, nil): text = "\(field) : \(before) → ∅"
+                case (nil, nil): text = field
                 }
                 for piece in wrapHistoryLine(text, to: inner - 2, indent: 4) { lines.append(HistoryLine(text: "  " + piece, heading: false)) }
             }

@@ -107,7 +107,7 @@ struct AuditCommand: ParsableCommand {
             case .table:
                 let rows = entries.map { e in
                     [String(e.id), e.at.replacingOccurrences(of: "T", with: " ").prefix(19).description, e.actor ?? l.pick("hors Relève", "outside Relève"),
-                     AuditText.action(e.action, l), "\(e.entity) \(e.key)", AuditText.change(e)]
+                     AuditText.action(e.action, l), "\(e.entity) \(e.key)", AuditText.change(e, l)]
                 }
                 writeOut(TextTable.render(header: ["#", l.pick("Quand (UTC)", "When (UTC)"), l.pick("Qui", "Who"), l.pick("Quoi", "What"),
                                                    l.pick("Enregistrement", "Record"), l.pick("Changement", "Change")],
@@ -138,8 +138,12 @@ enum AuditText {
     }
 
     /// The fields that changed, `name: Écuisse → Écuisses`, or the whole row.
-    static func change(_ e: AuditEntry) -> String {
+    static func change(_ e: AuditEntry, _ l: Language) -> String {
         guard e.before != nil, e.after != nil else { return e.after ?? e.before ?? "" }
-        return e.changes.map { "\($0.field): \($0.before ?? "∅") → \($0.after ?? "∅")" }.joined(separator: ", ")
+        return e.changes.map { c in
+            let before = c.before.map { AuditFieldText.value(c.field, $0, l) } ?? "∅"
+            let after = c.after.map { AuditFieldText.value(c.field, $0, l) } ?? "∅"
+            return "\(AuditFieldText.label(c.field, l)) : \(before) → \(after)"
+        }.joined(separator: ", ")
     }
 }
