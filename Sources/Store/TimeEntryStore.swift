@@ -79,3 +79,20 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// What `HoursWarnings` needs about one agent's day, without reading the whole territory:
+    /// the service (its holidays) and the agent with its absences.
+    public func warningContext(agent code: String) throws -> Territory {
+        try read { db in
+            let absences = try Row.fetchAll(db, sql: "SELECT from_date, to_date, kind FROM absence WHERE agent = ?", arguments: [code]).map {
+                Absence(from: TerritoryReader.date($0, "from_date"), to: TerritoryReader.date($0, "to_date"),
+                        kind: AbsenceKind(rawValue: $0["kind"]) ?? .autre)
+            }
+            let agents = try Row.fetchAll(db, sql: "SELECT code, name, weekly_minutes FROM agent WHERE code = ?", arguments: [code]).map {
+                Agent(code: $0["code"], name: $0["name"], weeklyMinutes: $0["weekly_minutes"], absences: absences)
+            }
+            return Territory(service: try TerritoryReader.service(db), agents: agents)
+        }
+    }
+}

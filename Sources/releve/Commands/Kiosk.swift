@@ -34,7 +34,7 @@ struct KioskCommand: ParsableCommand {
             }
             let database = try options.openDatabase(checkingUser: false)
             let noColor = interface.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            let source = DatabaseKioskSource(database, language: l)
+            let source = DatabaseKioskSource(database, language: l, today: interface.today == nil ? nil : today)
             let terminal = CursesTerminal(color: !noColor)
             defer { terminal.close() }
             theme.usesColor = terminal.supportsColor
@@ -53,10 +53,13 @@ final class DatabaseKioskSource: KioskDataSource {
     /// The session's own actor, put back at sign-out.
     let sessionActor: String
     private(set) var agent: String?
+    /// The day pinned by `--today`, else the clock's, for the warnings about future days.
+    let pinnedToday: CalendarDate?
 
-    init(_ database: AppDatabase, language: Language) {
+    init(_ database: AppDatabase, language: Language, today: CalendarDate? = nil) {
         self.database = database
         self.language = language
+        pinnedToday = today
         sessionActor = database.actor
     }
 
@@ -128,8 +131,12 @@ final class DatabaseKioskSource: KioskDataSource {
         let agent = try signedIn()
         let stored = try database.logHours(TimeEntry(agent: agent, member: draft.member, date: draft.date, minutes: draft.minutes,
                                                      request: draft.request), location: location)
+        // The same warnings as `releve hours log` (holiday, weekend, absence, future day), never a motive.
+        let warnings = HoursWarnings.check(stored, territory: try database.warningContext(agent: agent), today: pinnedToday ?? Clock.today(),
+                                           language: language)
         return language.pick("Enregistré (n° \(stored.id ?? 0)) : \(DurationText.format(draft.minutes)) le \(DisplayFormat(language).date(draft.date)).",
                              "Recorded (no. \(stored.id ?? 0)): \(DurationText.format(draft.minutes)) on \(DisplayFormat(language).date(draft.date)).")
+            + (warnings.isEmpty ? "" : language.pick(" Attention : ", " Warning: ") + warnings.joined(separator: " ; ") + ".")
     }
 
     func update(id: Int64, version: Int, _ draft: KioskDraft) throws -> String {
