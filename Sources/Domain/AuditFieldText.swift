@@ -24,6 +24,25 @@ public enum AuditFieldText {
                                           "end_date", "date", "issued", "due", "paid"]
     static let flagFields: Set<String> = ["single_part_time_secretary", "exceptional", "validated", "fee_exempt"]
 
+    /// Fields an observer never reads, by `entity.field`: an absence's kind (health data) and a
+    /// request's motive (about the commune's secretary).
+    public static func isPrivate(entity: String, field: String) -> Bool {
+        (entity == "absence" && field == "kind") || (entity == "request" && field == "motive")
+    }
+
+    /// What was done: ajout, modification, suppression, import, émission, réouverture.
+    public static func action(_ action: String, _ l: Language) -> String {
+        switch action {
+        case "insert": l.pick("ajout", "added")
+        case "update": l.pick("modification", "changed")
+        case "delete": l.pick("suppression", "deleted")
+        case "import": l.pick("import", "import")
+        case "issue": l.pick("émission", "issued")
+        case "reopen": l.pick("réouverture", "reopened")
+        default: action
+        }
+    }
+
     /// The field's name for a reader: French words, or the column name in English.
     public static func label(_ field: String, _ l: Language) -> String {
         l == .fr ? frenchLabels[field] ?? field.replacingUnderscores() : field.replacingUnderscores()

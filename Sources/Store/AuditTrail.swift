@@ -23,6 +23,23 @@ public struct AuditEntry: Sendable, Equatable {
 }
 
 extension AuditEntry {
+    /// The entry as an observer may read it: the values of its private fields
+    /// (`AuditFieldText.isPrivate`) replaced by `hidden`, before and after.
+    public func masked(_ hidden: String) -> AuditEntry {
+        var entry = self
+        for field in ["kind", "motive"] where AuditFieldText.isPrivate(entity: entity, field: field) {
+            entry.before = entry.before.map { Self.replacingValue(of: field, in: $0, with: hidden) }
+            entry.after = entry.after.map { Self.replacingValue(of: field, in: $0, with: hidden) }
+        }
+        return entry
+    }
+
+    /// `{"kind":"maladie",…}` → `{"kind":"(masqué)",…}` (the triggers' compact `json_object` form).
+    static func replacingValue(of field: String, in json: String, with value: String) -> String {
+        guard let range = json.range(of: "\"\(field)\":\"[^\"]*\"", options: .regularExpression) else { return json }
+        return json.replacingCharacters(in: range, with: "\"\(field)\":\"\(value)\"")
+    }
+
     /// The fields whose value differs between before and after, by name.
     public var changes: [(field: String, before: String?, after: String?)] {
         let old = Self.fields(before), new = Self.fields(after)

@@ -71,9 +71,6 @@ extension HistoryTarget {
     }
 }
 
-/// What an observer never reads in a history: an absence's kind, a request's motive.
-let redactedHistoryFields: Set<String> = ["absence.kind", "request.motive"]
-
 extension AppState {
     /// The history target of the selected row of the pane, or why there is none.
     func historyTarget() -> Result<HistoryTarget, HistoryRefusal> {
@@ -113,7 +110,7 @@ extension AppState {
         return entries.map { entry in
             var entry = entry
             entry.changes = entry.changes.map { change in
-                guard redactedHistoryFields.contains("\(entry.entity).\(change.field)") else { return change }
+                guard AuditFieldText.isPrivate(entity: entry.entity, field: change.field) else { return change }
                 return HistoryEntry.Change(field: change.field, before: change.before.map { _ in hidden }, after: change.after.map { _ in hidden })
             }
             return entry
@@ -129,19 +126,6 @@ extension AppState {
             return language.pick("agent \(code)", "agent \(code)")
         }
         return actor
-    }
-
-    /// What was done: ajout, modification, suppression, import.
-    func historyAction(_ action: String) -> String {
-        let l = language
-        switch action {
-        case "insert": return l.pick("ajout", "added")
-        case "update": return l.pick("modification", "changed")
-        case "delete": return l.pick("suppression", "deleted")
-        case "import": return l.pick("import", "import")
-        case "reopen": return l.pick("réouverture", "reopened")
-        default: return action
-        }
     }
 
     /// Which part of the record changed, when it is not the record itself: an absence, a rota
@@ -206,7 +190,7 @@ extension AppState {
         let inner = max(10, width - 4)
         var lines: [HistoryLine] = []
         for entry in history.entries ?? [] {
-            var heading = "\(entry.when) · \(historyActor(entry.actor)) · \(historyAction(entry.action))"
+            var heading = "\(entry.when) · \(historyActor(entry.actor)) · \(AuditFieldText.action(entry.action, language))"
             if let part = historyPart(entry, of: history.target) { heading += " · " + part }
             lines.append(HistoryLine(text: TextWidth.truncate(heading, to: inner), heading: true))
             for change in entry.changes {

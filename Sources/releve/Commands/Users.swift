@@ -87,15 +87,11 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         try options.reporting { l in
             let database = try options.openDatabase()
-            // Absence motives are health data: an observer sees that an absence changed, not why.
+            // Absence and request motives are private: an observer sees that they changed, not why.
             let redact = database.isReadOnly
+            let hidden = l.pick("(masqué)", "(hidden)")
             let entries = try database.auditEntries(AuditQuery(entity: entity, key: key, limit: limit)).map { entry in
-                var entry = entry
-                if redact && entry.entity == "absence" {
-                    entry.before = entry.before.map(AuditText.redactKind)
-                    entry.after = entry.after.map(AuditText.redactKind)
-                }
-                return entry
+                redact ? entry.masked(hidden) : entry
             }
             switch format {
             case .json:
@@ -107,7 +103,7 @@ struct AuditCommand: ParsableCommand {
             case .table:
                 let rows = entries.map { e in
                     [String(e.id), e.at.replacingOccurrences(of: "T", with: " ").prefix(19).description, e.actor ?? l.pick("hors Relève", "outside Relève"),
-                     AuditText.action(e.action, l), "\(e.entity) \(e.key)", AuditText.change(e, l)]
+                     AuditFieldText.action(e.action, l), "\(e.entity) \(e.key)", AuditText.change(e, l)]
                 }
                 writeOut(TextTable.render(header: ["#", l.pick("Quand (UTC)", "When (UTC)"), l.pick("Qui", "Who"), l.pick("Quoi", "What"),
                                                    l.pick("Enregistrement", "Record"), l.pick("Changement", "Change")],
@@ -119,24 +115,6 @@ struct AuditCommand: ParsableCommand {
 
 /// How audit rows read.
 enum AuditText {
-    static func action(_ action: String, _ l: Language) -> String {
-        switch action {
-        case "insert": l.pick("ajout", "insert")
-        case "update": l.pick("modification", "update")
-        case "delete": l.pick("suppression", "delete")
-        case "import": l.pick("import", "import")
-        case "issue": l.pick("émission", "issue")
-        case "reopen": l.pick("réouverture", "reopening")
-        default: action
-        }
-    }
-
-    /// `"kind":"maladie"` → `"kind":"(masqué)"`.
-    static func redactKind(_ json: String) -> String {
-        guard let range = json.range(of: #""kind":"[^"]*""#, options: .regularExpression) else { return json }
-        return json.replacingCharacters(in: range, with: #""kind":"(masqué)""#)
-    }
-
     /// The fields that changed, `name: Écuisse → Écuisses`, or the whole row.
     static func change(_ e: AuditEntry, _ l: Language) -> String {
         guard e.before != nil, e.after != nil else { return e.after ?? e.before ?? "" }
