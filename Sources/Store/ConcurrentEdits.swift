@@ -51,7 +51,7 @@ extension AppDatabase {
     public func save(_ change: Territory, originalMembers: [Member], originalAgents: [Agent]) throws {
         try write { db in
             if !originalMembers.isEmpty {
-                let current = Dictionary(try TerritoryReader.members(db, withOpeningHours: true).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+                let current = Dictionary(try PlanWindowReader.members(db, originalMembers.map(\.code)).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
                 for original in originalMembers {
                     let what = "la commune \(original.name) (\(original.code))"
                     guard let now = current[original.code] else { throw ConcurrentEdit(what: what, changes: [], deleted: true) }
@@ -59,7 +59,7 @@ extension AppDatabase {
                 }
             }
             if !originalAgents.isEmpty {
-                let current = Dictionary(try TerritoryReader.agents(db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+                let current = Dictionary(try PlanWindowReader.agents(db, originalAgents.map(\.code)).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
                 for original in originalAgents {
                     let what = "l'agent \(original.name) (\(original.code))"
                     guard let now = current[original.code] else { throw ConcurrentEdit(what: what, changes: [], deleted: true) }

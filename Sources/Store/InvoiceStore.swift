@@ -286,7 +286,8 @@ extension AppDatabase {
 
         func copy(into invoice: Invoice, db: Database) throws {
             var filter = ""
-            var arguments: StatementArguments = [invoice.number, member, String(format: "%04d-01-01", year), String(format: "%04d-12-31", year)]
+            let (first, last) = Billing.yearBounds(year)
+            var arguments: StatementArguments = [invoice.number, member, first.iso, last.iso]
             switch mission {
             case .any: filter = ""
             case .none: filter = "AND t.request IS NULL"
@@ -358,17 +359,8 @@ extension TerritoryReader {
             }
         var territory = Territory(service: try service(db), tariffs: try tariffs(db),
                                   members: try members(db, withOpeningHours: false), agents: agents)
-        let first = String(format: "%04d-01-01", year), last = String(format: "%04d-12-31", year)
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, agent, member, date, minutes, request FROM time_entry
-            WHERE date BETWEEN ? AND ? AND validated = 1 ORDER BY id
-            """, arguments: [first, last])
-        while let row = try cursor.next() {
-            let date: String = row[3]
-            territory.timeEntries.append(TimeEntry(id: row[0], agent: row[1], member: row[2],
-                                                   date: CalendarDate.parseISO(date) ?? CalendarDate(dayNumber: 0),
-                                                   minutes: row[4], request: row[5], validated: true))
-        }
+        let (first, last) = Billing.yearBounds(year)
+        territory.timeEntries = try TimeEntryQuery(from: first, to: last, validatedOnly: true).fetch(db)
         return territory
     }
 }

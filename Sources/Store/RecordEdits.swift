@@ -30,7 +30,7 @@ extension AppDatabase {
     public func updateAbsence(agent: String, old: Absence, new: Absence) throws {
         try write { db in
             let id = try absenceID(db, agent: agent, old)
-            var current = try TerritoryReader.agents(db).first { $0.code == agent }
+            var current = try PlanWindowReader.agents(db, [agent]).first
             current?.absences.removeAll { $0 == old }
             current?.absences.append(new)
             current?.absences.sort()
@@ -52,7 +52,7 @@ extension AppDatabase {
     public func updateRotaEntry(agent: String, old: RotaEntry, new: RotaEntry) throws {
         try write { db in
             let id = try rotaID(db, agent: agent, old)
-            var current = try TerritoryReader.agents(db).first { $0.code == agent }
+            var current = try PlanWindowReader.agents(db, [agent]).first
             if let index = current?.rota.firstIndex(of: old) { current?.rota.remove(at: index) }
             current?.rota.append(new)
             current?.rota.sort()
@@ -110,7 +110,7 @@ extension AppDatabase {
             """, arguments: [agent, absence.from.iso, absence.to.iso, absence.kind.rawValue]) {
             return id
         }
-        let now = try TerritoryReader.agents(db).first { $0.code == agent }
+        let now = try PlanWindowReader.agents(db, [agent]).first
         guard let now else { throw agentGone(agent) }
         let list = now.absences.map { "\($0.from.iso)→\($0.to.iso) \($0.kind.rawValue)" }.joined(separator: ", ")
         throw EditRefused(
@@ -125,7 +125,7 @@ extension AppDatabase {
             """, arguments: [agent, entry.member, entry.day.isoNumber, entry.time.start, entry.time.end]) {
             return id
         }
-        let now = try TerritoryReader.agents(db).first { $0.code == agent }
+        let now = try PlanWindowReader.agents(db, [agent]).first
         guard let now else { throw agentGone(agent) }
         let list = now.rota.map { "\($0.day.rawValue) \($0.time.text) \($0.member)" }.joined(separator: ", ")
         throw EditRefused(

@@ -291,21 +291,19 @@ extension AppDatabase {
     }
 
     func saveRequestInTransaction(_ request: ReplacementRequest, isNew: Bool, db: Database) throws -> String {
-        do {
-            var saved = request
-            if isNew {
-                let prefix = "D-\(request.start.year)-"
-                let ids = try String.fetchAll(db, sql: "SELECT id FROM request WHERE id LIKE ? || '%'", arguments: [prefix])
-                let next = (ids.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0) + 1
-                saved.id = prefix + (next < 100 ? String(repeating: "0", count: 3 - String(next).count) : "") + String(next)
-            }
-            let known = try KnownRecords.fetch(db)
-            let errors = TerritoryValidation.problems(in: Territory(service: try TerritoryReader.service(db), requests: [saved]),
-                                                      existing: known)
-            guard errors.isEmpty else { throw InvalidTerritory(errors) }
-            try TerritoryWriter(db: db).writeRequest(saved)
-            return saved.id
+        var saved = request
+        if isNew {
+            let prefix = "D-\(request.start.year)-"
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM request WHERE id LIKE ? || '%'", arguments: [prefix])
+            let next = (ids.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0) + 1
+            saved.id = prefix + (next < 100 ? String(repeating: "0", count: 3 - String(next).count) : "") + String(next)
         }
+        let known = try KnownRecords.fetch(db)
+        let errors = TerritoryValidation.problems(in: Territory(service: try TerritoryReader.service(db), requests: [saved]),
+                                                  existing: known)
+        guard errors.isEmpty else { throw InvalidTerritory(errors) }
+        try TerritoryWriter(db: db).writeRequest(saved)
+        return saved.id
     }
 }
 

@@ -7,12 +7,16 @@ public struct TimeEntryQuery: Sendable {
     public var member: String?
     public var from: CalendarDate?
     public var to: CalendarDate?
+    /// Only the hours the coordinator validated (those billed).
+    public var validatedOnly: Bool
 
-    public init(agent: String? = nil, member: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+    public init(agent: String? = nil, member: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
+                validatedOnly: Bool = false) {
         self.agent = agent
         self.member = member
         self.from = from
         self.to = to
+        self.validatedOnly = validatedOnly
     }
 
     /// The matching entries by date, agent, member and id.
@@ -23,6 +27,7 @@ public struct TimeEntryQuery: Sendable {
         if let member { clauses.append("member = ?"); arguments += [member] }
         if let from { clauses.append("date >= ?"); arguments += [from.iso] }
         if let to { clauses.append("date <= ?"); arguments += [to.iso] }
+        if validatedOnly { clauses.append("validated = 1") }
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         // Columns by position: exports read every entry of a national territory.
         let sql = "SELECT id, agent, member, date, minutes, request, validated FROM time_entry \(filter) ORDER BY id"
@@ -85,13 +90,7 @@ extension AppDatabase {
     /// the service (its holidays) and the agent with its absences.
     public func warningContext(agent code: String) throws -> Territory {
         try read { db in
-            let absences = try Row.fetchAll(db, sql: "SELECT from_date, to_date, kind FROM absence WHERE agent = ?", arguments: [code]).map {
-                Absence(from: TerritoryReader.date($0, "from_date"), to: TerritoryReader.date($0, "to_date"),
-                        kind: AbsenceKind(rawValue: $0["kind"]) ?? .autre)
-            }
-            let agents = try Row.fetchAll(db, sql: "SELECT code, name, weekly_minutes FROM agent WHERE code = ?", arguments: [code]).map {
-                Agent(code: $0["code"], name: $0["name"], weeklyMinutes: $0["weekly_minutes"], absences: absences)
-            }
+            let agents = try PlanWindowReader.agents(db, [code])
             return Territory(service: try TerritoryReader.service(db), agents: agents)
         }
     }

@@ -65,7 +65,8 @@ public enum Billing {
         }
     }
 
-    static func yearBounds(_ year: Int) -> (CalendarDate, CalendarDate) {
+    /// 1 January and 31 December of `year`.
+    public static func yearBounds(_ year: Int) -> (CalendarDate, CalendarDate) {
         (CalendarDate(year: year, month: 1, day: 1) ?? CalendarDate(dayNumber: 0),
          CalendarDate(year: year, month: 12, day: 31) ?? CalendarDate(dayNumber: 0))
     }

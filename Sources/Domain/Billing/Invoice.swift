@@ -64,9 +64,7 @@ public struct Invoice: Hashable, Sendable {
 
     /// `2023-0001` / `AV-2023-0001`.
     public static func number(year: Int, sequence: Int, creditNote: Bool) -> String {
-        let digits = String(sequence)
-        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-        return (creditNote ? "AV-" : "") + "\(year)-\(padded)"
+        (creditNote ? "AV-" : "") + "\(year)-\(pad(sequence, 4))"
     }
 }
 

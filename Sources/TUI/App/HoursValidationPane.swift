@@ -63,10 +63,7 @@ func handleHoursKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
             let step = action == .up || action == .pageUp ? -1 : 1
             state.hoursPane.entry = max(0, min(state.hoursPane.entry + step, row.entries.count - 1))
         } else {
-            var list = state.hoursPane.list
-            list.cursor += action == .up ? -1 : action == .down ? 1 : action == .pageUp ? -max(1, state.height - 6) : max(1, state.height - 6)
-            list.cursor = max(0, min(list.cursor, rows.count - 1))
-            state.hoursPane.list = list
+            moveList(action, &state.hoursPane.list, count: rows.count, page: state.height - 6)
             state.hoursPane.entry = 0
         }
     case .open:

@@ -98,16 +98,7 @@ func handleInvoiceKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
         }
         return [.writeInvoicePDF(number: invoice.number)]
     case .up, .down, .pageUp, .pageDown, .open:
-        var list = state.invoicesPane.list
-        switch action {
-        case .up: list.cursor -= 1
-        case .down: list.cursor += 1
-        case .pageUp: list.cursor -= max(1, state.height - 6)
-        case .pageDown: list.cursor += max(1, state.height - 6)
-        default: list.showDetail.toggle()
-        }
-        list.cursor = max(0, min(list.cursor, rows.count - 1))
-        state.invoicesPane.list = list
+        moveList(action, &state.invoicesPane.list, count: rows.count, page: state.height - 6)
     case .back:
         state.invoicesPane.list.showDetail = false
     default:

@@ -274,7 +274,7 @@ private func move(_ action: Action, _ state: inout AppState) -> [Effect] {
     return []
 }
 
-private func moveList(_ action: Action, _ list: inout ListState, count: Int, page: Int) {
+func moveList(_ action: Action, _ list: inout ListState, count: Int, page: Int) {
     switch action {
     case .up: list.cursor -= 1
     case .down: list.cursor += 1

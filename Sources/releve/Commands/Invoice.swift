@@ -61,14 +61,14 @@ struct InvoiceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liste les factures et avoirs émis, avec leur état (payée, en retard, annulée).")
 
         @Option(help: "Seulement cette année.") var year: Int?
-        @Option(name: .customLong("as-of"), help: "Date à laquelle juger les retards (sinon aujourd'hui ; --today est réservé à l'interface).") var asOf: String?
+        @OptionGroup var asOf: AsOfOption
         @Option(help: "json ou table.") var format: OutputFormat = .table
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
                 let database = try options.openDatabase()
-                let day = try OptionValue.optionalDate(asOf, option: "--as-of") ?? Clock.today()
+                let day = try asOf.day()
                 let invoices = try database.invoices(year: year)
                 switch format {
                 case .json: writeOut(InvoiceReport.json(year: year, issued: invoices, today: day))
@@ -89,14 +89,14 @@ struct InvoiceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Montre une facture : lignes, total, échéance et relevé d'heures.")
 
         @Argument(help: "Numéro de la facture (2023-0001) ou de l'avoir (AV-2024-0001).") var number: String
-        @Option(name: .customLong("as-of"), help: "Date à laquelle juger les retards (sinon aujourd'hui ; --today est réservé à l'interface).") var asOf: String?
+        @OptionGroup var asOf: AsOfOption
         @Option(help: "json ou table.") var format: OutputFormat = .table
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
                 let database = try options.openDatabase()
-                let day = try OptionValue.optionalDate(asOf, option: "--as-of") ?? Clock.today()
+                let day = try asOf.day()
                 let invoice = try database.invoice(number)
                 switch format {
                 case .json: writeOut(InvoiceReport.json(invoice, today: day))
@@ -173,13 +173,13 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "csv (séparateur ;, virgule décimale, UTF-8).") var format: Format = .csv
         @Option(help: "Seulement cette année.") var year: Int?
         @Option(help: "Fichier à écrire (sinon la sortie standard).") var output: String?
-        @Option(name: .customLong("as-of"), help: "Date à laquelle juger les retards (sinon aujourd'hui ; --today est réservé à l'interface).") var asOf: String?
+        @OptionGroup var asOf: AsOfOption
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
                 let database = try options.openDatabase()
-                let day = try OptionValue.optionalDate(asOf, option: "--as-of") ?? Clock.today()
+                let day = try asOf.day()
                 let text = InvoiceReport.csv(try database.invoices(year: year), memberNames: try database.names().members, today: day)
                 if let output {
                     try OutputFile.write(Array(text.utf8), to: output, language: l)
@@ -189,6 +189,15 @@ struct InvoiceCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// `--as-of DATE`: the day on which overdue invoices are judged (`--today` belongs to the root
+/// command's interface options, which swift-argument-parser gives precedence).
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Date à laquelle juger les retards (sinon aujourd'hui ; --today est réservé à l'interface).")
+    var value: String?
+
+    func day() throws -> CalendarDate { try OptionValue.optionalDate(value, option: "--as-of") ?? Clock.today() }
 }
 
 /// Writing a document or an export to a file, with a French message when it cannot be written.
