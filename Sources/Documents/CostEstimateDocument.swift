@@ -6,7 +6,7 @@ import Domain
 public enum CostEstimateDocument {
     /// The PDF of `estimate` for `request`, issued on `issued`.
     public static func pdf(estimate: CostEstimate, request: ReplacementRequest, member: Member, service: ServiceSettings,
-                           issued: CalendarDate) -> [UInt8] {
+                           issued: CalendarDate, policy: ReadPolicy = .coordinator) -> [UInt8] {
         var flow = PageFlow(title: "Coût prévisionnel – demande n° \(request.id) – \(member.name)",
                             footer: "\(service.epci ?? service.name) – coût prévisionnel – demande n° \(request.id) – \(member.name)")
         flow.letterhead(service, reference: [
@@ -23,7 +23,7 @@ public enum CostEstimateDocument {
 
         flow.heading("La mission demandée")
         flow.field("Demande", "n° \(request.id), reçue le \(French.long(request.received))")
-        flow.field("Motif", request.motive.label(in: .fr))
+        flow.field("Motif", policy.motiveText(request.motive, .fr))
         flow.field("Période", "du \(French.short(request.start)) au \(French.short(request.end))")
         flow.field("Durée hebdomadaire", "\(French.hours(request.minutesPerWeek)) par semaine")
         flow.space(4)

@@ -9,7 +9,8 @@ public enum ServiceContractDocument {
     /// named through `agentNames` (code → name). With `estimate`, article 2 also states the
     /// forecast cost, as annex 2 asks.
     public static func pdf(schedule: WeeklySchedule, request: ReplacementRequest, member: Member, service: ServiceSettings,
-                           agentNames: [String: String], estimate: CostEstimate? = nil) -> [UInt8] {
+                           agentNames: [String: String], estimate: CostEstimate? = nil,
+                           policy: ReadPolicy = .coordinator) -> [UInt8] {
         let body = service.epci.flatMap { $0.isEmpty ? nil : $0 } ?? service.name
         var flow = PageFlow(title: "Contrat de service – demande n° \(request.id) – \(member.name)",
                             footer: "\(body) – contrat de service – demande n° \(request.id) – \(member.name)")
@@ -49,7 +50,7 @@ public enum ServiceContractDocument {
 
         flow.heading("Article 1 : Objet et identification du besoin")
         flow.field("Demande", "n° \(request.id), reçue le \(French.long(request.received))", labelWidth: 120)
-        flow.field("Motif", request.motive.label(in: .fr) + (request.exceptional ? " (cas exceptionnel)" : ""), labelWidth: 120)
+        flow.field("Motif", policy.motiveText(request.motive, .fr) + (request.exceptional ? " (cas exceptionnel)" : ""), labelWidth: 120)
         flow.field("Période", "du \(French.short(request.start)) au \(French.short(request.end))", labelWidth: 120)
         flow.field("Heures par semaine", French.hours(request.minutesPerWeek), labelWidth: 120)
         flow.space(4)

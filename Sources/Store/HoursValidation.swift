@@ -8,6 +8,8 @@ public enum ValidationRefusal: Error, Localized, Equatable {
     case notClosed(String)
     case emptyReason
     case nothingToValidate
+    /// Entry numbers that match no hours at all.
+    case unknownEntries([Int64])
 
     public func message(in l: Language) -> String {
         switch self {
@@ -19,6 +21,10 @@ public enum ValidationRefusal: Error, Localized, Equatable {
             return l.pick("le mois \(month) n'est pas clos", "month \(month) is not closed")
         case .emptyReason:
             return l.pick("motif de réouverture vide : --reason \"…\" est obligatoire", "empty reopening reason: --reason \"…\" is required")
+        case .unknownEntries(let ids):
+            let list = ids.prefix(5).map(String.init).joined(separator: ", ") + (ids.count > 5 ? "…" : "")
+            return l.pick("--id : aucune saisie n° \(list) : rien n'a été validé (releve hours list pour les numéros)",
+                          "--id: no entry number \(list): nothing was validated (releve hours list for the numbers)")
         case .nothingToValidate:
             return l.pick("aucune heure à valider pour cette sélection", "no hours to validate for this selection")
         }
@@ -32,6 +38,12 @@ extension AppDatabase {
     public func validateHours(ids: [Int64]) throws -> Int {
         try write { db in
             var changed = 0
+            var unknown: [Int64] = []
+            for id in ids where try Int.fetchOne(db, sql: "SELECT count(*) FROM time_entry WHERE id = ?", arguments: [id]) == 0 {
+                unknown.append(id)
+            }
+            // All or nothing: one unknown number and no entry is validated.
+            guard unknown.isEmpty else { throw ValidationRefusal.unknownEntries(unknown) }
             for id in ids {
                 try db.execute(sql: "UPDATE time_entry SET validated = 1, version = version + 1 WHERE id = ? AND validated = 0", arguments: [id])
                 changed += db.changesCount
@@ -45,10 +57,13 @@ extension AppDatabase {
     public func validateWeek(agent: String, weekOf day: CalendarDate) throws -> Int {
         let monday = day.adding(days: -(day.weekday.isoNumber - 1))
         return try write { db in
+            let arguments: StatementArguments = [agent, monday.iso, monday.adding(days: 6).iso]
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM time_entry WHERE agent = ? AND date BETWEEN ? AND ?",
+                                   arguments: arguments) ?? 0 > 0 else { throw ValidationRefusal.nothingToValidate }
             try db.execute(sql: """
                 UPDATE time_entry SET validated = 1, version = version + 1
                 WHERE agent = ? AND date BETWEEN ? AND ? AND validated = 0
-                """, arguments: [agent, monday.iso, monday.adding(days: 6).iso])
+                """, arguments: arguments)
             return db.changesCount
         }
     }

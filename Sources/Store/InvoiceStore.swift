@@ -13,6 +13,7 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
     case alreadyPaid(number: String, on: CalendarDate)
     case paymentBeforeIssue(number: String, issued: CalendarDate)
     case emptyReason
+    case dateOutOfWindow(InvoiceDates.Use, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate)
 
     public func message(in l: Language) -> String {
         let f = DisplayFormat(l)
@@ -40,6 +41,8 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
         case .paymentBeforeIssue(let number, let issued):
             return l.pick("date de paiement antérieure à l'émission de la facture \(number) (\(f.date(issued)))",
                           "payment date before invoice \(number) was issued (\(f.date(issued)))")
+        case .dateOutOfWindow(let use, let date, let earliest, let latest):
+            return InvoiceDates.message(use, date: date, earliest: earliest, latest: latest, l)
         case .emptyReason:
             return l.pick("motif d'annulation vide : --reason \"…\" est obligatoire",
                           "empty cancellation reason: --reason \"…\" is required")
@@ -96,8 +99,9 @@ extension AppDatabase {
     /// earlier invoice was cancelled by a credit note) gets the next number of the year's series,
     /// without gaps; all are stored or none. `interruptAfter` is for tests: the process is killed
     /// after that many invoices are written inside the transaction.
-    public func issueInvoices(year: Int, on date: CalendarDate, interruptAfter: Int? = nil) throws -> IssueOutcome {
-        try write { db in
+    public func issueInvoices(year: Int, on date: CalendarDate, today: CalendarDate, interruptAfter: Int? = nil) throws -> IssueOutcome {
+        try Self.requireWindow(.issue(year: year), date: date, earliest: InvoiceDates.start(ofYear: year), today: today)
+        return try write { db in
             let territory = try TerritoryReader.billingTerritory(db, year: year)
             try Self.requireTariff(territory, year: year)
             let drafts = Billing.run(territory, year: year)
@@ -141,16 +145,18 @@ extension AppDatabase {
     }
 
     /// Cancels an issued invoice by a credit note of the opposite amount, in its own series
-    /// (`AV-YYYY-NNNN`, the year of `date`), which references it.
-    public func cancelInvoice(_ number: String, reason: String, on date: CalendarDate) throws -> Invoice {
+    /// (`AV-YYYY-NNNN`, the year of `date`, the date it carries), which references it. The date
+    /// is not before the invoice's issue nor over a month after `today`.
+    public func cancelInvoice(_ number: String, reason: String, on date: CalendarDate, today: CalendarDate) throws -> Invoice {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw InvoiceRefusal.emptyReason }
         return try write { db in
             guard let original = try Self.fetchInvoice(db, number: number) else { throw InvoiceRefusal.unknown(number) }
             guard !original.isCreditNote else { throw InvoiceRefusal.creditNoteCannotBeCancelled(number) }
             if let by = original.cancelledBy { throw InvoiceRefusal.alreadyCancelled(number: number, by: by) }
+            try Self.requireWindow(.cancel(number: number), date: date, earliest: original.issued, today: today)
             let sequence = try Self.lastSequence(db, series: "credit_note", year: date.year) + 1
-            let due = date < original.issued ? original.issued : date
+            let due = date
             let credit = Invoice(
                 number: Invoice.number(year: date.year, sequence: sequence, creditNote: true), year: date.year,
                 member: original.member, kind: .creditNote, request: original.request,
@@ -160,7 +166,7 @@ extension AppDatabase {
                     line.amountCents = -line.amountCents
                     return line
                 },
-                statement: original.statement, issued: max(date, original.issued), due: due, cancels: number, reason: reason)
+                statement: original.statement, issued: date, due: due, cancels: number, reason: reason)
             let name = try String.fetchOne(db, sql: "SELECT member_name FROM invoice WHERE number = ?", arguments: [number]) ?? original.member
             try Self.insert(credit, sequence: sequence, memberName: name, db: db)
             return credit
@@ -168,13 +174,14 @@ extension AppDatabase {
     }
 
     /// Records that an invoice was paid on `date` (once).
-    public func recordPayment(_ number: String, on date: CalendarDate) throws -> Invoice {
+    public func recordPayment(_ number: String, on date: CalendarDate, today: CalendarDate) throws -> Invoice {
         try write { db in
             guard var invoice = try Self.fetchInvoice(db, number: number) else { throw InvoiceRefusal.unknown(number) }
             guard !invoice.isCreditNote else { throw InvoiceRefusal.creditNoteCannotBePaid(number) }
             guard invoice.cancelledBy == nil else { throw InvoiceRefusal.cancelledCannotBePaid(number) }
             if let paid = invoice.paid { throw InvoiceRefusal.alreadyPaid(number: number, on: paid) }
             guard date >= invoice.issued else { throw InvoiceRefusal.paymentBeforeIssue(number: number, issued: invoice.issued) }
+            try Self.requireWindow(.payment(number: number), date: date, earliest: invoice.issued, today: today)
             try db.execute(sql: "UPDATE invoice SET paid = ? WHERE number = ?", arguments: [date.iso, number])
             invoice.paid = date
             return invoice
@@ -205,6 +212,12 @@ extension AppDatabase {
     }
 
     // MARK: - Rows
+
+    static func requireWindow(_ use: InvoiceDates.Use, date: CalendarDate, earliest: CalendarDate, today: CalendarDate) throws {
+        if let window = InvoiceDates.window(for: date, earliest: earliest, today: today) {
+            throw InvoiceRefusal.dateOutOfWindow(use, date: date, earliest: window.earliest, latest: window.latest)
+        }
+    }
 
     static func requireTariff(_ territory: Territory, year: Int) throws {
         guard territory.service.billing == .prorataCost || territory.tariffs.contains(where: { $0.year == year }) else {

@@ -12,6 +12,8 @@ public enum AccessRefusal: Error, Localized, Equatable {
     case lastCoordinator(String)
     case notAUser(String)
     case invalidLogin(String)
+    /// `--as LOGIN` from an account that does not own the data.
+    case notDataOwner(login: String, path: String)
 
     public func message(in l: Language) -> String {
         switch self {
@@ -29,6 +31,9 @@ public enum AccessRefusal: Error, Localized, Equatable {
                           "\"\(login)\" is the last coordinator: add another one before removing it")
         case .notAUser(let login):
             return l.pick("« \(login) » n'est pas un utilisateur déclaré (releve user list)", "\"\(login)\" is not a declared user (releve user list)")
+        case .notDataOwner(let login, let path):
+            return l.pick("--as \(login) refusé : seul le compte propriétaire des données (\(path)) peut agir au nom d'un autre utilisateur, par la commande forcée de sa clé SSH",
+                          "--as \(login) refused: only the account that owns the data (\(path)) may act as another user, through its SSH key's forced command")
         case .invalidLogin(let login):
             return l.pick("identifiant « \(login) » invalide : lettres, chiffres, point, tiret ou souligné",
                           "invalid login \"\(login)\": letters, digits, dot, dash or underscore")
@@ -49,6 +54,21 @@ extension AppDatabase {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid\(geteuid())"
     }
+
+    /// Refuses `--as` unless this process runs as the Unix account that owns the database (its
+    /// file, or the directory it will be created in): then it is the forced command of that
+    /// account's `authorized_keys`, or the owner itself. Anyone else could name any login.
+    public static func requireDataOwner(path: String, for login: String) throws {
+        var info = stat()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let probe = stat(path, &info) == 0 ? path : directory
+        guard probe == path || stat(directory, &info) == 0, info.st_uid == geteuid() else {
+            throw AccessRefusal.notDataOwner(login: login, path: probe)
+        }
+    }
+
+    /// What this session may read: an observer's (read-only) session never gets private fields.
+    public var readPolicy: ReadPolicy { ReadPolicy(isReadOnly ? .observer : .coordinator) }
 
     /// Declared users and their roles, by login.
     public func users() throws -> [(login: String, role: UserRole)] {

@@ -12,6 +12,11 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Langue des messages : fr ou en.")
     var lang: Language = .fr
 
+    /// The declared user this session acts as. Honoured only for the account that owns the data
+    /// (the forced command of an `authorized_keys` line written by `releve user add --key`).
+    @Option(name: .customLong("as"), help: "Agir comme cet utilisateur déclaré (réservé au compte propriétaire des données : commande forcée SSH).")
+    var asLogin: String?
+
     /// `--db`, else `$RELEVE_DB`, else `$XDG_DATA_HOME/releve/releve.sqlite`.
     func databasePath() throws -> String {
         let env = ProcessInfo.processInfo.environment
@@ -28,15 +33,30 @@ struct CommonOptions: ParsableArguments {
     /// observer's session is read-only. The kiosk skips this (secretaries sign in with a PIN).
     func openDatabase(checkingUser: Bool = true) throws -> AppDatabase {
         let path = try databasePath()
+        if let asLogin { try AppDatabase.requireDataOwner(path: path, for: asLogin) }
         let existed = FileManager.default.fileExists(atPath: path)
         let database = try AppDatabase.open(path: path)
         if !existed {
             FileHandle.standardError.write(Data(lang.pick("releve : base neuve créée : \(path)\n", "releve: new database created: \(path)\n").utf8))
         }
-        if checkingUser, case .granted(.observer) = try database.access(for: AppDatabase.currentLogin()) {
+        if let asLogin {
+            guard case .granted(let role) = try database.access(for: asLogin) else { throw AccessRefusal.unknownLogin(asLogin) }
+            database.setActor(asLogin)
+            database.setReadOnly(role == .observer)
+        } else if checkingUser, case .granted(.observer) = try database.access(for: AppDatabase.currentLogin()) {
             database.setReadOnly(true)
         }
         return database
+    }
+
+    /// What this session's role may read (Domain's `ReadPolicy`): an observer's database is read-only.
+    func policy(_ database: AppDatabase) -> ReadPolicy { database.readPolicy }
+
+    /// Refuses a whole copy of the data (export, backup) to anyone but the coordinator (exit 77).
+    func requireWholeCopy(_ database: AppDatabase, what: String) throws {
+        guard policy(database).may(.wholeCopy) else {
+            throw CommandFailure(.noPermission, ReadPolicy.wholeCopyRefusal(what, lang))
+        }
     }
 
     /// Runs a command body, turning every failure into one line on stderr and the
@@ -59,12 +79,14 @@ struct CommonOptions: ParsableArguments {
             }
         } catch let error as AccessRefusal {
             switch error {
-            case .unknownLogin, .readOnly: throw CommandFailure(.noPermission, error.message(in: lang)).report(lang)
+            case .unknownLogin, .readOnly, .notDataOwner: throw CommandFailure(.noPermission, error.message(in: lang)).report(lang)
             default: throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
             }
         } catch let error as ValidationRefusal {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch let error as InvoiceRefusal {
+            throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+        } catch let error as AuthorizedKeys.Problem {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch {
             throw CommandFailure(.internal, lang.pick("erreur interne : \(error)", "internal error: \(error)")).report(lang)
@@ -81,6 +103,10 @@ struct CommandFailure: Error {
         case invalidData = 65
         case unavailable = 69
         case `internal` = 70
+        /// A file that cannot be created (sysexits' EX_CANTCREAT).
+        case cannotCreate = 73
+        /// A write that failed on the way, a full disk (sysexits' EX_IOERR).
+        case ioError = 74
         /// An unknown login, or an observer trying to change something (sysexits' EX_NOPERM).
         case noPermission = 77
     }

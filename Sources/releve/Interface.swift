@@ -19,8 +19,13 @@ struct InterfaceOptions: ParsableArguments {
 /// The interface's data, read from the database.
 final class DatabaseDataSource: AppDataSource {
     let database: AppDatabase
+    /// The interface's today (`--today` or the clock), which bounds invoice dates.
+    let today: CalendarDate
 
-    init(_ database: AppDatabase) { self.database = database }
+    init(_ database: AppDatabase, today: CalendarDate) {
+        self.database = database
+        self.today = today
+    }
 
     /// The whole territory and its stored plan (the same decisions as `releve plan`, not recomputed).
     func snapshot() throws -> Snapshot {
@@ -65,7 +70,7 @@ final class DatabaseDataSource: AppDataSource {
     }
 
     func issueInvoices(year: Int, on date: CalendarDate, language l: Language) throws -> String {
-        let outcome = try database.issueInvoices(year: year, on: date)
+        let outcome = try database.issueInvoices(year: year, on: date, today: today)
         let total = DisplayFormat(l).money(outcome.issued.reduce(0) { $0 + $1.totalCents })
         guard let first = outcome.issued.first?.number, let last = outcome.issued.last?.number else {
             return l.pick("Aucune facture à émettre pour \(year).", "No invoice to issue for \(year).")
@@ -75,13 +80,13 @@ final class DatabaseDataSource: AppDataSource {
     }
 
     func recordPayment(number: String, on date: CalendarDate, language l: Language) throws -> String {
-        let invoice = try database.recordPayment(number, on: date)
+        let invoice = try database.recordPayment(number, on: date, today: today)
         return l.pick("Facture \(number) payée le \(DisplayFormat(l).date(date)) (\(DisplayFormat(l).money(invoice.totalCents))).",
                       "Invoice \(number) paid on \(DisplayFormat(l).date(date)) (\(DisplayFormat(l).money(invoice.totalCents))).")
     }
 
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language l: Language) throws -> String {
-        let credit = try database.cancelInvoice(number, reason: reason, on: date)
+        let credit = try database.cancelInvoice(number, reason: reason, on: date, today: today)
         return l.pick("Avoir \(credit.number) émis : annule \(number).", "Credit note \(credit.number) issued: cancels \(number).")
     }
 
@@ -220,6 +225,6 @@ enum Interface {
         // An observer's session is read-only in the database too (`openDatabase` set it).
         let state = AppState(width: terminal.size.width, height: terminal.size.height, today: today, language: language,
                              role: database.isReadOnly ? .observer : .coordinator)
-        Program(backend: terminal, data: DatabaseDataSource(database), state: state, theme: theme).run()
+        Program(backend: terminal, data: DatabaseDataSource(database, today: today), state: state, theme: theme).run()
     }
 }

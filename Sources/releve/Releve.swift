@@ -21,6 +21,9 @@ struct Releve: ParsableCommand {
     /// Parses and runs, saying usage errors in one French line (exit 64) rather than
     /// swift-argument-parser's English ones; `--help` is left as it is.
     static func main() {
+        // Everything Relève creates (database, -wal, -shm, key, backups, documents, exports) is
+        // private to the account that owns the data: files 0600, directories 0700.
+        umask(0o077)
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

@@ -97,6 +97,15 @@ struct AccessTests {
         #expect(try database.validateHours(ids: [next.id ?? -1, monday.id ?? -1]) == 1)
     }
 
+    @Test func aValidationThatMatchesNothingIsRefusedAndValidatesNothing() throws {
+        let database = try Self.database()
+        let entry = try Self.log(database, "2023-02-13")
+        #expect(throws: ValidationRefusal.unknownEntries([999_999])) { try database.validateHours(ids: [entry.id ?? -1, 999_999]) }
+        #expect(try database.timeEntries(TimeEntryQuery(agent: "A1")).first { $0.id == entry.id }?.validated == false)
+        #expect(throws: ValidationRefusal.nothingToValidate) { try database.validateWeek(agent: "A1", weekOf: Self.day("2023-03-15")) }
+        #expect(ValidationRefusal.unknownEntries([999_999]).message(in: .fr).contains("aucune saisie n° 999999"))
+    }
+
     @Test func aClosedMonthRefusesEveryChangeToItsHoursUntilReopened() throws {
         let database = try Self.database()
         let entry = try Self.log(database, "2023-02-13")

@@ -100,14 +100,7 @@ private func cell(_ items: [(member: String, request: String?)], _ window: Plann
 }
 
 func absenceLabel(_ kind: AbsenceKind, _ l: Language) -> String {
-    switch kind {
-    case .conges: return l.pick("congés", "leave")
-    case .formation: return l.pick("formation", "training")
-    case .maladie: return l.pick("maladie", "sick")
-    case .maternite: return l.pick("maternité", "maternity")
-    case .accident: return l.pick("accident", "accident")
-    case .autre: return l.pick("absent", "away")
-    }
+    ReadPolicy.coordinator.absenceText(kind, l)
 }
 
 func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {

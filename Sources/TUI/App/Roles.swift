@@ -18,8 +18,12 @@ extension Action {
 }
 
 extension AppState {
+    /// What this user may read: Domain's `ReadPolicy`, the one the command line and the
+    /// documents ask too.
+    var policy: ReadPolicy { ReadPolicy(role) }
+
     /// Whether absence motives (congés, maladie, formation…) may be shown.
-    var seesMotives: Bool { role == .coordinator }
+    var seesMotives: Bool { policy.seesPrivateFields }
 
     /// What a refused key says to an observer.
     func readOnlyNotice(_ action: Action) -> String {
@@ -29,25 +33,11 @@ extension AppState {
     }
 
     /// An agent's absence as this user may read it: the motive, or a neutral "absent(e)".
-    func absenceText(_ kind: AbsenceKind) -> String {
-        seesMotives ? absenceLabel(kind, language) : language.pick("absent(e)", "away")
-    }
+    func absenceText(_ kind: AbsenceKind) -> String { policy.absenceText(kind, language) }
 
-    /// A request's motive as this user may read it: an observer sees only the kind of need
-    /// (a secretary's sickness or leave is personal data).
-    func motiveText(_ motive: Motive) -> String {
-        guard !seesMotives else { return motive.label(in: language) }
-        switch motive.priorityClass {
-        case .urgent: return language.pick("urgence", "urgent")
-        case .absence: return language.pick("absence", "absence")
-        case .mission: return motive.label(in: language)
-        case .summer: return language.pick("été", "summer")
-        }
-    }
+    /// A request's motive as this user may read it.
+    func motiveText(_ motive: Motive) -> String { policy.motiveText(motive, language) }
 
     /// A decision's reason as this user may read it.
-    func reasonText(_ reason: ReasonCode) -> String {
-        if !seesMotives, case .tourDeRole = reason { return language.pick("tour de rôle de l'été", "summer rota") }
-        return reason.label(in: language)
-    }
+    func reasonText(_ reason: ReasonCode) -> String { policy.reasonText(reason, language) }
 }

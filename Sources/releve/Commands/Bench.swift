@@ -72,7 +72,8 @@ struct Bench: ParsableCommand {
         let billedYear = territory.timeEntries.map(\.date.year).max() ?? 2023
         let drafts = try result.time("invoice_run") { try database.billingDrafts(year: billedYear).drafts }
         let issued = try result.time("invoice_issue") {
-            try database.issueInvoices(year: billedYear, on: CalendarDate(year: billedYear + 1, month: 1, day: 15) ?? CalendarDate(dayNumber: 0))
+            try database.issueInvoices(year: billedYear, on: CalendarDate(year: billedYear + 1, month: 1, day: 15) ?? CalendarDate(dayNumber: 0),
+                                       today: CalendarDate(year: billedYear + 1, month: 1, day: 15) ?? CalendarDate(dayNumber: 0))
         }
         // The interface on a pseudo-terminal: open the database, draw the first full frame (the
         // stored plan is there: `save` computed it), then one cursor move in the planning grid.
@@ -83,7 +84,7 @@ struct Bench: ParsableCommand {
         defer { ui.close() }
         let program = try result.time("ui_first_frame") { () -> Program in
             let shown = try AppDatabase.open(path: directory.appendingPathComponent("bench.sqlite").path)
-            let program = Program(backend: ui.terminal, data: DatabaseDataSource(shown),
+            let program = Program(backend: ui.terminal, data: DatabaseDataSource(shown, today: Clock.today()),
                                   state: AppState(width: 120, height: 40, today: today), theme: .builtIn)
             program.start()
             return program

@@ -32,7 +32,8 @@ struct ContractCommand: ParsableCommand {
             }
             let bytes = ServiceContractDocument.pdf(schedule: schedule, request: decision.request, member: member,
                                                     service: territory.service, agentNames: territory.agentNames,
-                                                    estimate: CostEstimate.make(for: decision, territory: territory))
+                                                    estimate: CostEstimate.make(for: decision, territory: territory),
+                                                    policy: database.readPolicy)
             try OutputFile.write(bytes, to: output, language: l)
             writeOut(l.pick("Contrat de service de la demande \(requestID) écrit dans \(output)\n",
                             "Service contract of request \(requestID) written to \(output)\n"))

@@ -17,7 +17,8 @@ struct EstimateCommand: ParsableCommand {
 
     func run() throws {
         try options.reporting { l in
-            let territory = try options.openDatabase().loadTerritory()
+            let database = try options.openDatabase()
+            let territory = try database.loadTerritory()
             guard let decision = Arbitration.plan(territory).decision(requestID) else {
                 throw CommandFailure(.invalidData, l.pick("demande « \(requestID) » inconnue", "unknown request \"\(requestID)\""))
             }
@@ -28,7 +29,8 @@ struct EstimateCommand: ParsableCommand {
             if let pdf, let member = territory.members.first(where: { $0.code == estimate.member }) {
                 let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
                 let bytes = CostEstimateDocument.pdf(estimate: estimate, request: decision.request, member: member,
-                                                     service: territory.service, issued: day)
+                                                     service: territory.service, issued: day,
+                                                     policy: database.readPolicy)
                 try OutputFile.write(bytes, to: pdf, language: l)
                 FileHandle.standardError.write(Data(l.pick("Coût prévisionnel écrit dans \(pdf)\n", "Cost estimate written to \(pdf)\n").utf8))
             }

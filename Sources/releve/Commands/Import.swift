@@ -49,7 +49,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try options.reporting { language in
-            let json = TerritoryEncoder.encode(try options.openDatabase().loadTerritory())
+            let database = try options.openDatabase()
+            try options.requireWholeCopy(database, what: language.pick("l'export", "export"))
+            let json = TerritoryEncoder.encode(try database.loadTerritory())
             guard let output else { writeOut(json); return }
             // Write beside the target then rename, so a crash never leaves half a file.
             let temporary = output + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"

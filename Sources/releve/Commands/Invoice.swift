@@ -28,7 +28,7 @@ struct InvoiceCommand: ParsableCommand {
                 if issue {
                     let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
                     let interrupt = ProcessInfo.processInfo.environment["RELEVE_TEST_KILL_AFTER_INVOICES"].flatMap(Int.init)
-                    let outcome = try database.issueInvoices(year: year, on: day, interruptAfter: interrupt)
+                    let outcome = try database.issueInvoices(year: year, on: day, today: Clock.today(), interruptAfter: interrupt)
                     switch format {
                     case .json:
                         writeOut(InvoiceReport.json(year: year, issued: outcome.issued, today: day, alreadyIssued: outcome.alreadyIssued))
@@ -120,7 +120,7 @@ struct InvoiceCommand: ParsableCommand {
         func run() throws {
             try options.reporting { l in
                 let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
-                let credit = try options.openDatabase().cancelInvoice(number, reason: reason, on: day)
+                let credit = try options.openDatabase().cancelInvoice(number, reason: reason, on: day, today: Clock.today())
                 writeOut(l.pick("Avoir \(credit.number) émis : annule la facture \(number) (\(DisplayFormat(l).money(credit.totalCents))).\n",
                                 "Credit note \(credit.number) issued: cancels invoice \(number) (\(DisplayFormat(l).money(credit.totalCents))).\n"))
             }
@@ -138,7 +138,7 @@ struct InvoiceCommand: ParsableCommand {
         func run() throws {
             try options.reporting { l in
                 let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
-                let invoice = try options.openDatabase().recordPayment(number, on: day)
+                let invoice = try options.openDatabase().recordPayment(number, on: day, today: Clock.today())
                 writeOut(l.pick("Facture \(number) payée le \(DisplayFormat(l).date(day)) (\(DisplayFormat(l).money(invoice.totalCents))).\n",
                                 "Invoice \(number) paid on \(DisplayFormat(l).date(day)) (\(DisplayFormat(l).money(invoice.totalCents))).\n"))
             }
@@ -221,14 +221,14 @@ enum DocumentText {
             ?? Member(code: invoice.member, name: invoice.member, population: 0, singlePartTimeSecretary: false,
                       memberSince: invoice.issued)
         if let name = try database.invoiceMemberName(number) { member.name = name }
-        let mission = invoice.request.flatMap { id in territory.requests.first { $0.id == id } }.map(missionLabel)
+        let mission = invoice.request.flatMap { id in territory.requests.first { $0.id == id } }.map { missionLabel($0, policy: database.readPolicy) }
         return (invoice, TitreDeRecettes.pdf(invoice: invoice, member: member, service: territory.service, missionLabel: mission))
     }
 
     /// "remplacement pour maladie du 9 janv. 2023 au 3 févr. 2023".
-    static func missionLabel(_ request: ReplacementRequest) -> String {
+    static func missionLabel(_ request: ReplacementRequest, policy: ReadPolicy) -> String {
         let f = DisplayFormat(.fr)
-        return "\(request.motive.label(in: .fr).lowercased()), du \(f.date(request.start)) au \(f.date(request.end))"
+        return "\(policy.motiveText(request.motive, .fr).lowercased()), du \(f.date(request.start)) au \(f.date(request.end))"
     }
 }
 

@@ -37,6 +37,7 @@ struct Backup: ParsableCommand {
     func run() throws {
         try options.reporting { language in
             let database = try options.openDatabase()
+            try options.requireWholeCopy(database, what: language.pick("la sauvegarde", "backup"))
             if FileManager.default.fileExists(atPath: file) {
                 throw CommandFailure(.invalidData, language.pick(
                     "« \(file) » existe déjà : choisissez un autre nom (une sauvegarde n'en écrase jamais une autre)",

@@ -17,12 +17,13 @@ struct PlanCommand: ParsableCommand {
         try options.reporting { language in
             let from = try OptionValue.optionalDate(self.from, option: "--from")
             let to = try OptionValue.optionalDate(self.to, option: "--to")
-            let territory = try options.openDatabase().loadPlanningTerritory()
+            let database = try options.openDatabase()
+            let territory = try database.loadPlanningTerritory()
             let plan = Arbitration.plan(territory)
             let report = PlanReport(plan: plan, from: from, to: to, calendar: territory.service.calendar)
             switch format {
             case .json: writeOut(report.json())
-            case .table: writeOut(PlanTable.render(report, territory: territory, language: language))
+            case .table: writeOut(PlanTable.render(report, territory: territory, policy: database.readPolicy, language: language))
             }
         }
     }
@@ -30,7 +31,7 @@ struct PlanCommand: ParsableCommand {
 
 /// The French table of `releve plan --format table`.
 enum PlanTable {
-    static func render(_ report: PlanReport, territory: Territory, language l: Language) -> String {
+    static func render(_ report: PlanReport, territory: Territory, policy: ReadPolicy, language l: Language) -> String {
         let names = territory.memberNames
         let format = DisplayFormat(l)
         let header = [l.pick("Demande", "Request"), l.pick("Commune", "Member"), l.pick("Motif", "Motive"), "P",
@@ -38,11 +39,11 @@ enum PlanTable {
                       l.pick("État", "Status"), l.pick("Agents", "Agents"), l.pick("Pourquoi", "Why")]
         let rows = report.decisions.map { d in
             [d.id, TextWidth.truncate(names[d.request.member] ?? d.request.member, to: 24),
-             d.request.motive.label(in: l), "P\(d.priorityClass.rawValue)", format.numericDate(d.request.start),
+             policy.motiveText(d.request.motive, l), "P\(d.priorityClass.rawValue)", format.numericDate(d.request.start),
              format.numericDate(d.effectiveEnd), DurationText.format(d.neededMinutes), DurationText.format(d.servedMinutes),
              d.status.label(in: l) + (d.preemptedOn.map { " " + l.pick("le", "on") + " " + format.numericDate($0) } ?? ""),
              Array(Set(d.periods.map(\.agent))).sorted().joined(separator: ","),
-             d.reasons.map { $0.label(in: l) }.joined(separator: " ; ")]
+             d.reasons.map { policy.reasonText($0, l) }.joined(separator: " ; ")]
         }
         var out = ""
         if let from = report.from, let to = report.to {

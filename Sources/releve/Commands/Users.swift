@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Foundation
 import Store
 
 /// `releve user`: which Unix logins may use the service, and as what.
@@ -14,13 +15,37 @@ struct UserCommand: ParsableCommand {
 
         @Argument(help: "Identifiant Unix (login).") var login: String
         @Option(help: "coordinator (tout) ou observer (lecture seule, sans motifs d'absence).") var role: UserRole
+        @Option(help: "Clé publique SSH (fichier .pub) de cette personne : écrit sa ligne de commande forcée dans authorized_keys.")
+        var key: String?
+        @OptionGroup var keys: AuthorizedKeysOption
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
                 let database = try options.openDatabase()
+                // Read and check the key before anything is written: a bad key changes nothing.
+                let publicKey = try key.map { try AuthorizedKeysFile.readPublicKey($0, language: l) }
+                let file = keys.path()
+                var line: String?
+                if let publicKey {
+                    let command = try AuthorizedKeys.forcedCommand(executable: AuthorizedKeysFile.executable(),
+                                                                   database: AuthorizedKeysFile.absolute(try options.databasePath()),
+                                                                   login: login)
+                    line = AuthorizedKeys.line(for: login, key: publicKey, command: command)
+                    // A key already serving someone else is refused before the user is declared.
+                    let current = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                    _ = try AuthorizedKeys.adding(line ?? "", login: login, key: publicKey, to: current)
+                }
                 try database.setUser(login, role: role)
                 writeOut(l.pick("\(login) : \(role.label(l)).\n", "\(login): \(role.label(l)).\n"))
+                if let publicKey, let line {
+                    try AuthorizedKeysFile.update(file, language: l) {
+                        try AuthorizedKeys.adding(line, login: login, key: publicKey, to: $0)
+                    }
+                    writeOut(l.pick("Clé \(publicKey.type) de \(login) ajoutée à \(file) : elle ouvre Relève en tant que \(login), et rien d'autre.\n",
+                                    "\(publicKey.type) key of \(login) added to \(file): it opens Relève as \(login), and nothing else.\n"))
+                    return
+                }
                 if !(try database.users().contains { $0.login == AppDatabase.currentLogin() }) {
                     writeOut(l.pick("Attention : votre identifiant (\(AppDatabase.currentLogin())) n'est pas déclaré : il sera refusé.\n",
                                     "Warning: your own login (\(AppDatabase.currentLogin())) is not declared: it will be refused.\n"))
@@ -33,12 +58,24 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Retire un identifiant déclaré.")
 
         @Argument(help: "Identifiant Unix.") var login: String
+        @OptionGroup var keys: AuthorizedKeysOption
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
                 try options.openDatabase().removeUser(login)
                 writeOut(l.pick("\(login) retiré.\n", "\(login) removed.\n"))
+                let file = keys.path()
+                guard FileManager.default.fileExists(atPath: file) else { return }
+                var removed = 0
+                try AuthorizedKeysFile.update(file, language: l) { text in
+                    let result = AuthorizedKeys.removing(login: login, from: text)
+                    removed = result.removed
+                    return result.file
+                }
+                if removed > 0 {
+                    writeOut(l.pick("Sa clé SSH est retirée de \(file).\n", "Their SSH key is removed from \(file).\n"))
+                }
             }
         }
     }
@@ -72,6 +109,78 @@ struct UserCommand: ParsableCommand {
 }
 
 extension UserRole: ExpressibleByArgument {}
+
+/// `--authorized-keys FILE`: the dedicated account's `authorized_keys`.
+struct AuthorizedKeysOption: ParsableArguments {
+    @Option(name: .customLong("authorized-keys"), help: "Fichier authorized_keys du compte du service (sinon ~/.ssh/authorized_keys).")
+    var file: String?
+
+    func path() -> String {
+        if let file, !file.isEmpty { return file }
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.ssh/authorized_keys"
+    }
+}
+
+/// Reading a public key and rewriting `authorized_keys` in place, atomically, private to the account.
+enum AuthorizedKeysFile {
+    static func readPublicKey(_ path: String, language l: Language) throws -> AuthorizedKeys.PublicKey {
+        guard let data = FileManager.default.contents(atPath: path), data.count < 64 * 1024,
+              let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(.invalidData, l.pick("--key : fichier « \(TextExcerpt.short(path)) » introuvable ou illisible",
+                                                      "--key: file \"\(TextExcerpt.short(path))\" not found or unreadable"))
+        }
+        do {
+            return try AuthorizedKeys.parsePublicKey(text)
+        } catch {
+            throw CommandFailure(.invalidData, "--key : " + error.message(in: l))
+        }
+    }
+
+    /// This program's own path, as sshd will run it.
+    static func executable() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? absolute(CommandLine.arguments[0])
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Rewrites `path` through `change` (the directory 0700 and the file 0600, as sshd's
+    /// StrictModes wants): a temporary file beside it, synced, then renamed over it.
+    static func update(_ path: String, language l: Language, _ change: (String) throws -> String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let manager = FileManager.default
+        let cannot = { (why: String) in
+            CommandFailure(.cannotCreate, l.pick("impossible d'écrire « \(path) » : \(why)", "cannot write \"\(path)\": \(why)"))
+        }
+        if !manager.fileExists(atPath: directory) {
+            do { try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+            catch { throw cannot(l.pick("dossier impossible à créer", "folder cannot be created")) }
+        }
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw cannot(l.pick("ce n'est pas un fichier ordinaire", "not a regular file"))
+        }
+        let old = manager.fileExists(atPath: path)
+            ? (try? String(contentsOfFile: path, encoding: .utf8)).map { $0 } : ""
+        guard let old else { throw cannot(l.pick("fichier illisible", "unreadable file")) }
+        let new = try change(old)
+        let temporary = path + ".releve-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw cannot(String(cString: strerror(errno))) }
+        let bytes = Array(new.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CommandFailure(.ioError, l.pick("écriture de « \(path) » échouée : \(why)", "writing \"\(path)\" failed: \(why)"))
+        }
+    }
+}
 
 /// `releve audit`: the append-only log of every change.
 struct AuditCommand: ParsableCommand {
