@@ -74,6 +74,26 @@ struct InvoiceCommandTests {
         #expect(rows.contains { $0.hasPrefix("AV-2027-0001;avoir;2027;05/01/2027;") && $0.hasSuffix(";2026-0002") })
     }
 
+    @Test func datesOutsideTheirWindowAreRefusedInFrenchAndChangeNothing() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        for (date, why) in [("1970-01-01", "refusée (avant le 01/01/2026)"), ("9999-12-01", "refusée (plus d'un mois après aujourd'hui)")] {
+            let issue = try cli.run(["invoice", "run", "--year", "2026", "--issue", "--date", date, "--db", cli.db])
+            #expect(issue.status == 65, "\(issue.stderr)")
+            #expect(issue.stderr.contains("date d'émission des factures 2026 ") && issue.stderr.contains(why), "\(issue.stderr)")
+        }
+        #expect(Self.numbers(try cli.run(["invoice", "list", "--format", "json", "--db", cli.db]).stdout).isEmpty)
+        #expect(try cli.run(["invoice", "run", "--year", "2026", "--issue", "--date", "2026-12-01", "--db", cli.db]).status == 0)
+        let cancel = try cli.run(["invoice", "cancel", "2026-0001", "--reason", "Erreur", "--date", "2020-01-01", "--db", cli.db])
+        #expect(cancel.status == 65 && cancel.stderr.contains("date de l'avoir annulant 2026-0001 01/01/2020 refusée"), "\(cancel.stderr)")
+        let paid = try cli.run(["invoice", "paid", "2026-0001", "--date", "9999-12-31", "--db", cli.db])
+        #expect(paid.status == 65 && paid.stderr.contains("date de paiement de 2026-0001 31/12/9999 refusée"), "\(paid.stderr)")
+        let show = try cli.run(["invoice", "show", "2026-0001", "--db", cli.db]).stdout
+        #expect(!show.contains("payée") && !show.contains("annulée"))
+        let validate = try cli.run(["hours", "validate", "--id", "999999", "--db", cli.db])
+        #expect(validate.status == 65 && validate.stderr.contains("aucune saisie n° 999999"), "\(validate.stderr)")
+    }
+
     @Test func showPrintsTheHoursStatementWithItsTotal() throws {
         let cli = try Self.demo()
         defer { cli.cleanUp() }
