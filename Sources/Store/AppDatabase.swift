@@ -25,8 +25,15 @@ public final class AppDatabase: Sendable {
     /// How long a write waits for another session's transaction before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    init(_ writer: any DatabaseWriter) throws {
+    /// The database file (nil in memory).
+    public let path: String?
+
+    /// The files no output may ever replace: the database, its -wal and -shm.
+    public var protectedFiles: [String] { path.map { [$0] } ?? [] }
+
+    init(_ writer: any DatabaseWriter, path: String? = nil) throws {
         self.writer = writer
+        self.path = path
         try Schema.migrator.migrate(writer)
         // A database from before the stored plan, or changed behind our back: plan it now.
         if try writer.read({ try PlanStore.isStale($0) }) {
@@ -37,9 +44,9 @@ public final class AppDatabase: Sendable {
     /// Opens (creating and migrating if needed) the database file at `path`.
     public static func open(path: String) throws -> AppDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration()), path: path)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }

@@ -20,7 +20,12 @@ struct CommonOptions: ParsableArguments {
     /// `--db`, else `$RELEVE_DB`, else `$XDG_DATA_HOME/releve/releve.sqlite`.
     func databasePath() throws -> String {
         let env = ProcessInfo.processInfo.environment
-        if let db, !db.isEmpty { return db }
+        if let db {
+            guard !db.isEmpty, !db.contains("\u{0}") else {
+                throw CommandFailure(.usage, lang.pick("--db : chemin vide : indiquez le fichier de la base", "--db: empty path: give the database file"))
+            }
+            return db
+        }
         if let path = env["RELEVE_DB"], !path.isEmpty { return path }
         let dataHome = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (env["HOME"].map { "\($0)/.local/share" } ?? ".")
@@ -33,6 +38,7 @@ struct CommonOptions: ParsableArguments {
     /// observer's session is read-only. The kiosk skips this (secretaries sign in with a PIN).
     func openDatabase(checkingUser: Bool = true) throws -> AppDatabase {
         let path = try databasePath()
+        try Self.requireDatabaseFile(path, language: lang)
         if let asLogin { try AppDatabase.requireDataOwner(path: path, for: asLogin) }
         let existed = FileManager.default.fileExists(atPath: path)
         let database = try AppDatabase.open(path: path)
@@ -47,6 +53,35 @@ struct CommonOptions: ParsableArguments {
             database.setReadOnly(true)
         }
         return database
+    }
+
+    /// Refuses, before SQLite sees it, a database path that is a folder, a device, a pipe or a
+    /// socket (SQLite would hang on a FIFO or fail obscurely), or whose folder is not a folder.
+    static func requireDatabaseFile(_ path: String, language l: Language) throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let kind: String?
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: kind = nil
+            case S_IFDIR: kind = l.pick("un dossier", "a folder")
+            case S_IFIFO: kind = l.pick("un tube nommé (FIFO)", "a named pipe (FIFO)")
+            case S_IFCHR, S_IFBLK: kind = l.pick("un périphérique", "a device")
+            case S_IFSOCK: kind = l.pick("une socket", "a socket")
+            default: kind = l.pick("un fichier spécial", "a special file")
+            }
+            if let kind {
+                throw CommandFailure(.unavailable, l.pick("base « \(TextExcerpt.short(path, limit: 120)) » : c'est \(kind), pas un fichier de base de données",
+                                                          "database \"\(TextExcerpt.short(path, limit: 120))\": it is \(kind), not a database file"))
+            }
+            return
+        }
+        // A new database: every existing ancestor must be a folder (createDirectory would say less).
+        var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while ancestor.path != "/" && stat(ancestor.path, &info) != 0 { ancestor.deleteLastPathComponent() }
+        if (info.st_mode & S_IFMT) != S_IFDIR {
+            throw CommandFailure(.cannotCreate, l.pick("base « \(TextExcerpt.short(path, limit: 120)) » : « \(ancestor.path) » n'est pas un dossier",
+                                                       "database \"\(TextExcerpt.short(path, limit: 120))\": \"\(ancestor.path)\" is not a folder"))
+        }
     }
 
     /// What this session's role may read (Domain's `ReadPolicy`): an observer's database is read-only.
@@ -86,6 +121,8 @@ struct CommonOptions: ParsableArguments {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch let error as InvoiceRefusal {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+        } catch let error as OutputRefusal {
+            throw CommandFailure(error.isIOError ? .ioError : .cannotCreate, error.message(in: lang)).report(lang)
         } catch let error as AuthorizedKeys.Problem {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch {
@@ -162,7 +199,24 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
 }
 
-/// Writes text to standard output exactly as given.
+/// Writes text to standard output exactly as given. A write that fails (a full disk behind a
+/// redirection, a closed pipe) ends the command with one French line and exit 74.
 func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else {
+            let reason = errno == ENOSPC ? "disque plein (ENOSPC)" : String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("releve : erreur : écriture sur la sortie standard impossible : \(reason)\n".utf8))
+            exit(CommandFailure.Code.ioError.rawValue)
+        }
+        offset += n
+    }
+}
+
+/// `--force`: replace an existing file.
+struct ForceOption: ParsableArguments {
+    @Flag(help: "Remplace le fichier s'il existe déjà.") var force = false
 }

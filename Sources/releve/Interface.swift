@@ -113,12 +113,19 @@ final class DatabaseDataSource: AppDataSource {
     func closedMonths() throws -> [String] { try database.closedMonths() }
 
     /// Into `$RELEVE_DOCUMENTS`, else `~/releve-documents`.
-    func writeInvoicePDF(number: String) throws -> String {
+    /// An existing file is replaced only when `replacing` (the pane asked first).
+    func writeInvoicePDF(number: String, replacing: Bool) throws -> String {
         let env = ProcessInfo.processInfo.environment
         let folder = env["RELEVE_DOCUMENTS"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? ".") + "/releve-documents")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = folder + "/" + number + ".pdf"
-        try OutputFile.write(try DocumentText.invoicePDF(number, database: database).1, to: path, language: .fr)
+        do {
+            try OutputFile.check(path, force: replacing, protecting: database.protectedFiles)
+        } catch OutputRefusal.exists {
+            throw DocumentExists(path: path)
+        }
+        try OutputFile.write(try DocumentText.invoicePDF(number, database: database).1, to: path, force: replacing,
+                             protecting: database.protectedFiles)
         return path
     }
 

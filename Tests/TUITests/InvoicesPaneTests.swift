@@ -79,7 +79,7 @@ struct InvoicesPaneTests {
 
     @Test func draftsHaveNoPDFAndTheYearChangesWithBrackets() {
         var state = invoicesState()
-        #expect(press(&state, .character("f")) == [.writeInvoicePDF(number: "2026-0001")])
+        #expect(press(&state, .character("f")) == [.writeInvoicePDF(number: "2026-0001", replacing: false)])
         _ = press(&state, .down)
         #expect(press(&state, .character("f")).isEmpty)
         #expect(state.notice?.contains("Un brouillon n'a pas de PDF") == true)
@@ -87,6 +87,21 @@ struct InvoicesPaneTests {
         #expect(state.invoicesPane.prompt == nil)
         #expect(press(&state, .character("[")) == [.loadInvoices(year: 2025)])
         #expect(screen(state).joined().contains("Calcul des factures de 2025"))
+    }
+
+    @Test func anExistingPDFIsReplacedOnlyAfterAYes() {
+        var state = invoicesState()
+        #expect(press(&state, .character("f")) == [.writeInvoicePDF(number: "2026-0001", replacing: false)])
+        _ = update(&state, .documentExists(number: "2026-0001", path: "/home/c/releve-documents/2026-0001.pdf"))
+        let asked = screen(state).joined(separator: "\n")
+        #expect(asked.contains("Remplacer le PDF de 2026-0001 ?"))
+        #expect(asked.contains("/home/c/releve-documents/2026-0001.pdf"))
+        #expect(asked.contains("o : le remplacer · toute autre touche : le garder"))
+        #expect(press(&state, .character("n")).isEmpty)
+        #expect(state.invoicesPane.prompt == nil)
+        #expect(state.notice == "PDF de 2026-0001 non écrit : le fichier existant est gardé.")
+        _ = update(&state, .documentExists(number: "2026-0001", path: "/x/2026-0001.pdf"))
+        #expect(press(&state, .character("o")) == [.writeInvoicePDF(number: "2026-0001", replacing: true)])
     }
 
     @Test func enterShowsTheLinesAndTheHoursStatement() {

@@ -213,6 +213,14 @@ public enum Msg: Sendable {
     case saveFailed(String)
     /// A record's audit trail, newest first, or why it could not be read.
     case historyLoaded(HistoryTarget, [HistoryEntry], error: String?)
+    /// The invoice's PDF is already there: ask before replacing it.
+    case documentExists(number: String, path: String)
+}
+
+/// A document that is already at `path`; the interface asks before replacing it.
+public struct DocumentExists: Error, Sendable, Equatable {
+    public let path: String
+    public init(path: String) { self.path = path }
 }
 
 /// What the interface asks the outside world to do; the program runs it and answers with a `Msg`.
@@ -229,7 +237,8 @@ public enum Effect: Equatable, Sendable {
     case issueInvoices(year: Int, on: CalendarDate)
     case recordPayment(number: String, on: CalendarDate)
     case cancelInvoice(number: String, reason: String, on: CalendarDate)
-    case writeInvoicePDF(number: String)
+    /// Writes an issued invoice's PDF; an existing file is replaced only when `replacing`.
+    case writeInvoicePDF(number: String, replacing: Bool)
     case validateHours([Int64])
     case validateWeek(agent: String, weekOf: CalendarDate)
     case closeMonth(String)

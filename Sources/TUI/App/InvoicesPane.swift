@@ -11,6 +11,8 @@ public struct InvoicesPaneState: Sendable, Equatable {
         case payment(number: String, date: String)
         /// The reason of the credit note, typed.
         case cancellation(number: String, reason: String)
+        /// The invoice's PDF is already at `path`: replace it? o / n.
+        case overwritePDF(number: String, path: String)
     }
 
     public var year: Int
@@ -96,7 +98,7 @@ func handleInvoiceKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
             state.notice = l.pick("Un brouillon n'a pas de PDF : émettez d'abord (E).", "A draft has no PDF: issue it first (E).")
             return []
         }
-        return [.writeInvoicePDF(number: invoice.number)]
+        return [.writeInvoicePDF(number: invoice.number, replacing: false)]
     case .up, .down, .pageUp, .pageDown, .open:
         moveList(action, &state.invoicesPane.list, count: rows.count, page: state.height - 6)
     case .back:
@@ -124,6 +126,13 @@ func editInvoicePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.invoicesPane.prompt = nil
         guard key == .character("o") || key == .character("y") else { return [] }
         return [.issueInvoices(year: state.invoicesPane.year, on: state.today)]
+    case .overwritePDF(let number, _):
+        state.invoicesPane.prompt = nil
+        guard key == .character("o") || key == .character("y") else {
+            state.notice = l.pick("PDF de \(number) non écrit : le fichier existant est gardé.", "PDF of \(number) not written: the existing file is kept.")
+            return []
+        }
+        return [.writeInvoicePDF(number: number, replacing: true)]
     case .payment(let number, let date):
         switch key {
         case .escape: state.invoicesPane.prompt = nil
@@ -276,6 +285,10 @@ private func invoicePrompt(_ prompt: InvoicesPaneState.Prompt, error: String?, _
         title = l.pick("Annuler \(number) par un avoir", "Cancel \(number) by a credit note")
         lines = [l.pick("Motif : ", "Reason: ") + reason + "▏",
                  l.pick("Entrée : émettre l'avoir · Échap : renoncer", "Enter: issue the credit note · Esc: cancel")]
+    case .overwritePDF(let number, let path):
+        title = l.pick("Remplacer le PDF de \(number) ?", "Replace the PDF of \(number)?")
+        lines = [l.pick("Le fichier existe déjà :", "The file already exists:"), path,
+                 l.pick("o : le remplacer · toute autre touche : le garder", "y: replace it · any other key: keep it")]
     }
     drawPrompt(title: title, lines: lines, error: error, area, &buffer, theme, borders)
 }

@@ -88,6 +88,9 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.notice = notice
         return [.reload] + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
             + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : [])
+    case .documentExists(let number, let path):
+        state.invoicesPane.prompt = .overwritePDF(number: number, path: path)
+        return []
     case .saveFailed(let message):
         // Said in the open form, or in the status bar (a refused deletion).
         if state.requestForm != nil {

@@ -28,7 +28,7 @@ public protocol AppDataSource: AnyObject {
     /// Cancels an invoice by a credit note; returns what to tell the coordinator.
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String
     /// Writes an invoice's PDF; returns where.
-    func writeInvoicePDF(number: String) throws -> String
+    func writeInvoicePDF(number: String, replacing: Bool) throws -> String
     /// Validates entries; returns what to tell the coordinator.
     func validateHours(ids: [Int64], language: Language) throws -> String
     /// Validates an agent's week; returns what to tell the coordinator.
@@ -215,10 +215,16 @@ public final class Program {
                 report { try data.closeMonth(month, language: state.language) }
             case .reopenMonth(let month, let reason):
                 report { try data.reopenMonth(month, reason: reason, language: state.language) }
-            case .writeInvoicePDF(let number):
-                report {
-                    let path = try data.writeInvoicePDF(number: number)
-                    return state.language.pick("PDF de \(number) écrit : \(path)", "PDF of \(number) written: \(path)")
+            case .writeInvoicePDF(let number, let replacing):
+                do {
+                    let path = try data.writeInvoicePDF(number: number, replacing: replacing)
+                    perform(update(&state, .done(state.language.pick("PDF de \(number) écrit : \(path)", "PDF of \(number) written: \(path)"))))
+                } catch let exists as DocumentExists {
+                    perform(update(&state, .documentExists(number: number, path: exists.path)))
+                } catch let error as Localized {
+                    perform(update(&state, .saveFailed(error.message(in: state.language))))
+                } catch {
+                    perform(update(&state, .saveFailed("\(error)")))
                 }
             case .loadHistory(let target):
                 do {

@@ -12,6 +12,7 @@ struct ContractCommand: ParsableCommand {
 
     @Argument(help: "Numéro de la demande.") var requestID: String
     @Option(help: "Fichier PDF à écrire.") var output: String
+    @OptionGroup var force: ForceOption
     @Option(help: "Une date de la semaine-type à montrer (sinon la première semaine servie).") var week: String?
     @OptionGroup var options: CommonOptions
 
@@ -19,6 +20,7 @@ struct ContractCommand: ParsableCommand {
         try options.reporting { l in
             let day = try OptionValue.optionalDate(week, option: "--week")
             let database = try options.openDatabase()
+            try OutputFile.check(output, force: force.force, protecting: database.protectedFiles)
             let territory = try database.loadTerritory()
             let plan = Arbitration.plan(territory)
             guard let decision = plan.decision(requestID),
@@ -34,7 +36,7 @@ struct ContractCommand: ParsableCommand {
                                                     service: territory.service, agentNames: territory.agentNames,
                                                     estimate: CostEstimate.make(for: decision, territory: territory),
                                                     policy: database.readPolicy)
-            try OutputFile.write(bytes, to: output, language: l)
+            try OutputFile.write(bytes, to: output, force: force.force, protecting: database.protectedFiles)
             writeOut(l.pick("Contrat de service de la demande \(requestID) écrit dans \(output)\n",
                             "Service contract of request \(requestID) written to \(output)\n"))
         }

@@ -13,11 +13,13 @@ struct EstimateCommand: ParsableCommand {
     @Option(help: "json ou table.") var format: OutputFormat = .table
     @Option(help: "Écrit aussi le coût prévisionnel en PDF dans ce fichier, à faire signer par le maire.") var pdf: String?
     @Option(help: "Date du document PDF (sinon aujourd'hui).") var date: String?
+    @OptionGroup var force: ForceOption
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         try options.reporting { l in
             let database = try options.openDatabase()
+            if let pdf { try OutputFile.check(pdf, force: force.force, protecting: database.protectedFiles, option: "--pdf") }
             let territory = try database.loadTerritory()
             guard let decision = Arbitration.plan(territory).decision(requestID) else {
                 throw CommandFailure(.invalidData, l.pick("demande « \(requestID) » inconnue", "unknown request \"\(requestID)\""))
@@ -31,7 +33,7 @@ struct EstimateCommand: ParsableCommand {
                 let bytes = CostEstimateDocument.pdf(estimate: estimate, request: decision.request, member: member,
                                                      service: territory.service, issued: day,
                                                      policy: database.readPolicy)
-                try OutputFile.write(bytes, to: pdf, language: l)
+                try OutputFile.write(bytes, to: pdf, force: force.force, protecting: database.protectedFiles, option: "--pdf")
                 FileHandle.standardError.write(Data(l.pick("Coût prévisionnel écrit dans \(pdf)\n", "Cost estimate written to \(pdf)\n").utf8))
             }
             switch format {

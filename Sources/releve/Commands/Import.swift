@@ -45,21 +45,18 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: "Fichier de sortie (sinon la sortie standard).")
     var output: String?
 
+    @OptionGroup var force: ForceOption
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         try options.reporting { language in
             let database = try options.openDatabase()
             try options.requireWholeCopy(database, what: language.pick("l'export", "export"))
+            if let output { try OutputFile.check(output, force: force.force, protecting: database.protectedFiles) }
             let json = TerritoryEncoder.encode(try database.loadTerritory())
             guard let output else { writeOut(json); return }
-            // Write beside the target then rename, so a crash never leaves half a file.
-            let temporary = output + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(json.utf8)) else {
-                throw CommandFailure(.invalidData, language.pick("impossible d'écrire « \(output) »", "cannot write \"\(output)\""))
-            }
-            _ = try? FileManager.default.removeItem(atPath: output)
-            try FileManager.default.moveItem(atPath: temporary, toPath: output)
+            try OutputFile.write(Array(json.utf8), to: output, force: force.force, protecting: database.protectedFiles)
         }
     }
 }

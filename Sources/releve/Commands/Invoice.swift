@@ -152,12 +152,15 @@ struct InvoiceCommand: ParsableCommand {
 
         @Argument(help: "Numéro de la facture ou de l'avoir.") var number: String
         @Option(help: "Fichier PDF à écrire.") var output: String
+        @OptionGroup var force: ForceOption
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
-                let (invoice, bytes) = try DocumentText.invoicePDF(number, database: try options.openDatabase())
-                try OutputFile.write(bytes, to: output, language: l)
+                let database = try options.openDatabase()
+                try OutputFile.check(output, force: force.force, protecting: database.protectedFiles)
+                let (invoice, bytes) = try DocumentText.invoicePDF(number, database: database)
+                try OutputFile.write(bytes, to: output, force: force.force, protecting: database.protectedFiles)
                 writeOut(l.pick("\(invoice.isCreditNote ? "Avoir" : "Titre de recettes") \(number) écrit dans \(output)\n",
                                 "\(invoice.isCreditNote ? "Credit note" : "Invoice") \(number) written to \(output)\n"))
             }
@@ -173,6 +176,7 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "csv (séparateur ;, virgule décimale, UTF-8).") var format: Format = .csv
         @Option(help: "Seulement cette année.") var year: Int?
         @Option(help: "Fichier à écrire (sinon la sortie standard).") var output: String?
+        @OptionGroup var force: ForceOption
         @OptionGroup var asOf: AsOfOption
         @OptionGroup var options: CommonOptions
 
@@ -182,7 +186,7 @@ struct InvoiceCommand: ParsableCommand {
                 let day = try asOf.day()
                 let text = InvoiceReport.csv(try database.invoices(year: year), memberNames: try database.names().members, today: day)
                 if let output {
-                    try OutputFile.write(Array(text.utf8), to: output, language: l)
+                    try OutputFile.write(Array(text.utf8), to: output, force: force.force, protecting: database.protectedFiles)
                 } else {
                     writeOut(text)
                 }
@@ -198,16 +202,6 @@ struct AsOfOption: ParsableArguments {
     var value: String?
 
     func day() throws -> CalendarDate { try OptionValue.optionalDate(value, option: "--as-of") ?? Clock.today() }
-}
-
-/// Writing a document or an export to a file, with a French message when it cannot be written.
-enum OutputFile {
-    static func write(_ bytes: [UInt8], to path: String, language l: Language) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw CommandFailure(.invalidData, l.pick("impossible d'écrire « \(path) » : vérifiez le dossier et les droits",
-                                                      "cannot write \"\(path)\": check the folder and permissions"))
-        }
-    }
 }
 
 /// Phrases and documents the command line and the interface share.

@@ -38,12 +38,22 @@ struct Backup: ParsableCommand {
         try options.reporting { language in
             let database = try options.openDatabase()
             try options.requireWholeCopy(database, what: language.pick("la sauvegarde", "backup"))
-            if FileManager.default.fileExists(atPath: file) {
-                throw CommandFailure(.invalidData, language.pick(
+            try OutputFile.check(file, force: true, protecting: database.protectedFiles, option: "FICHIER")
+            var info = stat()
+            if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                throw CommandFailure(.cannotCreate, language.pick(
                     "« \(file) » existe déjà : choisissez un autre nom (une sauvegarde n'en écrase jamais une autre)",
                     "\"\(file)\" already exists: choose another name (a backup never overwrites another)"))
             }
-            try database.backup(to: file)
+            // Into a private temporary file beside the target, synced, then renamed: a failed or
+            // interrupted backup leaves nothing, and the live database is never the target.
+            try OutputFile.replace(file, force: false, protecting: database.protectedFiles, option: "FICHIER") { temporary in
+                do {
+                    try database.backup(to: temporary)
+                } catch let error as StoreError {
+                    throw OutputRefusal.writeFailed(file, reason: error.message(in: language))
+                }
+            }
             print(language.pick("Sauvegarde écrite : \(file)", "Backup written: \(file)"))
         }
     }
