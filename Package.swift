@@ -46,7 +46,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Domain"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain"]),
-        .testTarget(name: "CLITests", dependencies: ["Domain", "Store"]),
+        .testTarget(name: "CLITests", dependencies: ["Domain", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

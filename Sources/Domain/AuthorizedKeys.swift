@@ -93,7 +93,7 @@ public enum AuthorizedKeys {
 
     /// The forced command that opens Relève's interface as `login` on `database`.
     public static func forcedCommand(executable: String, database: String, login: String) throws(Problem) -> String {
-        for path in [executable, database] where path.contains(where: { "'\"\\".contains($0) || $0.isControlLike }) {
+        for path in [executable, database] where path.contains(where: { "'\"\\".contains($0) }) || TextSafety.containsControl(path) {
             throw .unsafePath(path)
         }
         return "\(executable) --db '\(database)' --as \(login)"
@@ -144,17 +144,3 @@ private enum CharacterSetLike {
     static let base64: Set<Unicode.Scalar> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".unicodeScalars)
 }
 
-private extension Character {
-    /// C0, DEL and C1 control characters.
-    var isControlLike: Bool {
-        unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-    }
-}
-
-/// A short excerpt of what a user typed, for messages (never 100 KB of input echoed back).
-public enum TextExcerpt {
-    public static func short(_ text: String, limit: Int = 40) -> String {
-        let cleaned = String(text.map { $0.isControlLike ? "�" : $0 })
-        return cleaned.count <= limit ? cleaned : String(cleaned.prefix(limit)) + "…"
-    }
-}

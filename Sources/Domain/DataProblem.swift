@@ -14,6 +14,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case invalidOpeningHours(String)
     case unknownValue(String, allowed: [String])
     case emptyText
+    /// A control character, or a text over its length limit.
+    case unsafeText(TextSafety.Problem)
     case outOfRange(found: Int, min: Int?, max: Int?)
     case durationOutOfRange(found: Int, min: Int, max: Int)
     case duplicate(String)
@@ -35,8 +37,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .malformedJSON(let detail):
             return l.pick("JSON mal formé ou tronqué (\(detail))", "malformed or truncated JSON (\(detail))")
         case .wrongFormat(let found):
-            return l.pick("format « \(found) » inconnu : \"releve/1\" attendu",
-                          "unknown format \"\(found)\": expected \"releve/1\"")
+            return l.pick("format « \(TextExcerpt.short(found)) » inconnu : \"releve/1\" attendu",
+                          "unknown format \"\(TextExcerpt.short(found))\": expected \"releve/1\"")
         case .unknownKey:
             return l.pick("clé inconnue (faute de frappe ?)", "unknown key (a typo?)")
         case .missingKey:
@@ -44,28 +46,30 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .expectedType(let what):
             return l.pick("\(Self.frenchType(what)) attendu", "expected \(what)")
         case .invalidDate(let text):
-            return l.pick("date « \(text) » invalide ou inexistante : AAAA-MM-JJ attendu (ex. 2023-01-09)",
-                          "invalid or impossible date \"\(text)\": expected YYYY-MM-DD (e.g. 2023-01-09)")
+            return l.pick("date « \(TextExcerpt.short(text)) » invalide ou inexistante : AAAA-MM-JJ attendu (ex. 2023-01-09)",
+                          "invalid or impossible date \"\(TextExcerpt.short(text))\": expected YYYY-MM-DD (e.g. 2023-01-09)")
         case .invalidUserDate(let text):
-            return l.pick("date « \(text) » invalide ou inexistante : JJ/MM/AAAA ou AAAA-MM-JJ attendu (ex. 09/01/2023)",
-                          "invalid or impossible date \"\(text)\": expected DD/MM/YYYY or YYYY-MM-DD (e.g. 09/01/2023)")
+            return l.pick("date « \(TextExcerpt.short(text)) » invalide ou inexistante : JJ/MM/AAAA ou AAAA-MM-JJ attendu (ex. 09/01/2023)",
+                          "invalid or impossible date \"\(TextExcerpt.short(text))\": expected DD/MM/YYYY or YYYY-MM-DD (e.g. 09/01/2023)")
         case .invalidDuration(let text):
-            return l.pick("durée « \(text) » invalide : H:MM attendu (ex. 7:30)",
-                          "invalid duration \"\(text)\": expected H:MM (e.g. 7:30)")
+            return l.pick("durée « \(TextExcerpt.short(text)) » invalide : H:MM attendu (ex. 7:30)",
+                          "invalid duration \"\(TextExcerpt.short(text))\": expected H:MM (e.g. 7:30)")
         case .invalidClock(let text):
-            return l.pick("heure « \(text) » invalide : HH:MM attendu entre 00:00 et 24:00",
-                          "invalid time \"\(text)\": expected HH:MM between 00:00 and 24:00")
+            return l.pick("heure « \(TextExcerpt.short(text)) » invalide : HH:MM attendu entre 00:00 et 24:00",
+                          "invalid time \"\(TextExcerpt.short(text))\": expected HH:MM between 00:00 and 24:00")
         case .invalidMoney(let text):
-            return l.pick("montant « \(text) » invalide : nombre positif avec un point et deux décimales attendu (ex. \"30.00\")",
-                          "invalid amount \"\(text)\": expected a positive number with a dot and two decimals (e.g. \"30.00\")")
+            return l.pick("montant « \(TextExcerpt.short(text)) » invalide : nombre positif avec un point et deux décimales attendu (ex. \"30.00\")",
+                          "invalid amount \"\(TextExcerpt.short(text))\": expected a positive number with a dot and two decimals (e.g. \"30.00\")")
         case .invalidOpeningHours(let text):
-            return l.pick("horaires « \(text) » invalides : plages croissantes HH:MM-HH:MM séparées par des virgules attendues",
-                          "invalid opening hours \"\(text)\": expected increasing HH:MM-HH:MM ranges separated by commas")
+            return l.pick("horaires « \(TextExcerpt.short(text)) » invalides : plages croissantes HH:MM-HH:MM séparées par des virgules attendues",
+                          "invalid opening hours \"\(TextExcerpt.short(text))\": expected increasing HH:MM-HH:MM ranges separated by commas")
         case .unknownValue(let value, let allowed):
-            return l.pick("valeur « \(value) » inconnue : une de \(allowed.joined(separator: ", ")) attendue",
-                          "unknown value \"\(value)\": expected one of \(allowed.joined(separator: ", "))")
+            return l.pick("valeur « \(TextExcerpt.short(value)) » inconnue : une de \(allowed.joined(separator: ", ")) attendue",
+                          "unknown value \"\(TextExcerpt.short(value))\": expected one of \(allowed.joined(separator: ", "))")
         case .emptyText:
             return l.pick("texte non vide attendu", "expected a non-empty text")
+        case .unsafeText(let problem):
+            return problem.message(in: l)
         case .outOfRange(let found, let min, let max):
             return l.pick("\(found) hors limites : \(Self.bounds(min, max, .fr)) attendu",
                           "\(found) out of range: expected \(Self.bounds(min, max, .en))")
@@ -84,8 +88,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .endBeforeStart(let start, let end):
             return l.pick("fin \(end.iso) avant le début \(start.iso)", "end \(end.iso) before start \(start.iso)")
         case .clockRangeReversed(let text):
-            return l.pick("plage « \(text) » vide ou inversée : le début doit précéder la fin",
-                          "empty or reversed range \"\(text)\": start must come before end")
+            return l.pick("plage « \(TextExcerpt.short(text)) » vide ou inversée : le début doit précéder la fin",
+                          "empty or reversed range \"\(TextExcerpt.short(text))\": start must come before end")
         case .overlapsRota(let day):
             return l.pick("chevauche une autre plage de la tournée le même jour (\(day.rawValue))",
                           "overlaps another rota range on the same day (\(day.rawValue))")

@@ -68,6 +68,7 @@ public enum TerritoryValidation {
 
     static func check(_ service: ServiceSettings, into errors: inout [DataError]) {
         if service.name.trimmingSpaces().isEmpty { errors.append(DataError("service.name", .emptyText)) }
+        if let problem = TextSafety.problem(in: service.name, limit: TextSafety.nameLimit) { errors.append(DataError("service.name", .unsafeText(problem))) }
         range(service.annualWorkingDays, 1, 366, "service.annual_working_days", &errors)
         if let days = service.paymentDays { range(days, 0, 365, "service.payment_days", &errors) }
     }
@@ -104,6 +105,7 @@ public enum TerritoryValidation {
             let at = "members[\(i)]"
             code(member.code, "\(at).code", &codes, &errors)
             if member.name.trimmingSpaces().isEmpty { errors.append(DataError("\(at).name", .emptyText)) }
+            if let problem = TextSafety.problem(in: member.name, limit: TextSafety.nameLimit) { errors.append(DataError("\(at).name", .unsafeText(problem))) }
             range(member.population, 0, nil, "\(at).population", &errors)
             if let until = member.memberUntil, until < member.memberSince {
                 errors.append(DataError("\(at).member_until", .endBeforeStart(start: member.memberSince, end: until)))
@@ -123,6 +125,7 @@ public enum TerritoryValidation {
             let at = "agents[\(i)]"
             code(agent.code, "\(at).code", &codes, &errors)
             if agent.name.trimmingSpaces().isEmpty { errors.append(DataError("\(at).name", .emptyText)) }
+            if let problem = TextSafety.problem(in: agent.name, limit: TextSafety.nameLimit) { errors.append(DataError("\(at).name", .unsafeText(problem))) }
             if agent.weeklyMinutes < 1 || agent.weeklyMinutes > 60 * 60 {
                 errors.append(DataError("\(at).weekly_hours", .durationOutOfRange(found: agent.weeklyMinutes, min: 1, max: 60 * 60)))
             }

@@ -10,11 +10,12 @@ public enum ValidationRefusal: Error, Localized, Equatable {
     case nothingToValidate
     /// Entry numbers that match no hours at all.
     case unknownEntries([Int64])
+    case unsafeReason(TextSafety.Problem)
 
     public func message(in l: Language) -> String {
         switch self {
         case .invalidMonth(let text):
-            return l.pick("mois « \(text) » invalide : AAAA-MM (par exemple 2026-11)", "invalid month \"\(text)\": YYYY-MM (e.g. 2026-11)")
+            return l.pick("mois « \(TextExcerpt.short(text)) » invalide : AAAA-MM (par exemple 2026-11)", "invalid month \"\(TextExcerpt.short(text))\": YYYY-MM (e.g. 2026-11)")
         case .alreadyClosed(let month):
             return l.pick("le mois \(month) est déjà clos", "month \(month) is already closed")
         case .notClosed(let month):
@@ -25,6 +26,8 @@ public enum ValidationRefusal: Error, Localized, Equatable {
             let list = ids.prefix(5).map(String.init).joined(separator: ", ") + (ids.count > 5 ? "…" : "")
             return l.pick("--id : aucune saisie n° \(list) : rien n'a été validé (releve hours list pour les numéros)",
                           "--id: no entry number \(list): nothing was validated (releve hours list for the numbers)")
+        case .unsafeReason(let problem):
+            return l.pick("--reason : ", "--reason: ") + problem.message(in: l)
         case .nothingToValidate:
             return l.pick("aucune heure à valider pour cette sélection", "no hours to validate for this selection")
         }
@@ -90,6 +93,7 @@ extension AppDatabase {
         guard Self.isMonth(month) else { throw ValidationRefusal.invalidMonth(month) }
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw ValidationRefusal.emptyReason }
+        if let problem = TextSafety.problem(in: reason, limit: TextSafety.freeTextLimit) { throw ValidationRefusal.unsafeReason(problem) }
         try write { db in
             try db.execute(sql: "DELETE FROM month_lock WHERE month = ?", arguments: [month])
             guard db.changesCount == 1 else { throw ValidationRefusal.notClosed(month) }

@@ -13,6 +13,7 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
     case alreadyPaid(number: String, on: CalendarDate)
     case paymentBeforeIssue(number: String, issued: CalendarDate)
     case emptyReason
+    case unsafeReason(TextSafety.Problem)
     case dateOutOfWindow(InvoiceDates.Use, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate)
 
     public func message(in l: Language) -> String {
@@ -43,6 +44,8 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
                           "payment date before invoice \(number) was issued (\(f.date(issued)))")
         case .dateOutOfWindow(let use, let date, let earliest, let latest):
             return InvoiceDates.message(use, date: date, earliest: earliest, latest: latest, l)
+        case .unsafeReason(let problem):
+            return l.pick("--reason : ", "--reason: ") + problem.message(in: l)
         case .emptyReason:
             return l.pick("motif d'annulation vide : --reason \"…\" est obligatoire",
                           "empty cancellation reason: --reason \"…\" is required")
@@ -150,6 +153,7 @@ extension AppDatabase {
     public func cancelInvoice(_ number: String, reason: String, on date: CalendarDate, today: CalendarDate) throws -> Invoice {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw InvoiceRefusal.emptyReason }
+        if let problem = TextSafety.problem(in: reason, limit: TextSafety.freeTextLimit) { throw InvoiceRefusal.unsafeReason(problem) }
         return try write { db in
             guard let original = try Self.fetchInvoice(db, number: number) else { throw InvoiceRefusal.unknown(number) }
             guard !original.isCreditNote else { throw InvoiceRefusal.creditNoteCannotBeCancelled(number) }

@@ -18,25 +18,25 @@ public enum AccessRefusal: Error, Localized, Equatable {
     public func message(in l: Language) -> String {
         switch self {
         case .unknownLogin(let login):
-            return l.pick("utilisateur « \(login) » inconnu de ce service : demandez au coordinateur de vous ajouter (releve user add \(login) --role observer)",
-                          "user \"\(login)\" unknown to this service: ask the coordinator to add you (releve user add \(login) --role observer)")
+            return l.pick("utilisateur « \(TextExcerpt.short(login)) » inconnu de ce service : demandez au coordinateur de vous ajouter (releve user add \(TextExcerpt.short(login)) --role observer)",
+                          "user \"\(TextExcerpt.short(login))\" unknown to this service: ask the coordinator to add you (releve user add \(TextExcerpt.short(login)) --role observer)")
         case .readOnly(let login):
-            return l.pick("lecture seule : « \(login) » est observateur, rien n'a été modifié",
-                          "read-only: \"\(login)\" is an observer, nothing was changed")
+            return l.pick("lecture seule : « \(TextExcerpt.short(login)) » est observateur, rien n'a été modifié",
+                          "read-only: \"\(TextExcerpt.short(login))\" is an observer, nothing was changed")
         case .firstUserMustBeCoordinator:
             return l.pick("le premier utilisateur déclaré doit être coordinateur (--role coordinator), sinon plus personne ne pourrait rien modifier",
                           "the first user must be a coordinator (--role coordinator), or no one could change anything any more")
         case .lastCoordinator(let login):
-            return l.pick("« \(login) » est le dernier coordinateur : ajoutez-en un autre avant de le retirer",
-                          "\"\(login)\" is the last coordinator: add another one before removing it")
+            return l.pick("« \(TextExcerpt.short(login)) » est le dernier coordinateur : ajoutez-en un autre avant de le retirer",
+                          "\"\(TextExcerpt.short(login))\" is the last coordinator: add another one before removing it")
         case .notAUser(let login):
-            return l.pick("« \(login) » n'est pas un utilisateur déclaré (releve user list)", "\"\(login)\" is not a declared user (releve user list)")
+            return l.pick("« \(TextExcerpt.short(login)) » n'est pas un utilisateur déclaré (releve user list)", "\"\(TextExcerpt.short(login))\" is not a declared user (releve user list)")
         case .notDataOwner(let login, let path):
             return l.pick("--as \(login) refusé : seul le compte propriétaire des données (\(path)) peut agir au nom d'un autre utilisateur, par la commande forcée de sa clé SSH",
                           "--as \(login) refused: only the account that owns the data (\(path)) may act as another user, through its SSH key's forced command")
         case .invalidLogin(let login):
-            return l.pick("identifiant « \(login) » invalide : lettres, chiffres, point, tiret ou souligné",
-                          "invalid login \"\(login)\": letters, digits, dot, dash or underscore")
+            return l.pick("identifiant « \(TextExcerpt.short(login)) » invalide : de 1 à 32 lettres, chiffres, points, tirets ou soulignés",
+                          "invalid login \"\(TextExcerpt.short(login))\": 1 to 32 letters, digits, dots, dashes or underscores")
         }
     }
 }
@@ -92,7 +92,7 @@ extension AppDatabase {
     /// Declares `login` with `role` (or changes its role). The first user must be a coordinator;
     /// the last coordinator cannot become an observer.
     public func setUser(_ login: String, role: UserRole) throws {
-        guard !login.isEmpty, login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+        guard !login.isEmpty, login.count <= TextSafety.loginLimit, login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
             throw AccessRefusal.invalidLogin(login)
         }
         try write { db in

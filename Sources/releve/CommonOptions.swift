@@ -43,7 +43,7 @@ struct CommonOptions: ParsableArguments {
         let existed = FileManager.default.fileExists(atPath: path)
         let database = try AppDatabase.open(path: path)
         if !existed {
-            FileHandle.standardError.write(Data(lang.pick("releve : base neuve créée : \(path)\n", "releve: new database created: \(path)\n").utf8))
+            writeError(lang.pick("releve : base neuve créée : \(path)\n", "releve: new database created: \(path)\n"))
         }
         if let asLogin {
             guard case .granted(let role) = try database.access(for: asLogin) else { throw AccessRefusal.unknownLogin(asLogin) }
@@ -158,7 +158,7 @@ struct CommandFailure: Error {
 
     func report(_ language: Language) -> ExitCode {
         let prefix = language.pick("releve : erreur : ", "releve: error: ")
-        FileHandle.standardError.write(Data((prefix + message.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
+        writeError((prefix + message.replacingOccurrences(of: "\n", with: " ") + "\n"))
         return ExitCode(code.rawValue)
     }
 }
@@ -199,17 +199,49 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
 }
 
-/// Writes text to standard output exactly as given. A write that fails (a full disk behind a
+/// A line on standard output.
+func writeLine(_ text: String) { writeOut(text + "\n") }
+
+/// Text on standard error, control characters neutralised (a name from the data never reaches
+/// the terminal raw), quoted input cut to a short excerpt.
+func writeError(_ text: String) {
+    let safe = TextSafety.neutralised(QuotedInput.shortened(text), keeping: ["\n", "\t"])
+    FileHandle.standardError.write(Data(safe.utf8))
+}
+
+/// Messages quote what the user typed between « » or ' ': a long quotation (100 KB of input)
+/// is cut to its first 40 characters.
+enum QuotedInput {
+    static func shortened(_ message: String) -> String {
+        guard message.count > 200 else { return message }
+        var out = message
+        for (open, close) in [("«\u{a0}", "\u{a0}»"), ("« ", " »"), ("'", "'"), ("\"", "\"")] {
+            var searchFrom = out.startIndex
+            while let start = out.range(of: open, range: searchFrom..<out.endIndex),
+                  let end = out.range(of: close, range: start.upperBound..<out.endIndex) {
+                let inner = String(out[start.upperBound..<end.lowerBound])
+                let short = inner.count > 60 ? TextExcerpt.short(inner) : inner
+                out.replaceSubrange(start.upperBound..<end.lowerBound, with: short)
+                guard let next = out.range(of: close, range: start.upperBound..<out.endIndex) else { break }
+                searchFrom = next.upperBound
+            }
+        }
+        return out.count > 2000 ? String(out.prefix(2000)) + "…" : out
+    }
+}
+
+/// Writes text to standard output, control characters neutralised (but line breaks, tabs and
+/// the CSV's CR). A write that fails (a full disk behind a
 /// redirection, a closed pipe) ends the command with one French line and exit 74.
 func writeOut(_ text: String) {
-    let bytes = Array(text.utf8)
+    let bytes = Array(TextSafety.neutralised(text, keeping: ["\n", "\t", "\r"]).utf8)
     var offset = 0
     while offset < bytes.count {
         let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
         if n < 0 && errno == EINTR { continue }
         guard n > 0 else {
             let reason = errno == ENOSPC ? "disque plein (ENOSPC)" : String(cString: strerror(errno))
-            FileHandle.standardError.write(Data("releve : erreur : écriture sur la sortie standard impossible : \(reason)\n".utf8))
+            writeError("releve : erreur : écriture sur la sortie standard impossible : \(reason)\n")
             exit(CommandFailure.Code.ioError.rawValue)
         }
         offset += n

@@ -36,7 +36,7 @@ struct Releve: ParsableCommand {
             let language: Language = english ? .en : .fr
             let message = UsageMessage.translate(Self.message(for: error), to: language)
             let hint = language.pick("voir releve --help", "see releve --help")
-            FileHandle.standardError.write(Data((language.pick("releve : erreur : ", "releve: error: ") + "\(message) (\(hint))\n").utf8))
+            writeError((language.pick("releve : erreur : ", "releve: error: ") + "\(message) (\(hint))\n"))
             exit(withError: ExitCode(64))
         }
         do {
@@ -47,7 +47,7 @@ struct Releve: ParsableCommand {
             Self.exit(withError: error)  // --help, --version
         } catch {
             // Commands report their own failures; anything else is a bug: exit 70, in one line.
-            FileHandle.standardError.write(Data("releve : erreur interne : \(error)\n".utf8))
+            writeError("releve : erreur interne : \(error)\n")
             Self.exit(withError: ExitCode(70))
         }
     }

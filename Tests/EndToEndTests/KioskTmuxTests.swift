@@ -86,9 +86,9 @@ struct KioskTmuxTests {
         #expect(tmux.waitFor("Session fermée. À bientôt !"), "\(tmux.screen())")
         #expect(tmux.screen().contains("Code agent") && !tmux.screen().contains("Élodie"))
         #expect(!tmux.screen().contains("EXIT="))
-        // Only a signal ends it, and the terminal is given back.
-        tmux.keys("C-c")
-        #expect(tmux.waitFor("EXIT=130"), "\(tmux.screen())")
+        // Only SIGTERM (or SIGHUP) ends it, and the terminal is given back.
+        terminate(db)
+        #expect(tmux.waitFor("EXIT=143"), "\(tmux.screen())")
     }
 
     @Test func anAbsenceShowsWithoutItsMotiveAndIdleSignsOut() throws {
@@ -107,7 +107,41 @@ struct KioskTmuxTests {
         for word in ["maladie", "Maladie", "Factures", "Élodie", "congés"] { #expect(!screen.contains(word), "\(word): \(screen)") }
         #expect(tmux.waitFor("Session fermée après 5 s sans activité.", seconds: 12), "\(tmux.screen())")
         #expect(tmux.screen().contains("Code agent") && !tmux.screen().contains("Sandrine"))
-        tmux.keys("C-c")
-        #expect(tmux.waitFor("EXIT=130"))
+        terminate(db)
+        #expect(tmux.waitFor("EXIT=143"))
+    }
+
+    @Test func ctrlZCtrlBackslashAndCtrlCDoNothingAtTheKiosk() throws {
+        let db = try demoDatabase()
+        #expect(try releve(["agent", "set-pin", "A1", "--db", db], input: "2468\n").status == 0)
+        let tmux = TmuxSession()
+        defer { tmux.close() }
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(releveBinary())' kiosk --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30",
+                   width: 80, height: 24)
+        #expect(tmux.waitFor("Code agent"), "\(tmux.screen())")
+        func tryToLeave() {
+            for key in ["C-z", "C-\\", "C-c", "C-d"] {
+                tmux.keys(key)
+                Thread.sleep(forTimeInterval: 0.3)
+                let screen = tmux.screen()
+                #expect(!screen.contains("EXIT="), "\(key): \(screen)")
+                #expect(!screen.contains("Stopped") && !screen.contains("Crash") && !screen.contains("debug") && !screen.contains("$ "),
+                        "\(key): \(screen)")
+            }
+        }
+        tryToLeave()
+        #expect(tmux.screen().contains("Code agent"), "\(tmux.screen())")
+        // Typed into the code field, none of them left a character: sign-in still works.
+        tmux.keys("A1", "Enter", "2468", "Enter")
+        #expect(tmux.waitFor("Ma semaine · du lun. 16 au ven. 20 novembre 2026"), "\(tmux.screen())")
+        tryToLeave()
+        #expect(tmux.screen().contains("Ma semaine"), "\(tmux.screen())")
+        terminate(db)
+        #expect(tmux.waitFor("EXIT=143"), "\(tmux.screen())")
+    }
+
+    /// Sends SIGTERM to the kiosk running on `db`, as an administrator would.
+    func terminate(_ db: String) {
+        _ = system("pkill -TERM -f 'kiosk --db \(db)'")
     }
 }

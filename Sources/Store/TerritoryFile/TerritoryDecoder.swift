@@ -89,6 +89,8 @@ private final class Reader {
 
     func text(_ value: JSONValue, _ path: String) -> String? {
         guard case .string(let text) = value else { fail(path, .expectedType("a text")); return nil }
+        // No control character (ESC, NUL…) and no 100 KB string ever enters the database.
+        if let problem = TextSafety.problem(in: text, limit: TextSafety.freeTextLimit) { fail(path, .unsafeText(problem)); return nil }
         return text
     }
 

@@ -1,3 +1,4 @@
+import Domain
 /// A rectangle of the screen, in cells.
 public struct Rect: Hashable, Sendable {
     public var x: Int, y: Int, width: Int, height: Int
@@ -67,6 +68,13 @@ public struct Buffer: Hashable, Sendable {
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
         for character in text {
+            // A control character from the data (ESC, NUL, a bidi override) shows as � and never reaches the terminal.
+            if TextSafety.isControl(character) {
+                if column + 1 > limit { break }
+                if column >= 0 { self[column, y] = Cell("\u{FFFD}", style: style) }
+                column += 1
+                continue
+            }
             let w = TextWidth.of(character)
             if w == 0 { continue }
             if column + w > limit { break }

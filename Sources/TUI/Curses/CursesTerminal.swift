@@ -1,4 +1,5 @@
 import CNcursesW
+import Domain
 import Foundation
 
 /// The ncursesw terminal: the only file that talks to ncurses. Cells are written with
@@ -12,8 +13,9 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Takes over the terminal; `color` false forces monochrome (`--no-color`, `NO_COLOR`).
     /// `output` and `input` are the terminal by default; benchmarks pass a pseudo-terminal.
+    /// `lockedDown` is the kiosk's: nobody leaves it by a key (see `lockDown()`).
     public init(color: Bool, output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil,
-                terminalType: String? = nil) {
+                terminalType: String? = nil, lockedDown: Bool = false) {
         _ = releve_set_locale()
         supportsUnicode = releve_is_utf8() != 0
         let stream = output ?? releve_stdout()
@@ -21,7 +23,8 @@ public final class CursesTerminal: TerminalBackend {
         self.output = stream
         screen = terminalType.map { newterm($0, stream, keys) } ?? newterm(nil, stream, keys)
         if let screen { set_term(screen) }
-        cbreak()
+        // The kiosk reads raw: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys (and are ignored), not as signals.
+        if lockedDown { raw() } else { cbreak() }
         noecho()
         nonl()
         keypad(releve_stdscr(), true)
@@ -34,7 +37,7 @@ public final class CursesTerminal: TerminalBackend {
             colors = true
         }
         supportsColor = colors
-        CursesTerminal.installSignalHandlers()
+        CursesTerminal.installSignalHandlers(lockedDown: lockedDown)
     }
 
     /// Restores the terminal.
@@ -107,7 +110,9 @@ public final class CursesTerminal: TerminalBackend {
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
         default:
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            // Other control characters (Ctrl-C, Ctrl-Z, Ctrl-\ in raw mode, pasted escape
+            // sequences' parts) are no text: they never reach a field.
+            guard let scalar = Unicode.Scalar(UInt32(value)), !TextSafety.isControl(scalar) else { return nil }
             return .key(.character(Character(scalar)))
         }
     }
@@ -130,14 +135,20 @@ public final class CursesTerminal: TerminalBackend {
         return (attributes, next)
     }
 
-    /// A dropped SSH session (SIGHUP) or a kill (SIGTERM) leaves the terminal usable.
-    private static func installSignalHandlers() {
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
+    /// A dropped SSH session (SIGHUP) or a kill (SIGTERM) leaves the terminal usable. Locked
+    /// down (the kiosk), job control and quit signals are ignored, so that nobody suspends it back
+    /// to a shell, and the crash handlers go back to the system's: the Swift crash reporter, whose
+    /// prompt offers a debugger on the process, never runs at the shared terminal.
+    private static func installSignalHandlers(lockedDown: Bool) {
+        for sig in lockedDown ? [SIGTERM, SIGHUP] : [SIGTERM, SIGHUP, SIGINT] {
             signal(sig) { number in
                 endwin()
                 _exit(128 + number)
             }
         }
+        guard lockedDown else { return }
+        for sig in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { signal(sig, SIG_IGN) }
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT] { signal(sig, SIG_DFL) }
     }
 }
 

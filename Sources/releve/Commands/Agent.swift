@@ -38,7 +38,7 @@ struct AgentCommand: ParsableCommand {
                 } catch let refusal as PINRefusal {
                     throw CommandFailure(.invalidData, refusal.message(in: l))
                 }
-                print(l.pick("PIN de l'agent \(agent) enregistré.", "PIN of agent \(agent) saved."))
+                writeLine(l.pick("PIN de l'agent \(agent) enregistré.", "PIN of agent \(agent) saved."))
             }
         }
     }
@@ -59,7 +59,7 @@ struct AgentCommand: ParsableCommand {
                 } catch let refusal as PINRefusal {
                     throw CommandFailure(.invalidData, refusal.message(in: l))
                 }
-                print(l.pick("Agent \(agent) débloqué.", "Agent \(agent) unlocked."))
+                writeLine(l.pick("Agent \(agent) débloqué.", "Agent \(agent) unlocked."))
             }
         }
     }
@@ -89,7 +89,7 @@ enum PINInput {
 
     /// Asks on stderr and reads a line from the terminal with echo off, then puts echo back.
     static func prompt(_ text: String) -> String {
-        FileHandle.standardError.write(Data(text.utf8))
+        writeError(text)
         var saved = termios()
         let canHide = tcgetattr(STDIN_FILENO, &saved) == 0
         if canHide {
@@ -99,7 +99,7 @@ enum PINInput {
         }
         let line = readLine(strippingNewline: true) ?? ""
         if canHide { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
-        FileHandle.standardError.write(Data("\n".utf8))
+        writeError("\n")
         return line.trimmingSpaces()
     }
 }

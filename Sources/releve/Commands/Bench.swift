@@ -45,9 +45,9 @@ struct Bench: ParsableCommand {
             writeOut(TextTable.render(header: [language.pick("Échelle", "Scale"), language.pick("Membres/agents", "Members/agents"),
                                                language.pick("Étape", "Step"), "ms"], rows: rows, rightAligned: [3]))
             for result in results {
-                for (name, value) in result.counts { print("\(result.name) \(name): \(value)") }
+                for (name, value) in result.counts { writeLine("\(result.name) \(name): \(value)") }
             }
-            print(language.pick("Mémoire maximale du processus : \(BenchResult.peakResidentMegabytes()) Mo",
+            writeLine(language.pick("Mémoire maximale du processus : \(BenchResult.peakResidentMegabytes()) Mo",
                                 "Peak process memory: \(BenchResult.peakResidentMegabytes()) MB"))
         }
     }

@@ -34,7 +34,7 @@ struct EstimateCommand: ParsableCommand {
                                                      service: territory.service, issued: day,
                                                      policy: database.readPolicy)
                 try OutputFile.write(bytes, to: pdf, force: force.force, protecting: database.protectedFiles, option: "--pdf")
-                FileHandle.standardError.write(Data(l.pick("Coût prévisionnel écrit dans \(pdf)\n", "Cost estimate written to \(pdf)\n").utf8))
+                writeError(l.pick("Coût prévisionnel écrit dans \(pdf)\n", "Cost estimate written to \(pdf)\n"))
             }
             switch format {
             case .json:

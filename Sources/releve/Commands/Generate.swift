@@ -35,7 +35,7 @@ struct Gen: ParsableCommand {
                                                     firstYear: firstYear)
             try database.saveInBulk(territory, description: "releve gen --members \(members) --agents \(agents) --years \(years) --seed \(seed)")
             let seconds = Date().timeIntervalSince(started)
-            print(language.pick(
+            writeLine(language.pick(
                 "Généré en \(String(format: "%.1f", seconds)) s : \(territory.members.count) membres, \(territory.agents.count) agents, \(territory.requests.count) demandes, \(territory.timeEntries.count) saisies d'heures.",
                 "Generated in \(String(format: "%.1f", seconds)) s: \(territory.members.count) members, \(territory.agents.count) agents, \(territory.requests.count) requests, \(territory.timeEntries.count) time entries."))
         }
@@ -58,17 +58,17 @@ struct Demo: ParsableCommand {
             if try database.isEmpty() {
                 let territory = DemoTerritory.make(today: day)
                 try database.saveInBulk(territory, description: "releve demo")
-                print(language.pick(
+                writeLine(language.pick(
                     "Territoire de démonstration créé dans \(path) : \(territory.members.count) communes membres, \(territory.agents.count) agents, \(territory.requests.count) demandes, \(territory.timeEntries.count) saisies d'heures.",
                     "Demo territory created in \(path): \(territory.members.count) members, \(territory.agents.count) agents, \(territory.requests.count) requests, \(territory.timeEntries.count) time entries."))
             } else {
-                print(language.pick("La base \(path) contient déjà des données : rien n'a été ajouté.",
+                writeLine(language.pick("La base \(path) contient déjà des données : rien n'a été ajouté.",
                                     "Database \(path) already holds data: nothing was added."))
             }
             if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
                 try Interface.run(database: database, options: interface, language: language)
             } else {
-                print(language.pick("Pour l'ouvrir dans un terminal : releve --db \"\(path)\"",
+                writeLine(language.pick("Pour l'ouvrir dans un terminal : releve --db \"\(path)\"",
                                     "To open it in a terminal: releve --db \"\(path)\""))
             }
         }

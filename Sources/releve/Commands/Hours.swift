@@ -34,12 +34,12 @@ struct Hours: ParsableCommand {
                 let territory = try database.loadPlanningTerritory()
                 let agentName = territory.agents.first { $0.code == agent }.map { "\($0.name) (\(agent))" } ?? agent
                 let memberName = territory.members.first { $0.code == member }.map { "\($0.name) (\(member))" } ?? member
-                print(language.pick(
+                writeLine(language.pick(
                     "Enregistré (n° \(stored.id ?? 0)) : \(DurationText.format(minutes)) le \(format.date(day)), \(agentName) à \(memberName).",
                     "Recorded (no. \(stored.id ?? 0)): \(DurationText.format(minutes)) on \(format.date(day)), \(agentName) at \(memberName)."))
                 // Plausible mistakes are recorded (the secretary may know better) but said aloud.
                 for warning in HoursWarnings.check(stored, territory: territory, today: Clock.today(), language: language) {
-                    FileHandle.standardError.write(Data((language.pick("releve : attention : ", "releve: warning: ") + warning + "\n").utf8))
+                    writeError((language.pick("releve : attention : ", "releve: warning: ") + warning + "\n"))
                 }
             }
         }

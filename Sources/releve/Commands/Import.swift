@@ -31,7 +31,7 @@ struct Import: ParsableCommand {
             } catch let error as InvalidTerritory {
                 throw CommandFailure(.invalidData, "\(file) : " + error.message(in: language))
             }
-            print(language.pick(
+            writeLine(language.pick(
                 "Importé : \(territory.members.count) membres, \(territory.agents.count) agents, \(territory.requests.count) demandes, \(territory.timeEntries.count) saisies d'heures.",
                 "Imported: \(territory.members.count) members, \(territory.agents.count) agents, \(territory.requests.count) requests, \(territory.timeEntries.count) time entries."))
         }

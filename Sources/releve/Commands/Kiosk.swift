@@ -35,7 +35,7 @@ struct KioskCommand: ParsableCommand {
             let database = try options.openDatabase(checkingUser: false)
             let noColor = interface.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             let source = DatabaseKioskSource(database, language: l, today: interface.today == nil ? nil : today)
-            let terminal = CursesTerminal(color: !noColor)
+            let terminal = CursesTerminal(color: !noColor, lockedDown: true)
             defer { terminal.close() }
             theme.usesColor = terminal.supportsColor
             let state = KioskState(width: terminal.size.width, height: terminal.size.height, today: today, language: l,

@@ -14,12 +14,12 @@ struct Check: ParsableCommand {
         try options.reporting { language in
             let problems = try options.openDatabase().integrityProblems(language: language)
             guard problems.isEmpty else {
-                for problem in problems { print("✗ " + problem.message(in: language)) }
+                for problem in problems { writeLine("✗ " + problem.message(in: language)) }
                 throw CommandFailure(.invalidData, language.pick(
                     "\(problems.count) problème(s) d'intégrité : restaurez une sauvegarde ou corrigez les données",
                     "\(problems.count) integrity problem(s): restore a backup or fix the data"))
             }
-            print(language.pick("Base intègre : fichier, schéma, références et règles vérifiés.",
+            writeLine(language.pick("Base intègre : fichier, schéma, références et règles vérifiés.",
                                 "Database sound: file, schema, references and rules checked."))
         }
     }
@@ -54,7 +54,7 @@ struct Backup: ParsableCommand {
                     throw OutputRefusal.writeFailed(file, reason: error.message(in: language))
                 }
             }
-            print(language.pick("Sauvegarde écrite : \(file)", "Backup written: \(file)"))
+            writeLine(language.pick("Sauvegarde écrite : \(file)", "Backup written: \(file)"))
         }
     }
 }

@@ -40,17 +40,17 @@ struct SuggestCommand: ParsableCommand {
                 ]).rendered())
             case .table:
                 let names = territory.agentNames
-                print(l.pick("\(requestID) : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) servies sur \(DurationText.format(decision.neededMinutes)).",
+                writeLine(l.pick("\(requestID) : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) servies sur \(DurationText.format(decision.neededMinutes)).",
                              "\(requestID): \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) served of \(DurationText.format(decision.neededMinutes))."))
                 if suggestions.isEmpty {
-                    print(l.pick("Aucun agent ne peut la couvrir davantage (ou elle n'en a pas besoin).",
+                    writeLine(l.pick("Aucun agent ne peut la couvrir davantage (ou elle n'en a pas besoin).",
                                  "No agent can cover it further (or it does not need it)."))
                 }
                 for s in suggestions {
                     let cost = s.losses.isEmpty ? l.pick("personne n'y perd", "nobody loses")
                         : s.losses.map { "\($0.request) −\(DurationText.format($0.minutes))\($0.preempted ? l.pick(" (interrompue)", " (ended)") : "")" }
                             .joined(separator: ", ")
-                    print(l.pick("• \(names[s.agent] ?? s.agent) (\(s.agent)) : +\(DurationText.format(s.gainedMinutes)) ; coût : \(cost)",
+                    writeLine(l.pick("• \(names[s.agent] ?? s.agent) (\(s.agent)) : +\(DurationText.format(s.gainedMinutes)) ; coût : \(cost)",
                                  "• \(names[s.agent] ?? s.agent) (\(s.agent)): +\(DurationText.format(s.gainedMinutes)); cost: \(cost)"))
                 }
             }
