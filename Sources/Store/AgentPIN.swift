@@ -27,14 +27,24 @@ public enum AgentPIN {
         return min(longestLock, firstLock * Double(1 << doublings))
     }
 
-    /// True for 4 to 8 ASCII digits.
+    /// True for 4 to 12 ASCII digits (longer PINs are allowed, and better).
     public static func isWellFormed(_ pin: String) -> Bool {
-        (4...8).contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
+        (4...12).contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// The PBKDF2-SHA256 hash of `pin` with `salt`.
+    /// The PBKDF2-SHA256 hash of `pin` with `salt` (PINs set before issue 10).
     static func hash(_ pin: String, salt: [UInt8], iterations: Int) throws -> [UInt8] {
-        let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(pin.utf8), salt: salt, using: .sha256,
+        try derive(Array(pin.utf8), salt: salt, iterations: iterations)
+    }
+
+    /// The keyed hash: PBKDF2-SHA256 over HMAC-SHA256(installation key, PIN). Without the key
+    /// file, which is not in the database, a copied database gives no offline PIN search.
+    static func keyedHash(_ pin: String, salt: [UInt8], iterations: Int, key: InstallationKey) throws -> [UInt8] {
+        try derive(key.mac(Array(pin.utf8)), salt: salt, iterations: iterations)
+    }
+
+    private static func derive(_ secret: [UInt8], salt: [UInt8], iterations: Int) throws -> [UInt8] {
+        let key = try KDF.Insecure.PBKDF2.deriveKey(from: secret, salt: salt, using: .sha256,
                                                      outputByteCount: hashBytes, unsafeUncheckedRounds: iterations)
         return key.withUnsafeBytes { Array($0) }
     }
@@ -120,7 +130,7 @@ public enum PINRefusal: Error, Hashable, Sendable, Localized {
     public func message(in l: Language) -> String {
         switch self {
         case .malformed:
-            return l.pick("le PIN doit compter de 4 à 8 chiffres", "the PIN must be 4 to 8 digits")
+            return l.pick("le PIN doit compter de 4 à 12 chiffres", "the PIN must be 4 to 12 digits")
         case .unknownAgent(let code):
             return l.pick("agent inconnu : \(code)", "unknown agent: \(code)")
         case .noPIN(let code):
@@ -139,16 +149,17 @@ extension AppDatabase {
     func setPIN(_ pin: String, agent: String, now: Date, iterations: Int) throws {
         guard AgentPIN.isWellFormed(pin) else { throw PINRefusal.malformed }
         let salt = AgentPIN.newSalt()
-        let hash = try AgentPIN.hash(pin, salt: salt, iterations: iterations)
+        let hash = try AgentPIN.keyedHash(pin, salt: salt, iterations: iterations, key: try requireKey())
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agent WHERE code = ?", arguments: [agent]) != nil else {
                 throw PINRefusal.unknownAgent(agent)
             }
             try db.execute(sql: """
-                INSERT INTO agent_pin (agent, salt, hash, iterations, failures, locked_until, changed_at)
-                VALUES (?, ?, ?, ?, 0, NULL, ?)
+                INSERT INTO agent_pin (agent, salt, hash, iterations, failures, locked_until, changed_at, keyed)
+                VALUES (?, ?, ?, ?, 0, NULL, ?, 1)
                 ON CONFLICT(agent) DO UPDATE SET salt = excluded.salt, hash = excluded.hash,
-                    iterations = excluded.iterations, failures = 0, locked_until = NULL, changed_at = excluded.changed_at
+                    iterations = excluded.iterations, failures = 0, locked_until = NULL, changed_at = excluded.changed_at,
+                    keyed = 1
                 """, arguments: [agent, Data(salt), Data(hash), iterations, AgentPIN.timestamp(now)])
         }
     }
@@ -164,12 +175,22 @@ extension AppDatabase {
             }
             guard let stored = try read({ db in try StoredPIN.fetch(db, agent: agent) }) else { return .noPIN }
             if let wait = stored.lockSeconds(at: now) { return .locked(seconds: wait) }
-            let matches = AgentPIN.constantTimeEqual(try AgentPIN.hash(pin, salt: stored.salt, iterations: stored.iterations), stored.hash)
+            let key = try requireKey()
+            let computed = stored.keyed
+                ? try AgentPIN.keyedHash(pin, salt: stored.salt, iterations: stored.iterations, key: key)
+                : try AgentPIN.hash(pin, salt: stored.salt, iterations: stored.iterations)
+            let matches = AgentPIN.constantTimeEqual(computed, stored.hash)
+            // A PIN set before issue 10 is hashed again with the key once it is typed right.
+            let upgrade = matches && !stored.keyed
+                ? try AgentPIN.keyedHash(pin, salt: stored.salt, iterations: stored.iterations, key: key) : nil
             let outcome: PINCheck? = try write { db in
                 guard let current = try StoredPIN.fetch(db, agent: agent) else { return PINCheck.noPIN }
                 guard current.salt == stored.salt, current.hash == stored.hash else { return nil }
                 if let wait = current.lockSeconds(at: now) { return .locked(seconds: wait) }
                 if matches {
+                    if let upgrade {
+                        try db.execute(sql: "UPDATE agent_pin SET hash = ?, keyed = 1 WHERE agent = ?", arguments: [Data(upgrade), agent])
+                    }
                     if current.failures != 0 || current.lockedUntil != nil {
                         try db.execute(sql: "UPDATE agent_pin SET failures = 0, locked_until = NULL WHERE agent = ?", arguments: [agent])
                     }
@@ -217,13 +238,15 @@ struct StoredPIN {
     var iterations: Int
     var failures: Int
     var lockedUntil: Date?
+    /// Hashed with the installation key (every PIN set since issue 10).
+    var keyed: Bool
 
     static func fetch(_ db: Database, agent: String) throws -> StoredPIN? {
-        try Row.fetchOne(db, sql: "SELECT salt, hash, iterations, failures, locked_until FROM agent_pin WHERE agent = ?",
+        try Row.fetchOne(db, sql: "SELECT salt, hash, iterations, failures, locked_until, keyed FROM agent_pin WHERE agent = ?",
                          arguments: [agent]).map { row in
             let salt: Data = row["salt"], hash: Data = row["hash"]
             return StoredPIN(salt: Array(salt), hash: Array(hash), iterations: row["iterations"], failures: row["failures"],
-                             lockedUntil: (row["locked_until"] as String?).flatMap(AgentPIN.date))
+                             lockedUntil: (row["locked_until"] as String?).flatMap(AgentPIN.date), keyed: row["keyed"])
         }
     }
 

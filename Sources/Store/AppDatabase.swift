@@ -31,10 +31,44 @@ public final class AppDatabase: Sendable {
     /// The files no output may ever replace: the database, its -wal and -shm.
     public var protectedFiles: [String] { path.map { [$0] } ?? [] }
 
-    init(_ writer: any DatabaseWriter, path: String? = nil) throws {
+    /// The installation key (`releve.key` beside the database), nil when it is missing or not
+    /// the one that sealed this database (then `keyProblem` says why, and nothing is written).
+    let key: InstallationKey?
+    public let keyProblem: InstallationKeyProblem?
+
+    init(_ writer: any DatabaseWriter, path: String? = nil, key loaded: InstallationKey? = nil) throws {
         self.writer = writer
         self.path = path
         try Schema.migrator.migrate(writer)
+        let keyPath = path.map(InstallationKey.path(forDatabase:))
+        let recorded = try writer.read { try String.fetchOne($0, sql: "SELECT key_id FROM installation WHERE id = 1") }
+        var key = loaded
+        var problem: InstallationKeyProblem?
+        if key == nil {
+            if let keyPath {
+                if recorded != nil { problem = .missing(keyPath) } else { key = try InstallationKey.create(keyPath) }
+            } else {
+                key = .ephemeral()
+            }
+        }
+        if let found = key, let recorded, recorded != found.identifier {
+            problem = .different(keyPath ?? "")
+            key = nil
+        }
+        self.key = key
+        keyProblem = problem
+        if let key, recorded == nil {
+            // First open by this version (or a new database): record the key, seal again a
+            // sound older chain and the invoices issued before seals, and anchor the head.
+            try writer.write { db in
+                try db.execute(sql: "INSERT INTO installation (id, key_id) VALUES (1, ?)", arguments: [key.identifier])
+                if try AuditTrail.problems(db, key: nil, language: .en).isEmpty {
+                    try AuditTrail.reseal(db, key: key)
+                }
+                try InvoiceSeal.sealUnsealed(db, key: key)
+            }
+            try anchor()
+        }
         // A database from before the stored plan, or changed behind our back: plan it now.
         if try writer.read({ try PlanStore.isStale($0) }) {
             try writer.write { try PlanStore.refreshIfStale($0) }
@@ -43,10 +77,11 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating and migrating if needed) the database file at `path`.
     public static func open(path: String) throws -> AppDatabase {
+        let key = try InstallationKey.load(InstallationKey.path(forDatabase: path))
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration()), path: path)
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration()), path: path, key: key)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
@@ -66,6 +101,7 @@ public final class AppDatabase: Sendable {
             // 64 MB of page cache per connection: big imports stay in memory until commit.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            db.add(function: AuditSwitch.function)
         }
         return config
     }
@@ -77,13 +113,17 @@ public final class AppDatabase: Sendable {
         do {
             let actor = self.actor
             if isReadOnly { throw AccessRefusal.readOnly(actor) }
-            return try writer.write { db in
+            let key = try requireKey()
+            var sealed = false
+            let value = try writer.write { db in
                 let lastAudited = try AuditTrail.lastID(db)
                 let value = try body(db)
                 try PlanStore.refreshIfStale(db)
-                try AuditTrail.seal(db, actor: actor, after: lastAudited)
+                sealed = try AuditTrail.seal(db, actor: actor, after: lastAudited, key: key) != nil
                 return value
             }
+            if sealed { try anchor() }
+            return value
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
@@ -109,11 +149,34 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Copies the whole database, consistently, while others keep working (online backup).
+    /// The installation key, or why it cannot be used.
+    func requireKey() throws -> InstallationKey {
+        guard let key else { throw keyProblem ?? InstallationKeyProblem.missing("") }
+        return key
+    }
+
+    /// Moves the outside anchor up to the trail's head (after a sealing write).
+    func anchor() throws {
+        guard let path, let key else { return }
+        if let head = try read({ try AuditAnchor.head($0) }) {
+            AuditAnchor.advance(AuditAnchor.path(forDatabase: path), to: head, key: key)
+        }
+    }
+
+    /// Copies the whole database, consistently, while others keep working (online backup); the
+    /// copy carries the audit chain's head as of now (`backup_anchor`), MAC'd with the key.
     public func backup(to path: String) throws {
         let destination = try DatabaseQueue(path: path)
         do {
             try writer.backup(to: destination)
+            if let key {
+                try destination.write { db in
+                    guard let head = try AuditAnchor.head(db) else { return }
+                    try db.execute(sql: "CREATE TABLE IF NOT EXISTS backup_anchor (id INTEGER PRIMARY KEY CHECK (id = 1), anchor TEXT NOT NULL)")
+                    try db.execute(sql: "INSERT OR REPLACE INTO backup_anchor (id, anchor) VALUES (1, ?)", arguments: [head.text(key)])
+                }
+            }
+            try destination.close()
         } catch let error as DatabaseError {
             throw StoreError(error)
         }

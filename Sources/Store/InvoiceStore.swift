@@ -116,7 +116,8 @@ extension AppDatabase {
             var outcome = IssueOutcome(issued: [], alreadyIssued: [], zeroTotal: 0)
             // One audit row sums the run up (numbers, count, total) instead of one per invoice:
             // the invoices themselves are frozen by triggers.
-            try db.execute(sql: "UPDATE audit_mode SET row_level = 0")
+            let key = try self.requireKey()
+            try AuditSwitch.suspended {
             for draft in drafts {
                 if let number = standing[Self.key(member: draft.member, kind: draft.kind.rawValue, request: draft.request)] {
                     outcome.alreadyIssued.append(number)
@@ -129,12 +130,12 @@ extension AppDatabase {
                     member: draft.member, kind: Invoice.Kind(rawValue: draft.kind.rawValue) ?? .hours, request: draft.request,
                     lines: draft.lines, statement: draft.statementEntries(agentNames: agentNames), issued: date, due: due)
                 try Self.insert(invoice, sequence: sequence, memberName: names[draft.member] ?? draft.member, db: db,
-                                statementFrom: StatementSource(draft, year: year))
+                                key: key, statementFrom: StatementSource(draft, year: year))
                 outcome.issued.append(invoice)
                 if let interruptAfter, outcome.issued.count >= interruptAfter { ProcessKill.now() }
             }
+            }
             outcome.alreadyIssued.sort()
-            try db.execute(sql: "UPDATE audit_mode SET row_level = 1")
             if let first = outcome.issued.first?.number, let last = outcome.issued.last?.number {
                 let total = outcome.issued.reduce(0) { $0 + $1.totalCents }
                 try db.execute(sql: """
@@ -172,7 +173,7 @@ extension AppDatabase {
                 },
                 statement: original.statement, issued: date, due: due, cancels: number, reason: reason)
             let name = try String.fetchOne(db, sql: "SELECT member_name FROM invoice WHERE number = ?", arguments: [number]) ?? original.member
-            try Self.insert(credit, sequence: sequence, memberName: name, db: db)
+            try Self.insert(credit, sequence: sequence, memberName: name, db: db, key: try self.requireKey())
             return credit
         }
     }
@@ -250,8 +251,14 @@ extension AppDatabase {
                          arguments: [series, year]) ?? 0
     }
 
-    static func insert(_ invoice: Invoice, sequence: Int, memberName: String, db: Database,
+    static func insert(_ invoice: Invoice, sequence: Int, memberName: String, db: Database, key: InstallationKey,
                        statementFrom source: StatementSource? = nil) throws {
+        try insertRows(invoice, sequence: sequence, memberName: memberName, db: db, statementFrom: source)
+        try InvoiceSeal.seal(invoice.number, db: db, key: key)
+    }
+
+    static func insertRows(_ invoice: Invoice, sequence: Int, memberName: String, db: Database,
+                           statementFrom source: StatementSource?) throws {
         let head = try db.cachedStatement(sql: """
             INSERT INTO invoice (number, series, year, sequence, member, member_name, kind, request, issued, due,
                                  total_cents, cancels, reason, paid)

@@ -17,6 +17,9 @@ enum Schema {
         migrator.registerMigration("v4-access") { db in
             try db.execute(sql: v4Access)
         }
+        migrator.registerMigration("v5-keyed-audit") { db in
+            try v5KeyedAudit(db)
+        }
         return migrator
     }
 
@@ -553,4 +556,37 @@ enum Schema {
         BEGIN INSERT INTO audit (at, entity, key, action, before, after)
             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent_pin', OLD.agent, 'delete', json_object('failures', OLD.failures, 'locked_until', OLD.locked_until, 'changed_at', OLD.changed_at), NULL); END;
         """
+}
+
+extension Schema {
+    /// Issue 10: a row-level audit that cannot be switched off from inside the database, a
+    /// record of the installation key, invoice seals, keyed PIN hashes. The audit triggers' WHEN
+    /// clause calls `releve_audit_on()`, a function only Relève's connections define: outside
+    /// Relève (the sqlite3 shell), a change to an audited table fails instead of going
+    /// unrecorded, and dropping a trigger changes the schema that every seal fingerprints.
+    static func v5KeyedAudit(_ db: Database) throws {
+        let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%SELECT row_level FROM audit_mode%'")
+        for trigger in triggers {
+            let name: String = trigger["name"], sql: String = trigger["sql"]
+            try db.execute(sql: "DROP TRIGGER \(name)")
+            try db.execute(sql: sql.replacingOccurrences(of: "(SELECT row_level FROM audit_mode) = 1", with: "releve_audit_on()"))
+        }
+        try db.execute(sql: """
+            CREATE TABLE installation (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                key_id TEXT NOT NULL
+            );
+            ALTER TABLE audit_head ADD COLUMN schema_mac TEXT;
+            ALTER TABLE audit_head ADD COLUMN schema_names TEXT;
+            CREATE TABLE invoice_seal (
+                number TEXT PRIMARY KEY REFERENCES invoice(number),
+                mac TEXT NOT NULL
+            );
+            CREATE TRIGGER invoice_seal_frozen BEFORE UPDATE ON invoice_seal
+            BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+            CREATE TRIGGER invoice_seal_kept BEFORE DELETE ON invoice_seal
+            BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+            ALTER TABLE agent_pin ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0 CHECK (keyed IN (0, 1));
+            """)
+    }
 }

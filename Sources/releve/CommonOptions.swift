@@ -121,6 +121,8 @@ struct CommonOptions: ParsableArguments {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch let error as InvoiceRefusal {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+        } catch let error as InstallationKeyProblem {
+            throw CommandFailure(.unavailable, error.message(in: lang)).report(lang)
         } catch let error as OutputRefusal {
             throw CommandFailure(error.isIOError ? .ioError : .cannotCreate, error.message(in: lang)).report(lang)
         } catch let error as AuthorizedKeys.Problem {

@@ -152,8 +152,15 @@ struct OutputSafetyTests {
         #expect(try cli.run(["contract", "D-2026-001", "--output", pdf, "--db", db]).status == 0)
         #expect(try cli.run(["export", "--output", json, "--db", db]).status == 0)
         for path in [backup, pdf, json] { #expect(Self.mode(path) == 0o600, "\(path)") }
-        // The backup is a whole database.
-        #expect(try cli.run(["check", "--db", backup]).status == 0)
+        #expect(Self.mode(folder + "/releve.key") == 0o600)
+        #expect(Self.mode(db + ".anchor") == 0o600)
+        // The backup is a whole database, sealed by the installation key: away from it, check says
+        // so; with the key beside it, it passes, its own anchor included.
+        let away = try cli.run(["check", "--db", backup])
+        #expect(away.status == 65 && away.stdout.contains("clé d'installation absente"), "\(away.stdout)")
+        try FileManager.default.copyItem(atPath: folder + "/releve.key", toPath: cli.directory.appendingPathComponent("releve.key").path)
+        let beside = try cli.run(["check", "--db", backup])
+        #expect(beside.status == 0, "\(beside.stdout)")
     }
 
     static func shell(_ script: String) throws -> (status: Int32, stderr: String) {

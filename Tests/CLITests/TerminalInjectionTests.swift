@@ -38,6 +38,8 @@ struct TerminalInjectionTests {
         // Written behind Relève's back, as an older version could have stored it.
         let queue = try DatabaseQueue(path: cli.db)
         try queue.write { db in
+            // Outside Relève the audit triggers' function does not exist: an older version's writes are mimicked with one.
+            db.add(function: DatabaseFunction("releve_audit_on", argumentCount: 0) { _ in 1 })
             try db.execute(sql: "UPDATE member SET name = ? WHERE code = '71413'", arguments: [Self.hostile])
             try db.execute(sql: "UPDATE agent SET name = ? WHERE code = 'A1'", arguments: ["Élodie\u{1B}[31m"])
         }

@@ -46,7 +46,7 @@ struct KioskTmuxTests {
         #expect(onCommandLine.error.contains("le PIN ne se donne jamais sur la ligne de commande"))
         #expect(!onCommandLine.error.contains("2468"))
         let short = try releve(["agent", "set-pin", "A1", "--db", db], input: "12\n")
-        #expect(short.status == 65 && short.error.contains("le PIN doit compter de 4 à 8 chiffres"))
+        #expect(short.status == 65 && short.error.contains("le PIN doit compter de 4 à 12 chiffres"))
         let unknown = try releve(["agent", "set-pin", "Z9", "--db", db], input: "2468\n")
         #expect(unknown.status == 65 && unknown.error.contains("agent inconnu : Z9"))
         let set = try releve(["agent", "set-pin", "A1", "--db", db], input: "2468\n")

@@ -74,7 +74,7 @@ enum PINInput {
             }
             return try checked(line.trimmingSpaces(), l)
         }
-        let first = try checked(prompt(l.pick("Nouveau PIN (4 à 8 chiffres) : ", "New PIN (4 to 8 digits): ")), l)
+        let first = try checked(prompt(l.pick("Nouveau PIN (4 à 12 chiffres) : ", "New PIN (4 to 12 digits): ")), l)
         let second = prompt(l.pick("Confirmez le PIN : ", "Confirm the PIN: "))
         guard first == second else {
             throw CommandFailure(.invalidData, l.pick("les deux PIN diffèrent : rien n'a changé", "the two PINs differ: nothing changed"))
