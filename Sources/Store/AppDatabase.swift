@@ -78,10 +78,14 @@ public final class AppDatabase: Sendable {
     /// Opens (creating and migrating if needed) the database file at `path`.
     public static func open(path: String) throws -> AppDatabase {
         let key = try InstallationKey.load(InstallationKey.path(forDatabase: path))
+        let isNew = !FileManager.default.fileExists(atPath: path)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration()), path: path, key: key)
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            // A new database is private to the account that owns the data, whatever the umask.
+            if isNew { for file in [path, path + "-wal", path + "-shm"] { chmod(file, 0o600) } }
+            return try AppDatabase(pool, path: path, key: key)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
@@ -167,6 +171,7 @@ public final class AppDatabase: Sendable {
     /// copy carries the audit chain's head as of now (`backup_anchor`), MAC'd with the key.
     public func backup(to path: String) throws {
         let destination = try DatabaseQueue(path: path)
+        chmod(path, 0o600)
         do {
             try writer.backup(to: destination)
             if let key {
