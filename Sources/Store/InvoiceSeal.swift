@@ -8,26 +8,26 @@ import GRDB
 enum InvoiceSeal {
     /// The invoice as stored, one field a line (the payment, recorded later, aside).
     static func text(_ number: String, db: Database) throws -> String? {
-        guard let head = try String.fetchOne(db, sql: """
+        guard let head = try String.fetchOne(db.cachedStatement(sql: """
             SELECT number || '|' || series || '|' || year || '|' || sequence || '|' || member || '|' || member_name || '|' || kind
                    || '|' || coalesce(request, '') || '|' || issued || '|' || due || '|' || total_cents || '|' || coalesce(cancels, '')
                    || '|' || coalesce(reason, '')
             FROM invoice WHERE number = ?
-            """, arguments: [number]) else { return nil }
-        let lines = try String.fetchOne(db, sql: """
+            """), arguments: [number]) else { return nil }
+        let lines = try String.fetchOne(db.cachedStatement(sql: """
             SELECT group_concat(x, char(10)) FROM (SELECT position || '|' || type || '|' || label || '|' || coalesce(minutes, '')
                 || '|' || unit_price_cents || '|' || amount_cents AS x FROM invoice_line WHERE invoice = ? ORDER BY position)
-            """, arguments: [number]) ?? ""
-        let statement = try String.fetchOne(db, sql: """
+            """), arguments: [number]) ?? ""
+        let statement = try String.fetchOne(db.cachedStatement(sql: """
             SELECT group_concat(x, char(10)) FROM (SELECT position || '|' || date || '|' || agent || '|' || agent_name || '|' || minutes
                 || '|' || coalesce(request, '') AS x FROM invoice_statement WHERE invoice = ? ORDER BY position)
-            """, arguments: [number]) ?? ""
+            """), arguments: [number]) ?? ""
         return head + "\n--\n" + lines + "\n--\n" + statement
     }
 
     static func seal(_ number: String, db: Database, key: InstallationKey) throws {
         guard let text = try text(number, db: db) else { return }
-        try db.execute(sql: "INSERT OR IGNORE INTO invoice_seal (number, mac) VALUES (?, ?)", arguments: [number, key.mac(text)])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO invoice_seal (number, mac) VALUES (?, ?)").execute(arguments: [number, key.mac(text)])
     }
 
     /// Seals the invoices issued before seals existed (an older database opened by this version).
