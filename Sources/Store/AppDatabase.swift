@@ -28,8 +28,11 @@ public final class AppDatabase: Sendable {
     /// The database file (nil in memory).
     public let path: String?
 
-    /// The files no output may ever replace: the database, its -wal and -shm.
-    public var protectedFiles: [String] { path.map { [$0] } ?? [] }
+    /// The files no output may ever replace: the database (its -wal and -shm with it), the
+    /// installation key and the audit anchor.
+    public var protectedFiles: [String] {
+        path.map { [$0, InstallationKey.path(forDatabase: $0), AuditAnchor.path(forDatabase: $0)] } ?? []
+    }
 
     /// The installation key (`releve.key` beside the database), nil when it is missing or not
     /// the one that sealed this database (then `keyProblem` says why, and nothing is written).

@@ -38,6 +38,7 @@ struct OutputSafetyTests {
         let inside = try cli.file("dossier/précieux.txt", "à garder")
         let targets: [(String, String)] = [
             (folder, "est un dossier"), (cli.db, "base de données de Relève"), (cli.db + "-wal", "base de données de Relève"),
+            (cli.directory.appendingPathComponent("releve.key").path, "base de données de Relève"), (cli.db + ".anchor", "base de données de Relève"),
             (cli.directory.appendingPathComponent("./../\(cli.directory.lastPathComponent)/test.sqlite").path, "base de données de Relève"),
             ("/dev/null", "n'est pas un fichier ordinaire"), ("/dev/full", "n'est pas un fichier ordinaire"),
         ]

@@ -19,8 +19,8 @@ struct Check: ParsableCommand {
                     "\(problems.count) problème(s) d'intégrité : restaurez une sauvegarde ou corrigez les données",
                     "\(problems.count) integrity problem(s): restore a backup or fix the data"))
             }
-            writeLine(language.pick("Base intègre : fichier, schéma, références et règles vérifiés.",
-                                "Database sound: file, schema, references and rules checked."))
+            writeLine(language.pick("Base intègre : fichier, schéma, références, règles, journal d'audit et son ancre, sceaux des factures, clé et droits des fichiers vérifiés.",
+                                    "Database sound: file, schema, references, rules, audit trail and its anchor, invoice seals, key and file permissions checked."))
         }
     }
 }
