@@ -110,7 +110,7 @@ extension AppState {
         return entries.map { entry in
             var entry = entry
             entry.changes = entry.changes.map { change in
-                guard AuditFieldText.isPrivate(entity: entry.entity, field: change.field) else { return change }
+                guard policy.hides(entity: entry.entity, field: change.field) else { return change }
                 return HistoryEntry.Change(field: change.field, before: change.before.map { _ in hidden }, after: change.after.map { _ in hidden })
             }
             return entry

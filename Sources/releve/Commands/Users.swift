@@ -197,7 +197,7 @@ struct AuditCommand: ParsableCommand {
         try options.reporting { l in
             let database = try options.openDatabase()
             // Absence and request motives are private: an observer sees that they changed, not why.
-            let redact = database.isReadOnly
+            let redact = !options.policy(database).seesPrivateFields
             let hidden = l.pick("(masqué)", "(hidden)")
             let entries = try database.auditEntries(AuditQuery(entity: entity, key: key, limit: limit)).map { entry in
                 redact ? entry.masked(hidden) : entry
