@@ -166,19 +166,8 @@ enum AuthorizedKeysFile {
         let old = manager.fileExists(atPath: path)
             ? (try? String(contentsOfFile: path, encoding: .utf8)).map { $0 } : ""
         guard let old else { throw cannot(l.pick("fichier illisible", "unreadable file")) }
-        let new = try change(old)
-        let temporary = path + ".releve-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw cannot(String(cString: strerror(errno))) }
-        let bytes = Array(new.utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CommandFailure(.ioError, l.pick("écriture de « \(path) » échouée : \(why)", "writing \"\(path)\" failed: \(why)"))
-        }
+        // Through the writer every output uses: temporary file beside it, synced, renamed, 0600.
+        try OutputFile.write(Array(try change(old).utf8), to: path, force: true, protecting: [], option: "--authorized-keys")
     }
 }
 
