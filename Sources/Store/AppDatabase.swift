@@ -31,7 +31,7 @@ public final class AppDatabase: Sendable {
     /// The files no output may ever replace: the database (its -wal and -shm with it), the
     /// installation key and the audit anchor.
     public var protectedFiles: [String] {
-        path.map { [$0, InstallationKey.path(forDatabase: $0), AuditAnchor.path(forDatabase: $0)] } ?? []
+        path.map { [$0, InstallationKey.path(forDatabase: $0), AuditAnchor.path(forDatabase: $0), FileLock.path(forDatabase: $0)] } ?? []
     }
 
     /// The installation key (`releve.key` beside the database), nil when it is missing or not
@@ -49,7 +49,10 @@ public final class AppDatabase: Sendable {
         var problem: InstallationKeyProblem?
         if key == nil {
             if let keyPath {
-                if recorded != nil { problem = .missing(keyPath) } else { key = try InstallationKey.create(keyPath) }
+                // Another process may have created it since `open` looked.
+                key = try InstallationKey.load(keyPath)
+                if key == nil && recorded != nil { problem = .missing(keyPath) }
+                if key == nil && recorded == nil { key = try InstallationKey.create(keyPath) }
             } else {
                 key = .ephemeral()
             }
@@ -64,13 +67,15 @@ public final class AppDatabase: Sendable {
             // First open by this version (or a new database): record the key, seal again a
             // sound older chain and the invoices issued before seals, and anchor the head.
             try writer.write { db in
-                try db.execute(sql: "INSERT INTO installation (id, key_id) VALUES (1, ?)", arguments: [key.identifier])
+                // Another process opening the same new database at once may have done it first.
+                try db.execute(sql: "INSERT OR IGNORE INTO installation (id, key_id) VALUES (1, ?)", arguments: [key.identifier])
+                guard db.changesCount == 1 else { return }
                 if try AuditTrail.problems(db, key: nil, language: .en).isEmpty {
                     try AuditTrail.reseal(db, key: key)
                 }
                 try InvoiceSeal.sealUnsealed(db, key: key)
             }
-            try anchor()
+            try anchor(lockHeld: path != nil)
         }
         // A database from before the stored plan, or changed behind our back: plan it now.
         if try writer.read({ try PlanStore.isStale($0) }) {
@@ -80,10 +85,13 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating and migrating if needed) the database file at `path`.
     public static func open(path: String) throws -> AppDatabase {
-        let key = try InstallationKey.load(InstallationKey.path(forDatabase: path))
-        let isNew = !FileManager.default.fileExists(atPath: path)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Two processes creating or migrating the same database at once take turns.
+        let lock = FileLock(FileLock.path(forDatabase: path))
+        defer { lock.release() }
+        let key = try InstallationKey.load(InstallationKey.path(forDatabase: path))
+        let isNew = !FileManager.default.fileExists(atPath: path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
             // A new database is private to the account that owns the data, whatever the umask.
@@ -163,10 +171,11 @@ public final class AppDatabase: Sendable {
     }
 
     /// Moves the outside anchor up to the trail's head (after a sealing write).
-    func anchor() throws {
+    func anchor(lockHeld: Bool = false) throws {
         guard let path, let key else { return }
         if let head = try read({ try AuditAnchor.head($0) }) {
-            AuditAnchor.advance(AuditAnchor.path(forDatabase: path), to: head, key: key)
+            AuditAnchor.advance(AuditAnchor.path(forDatabase: path), to: head, key: key,
+                                lock: lockHeld ? nil : FileLock.path(forDatabase: path))
         }
     }
 

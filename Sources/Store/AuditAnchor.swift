@@ -34,16 +34,15 @@ struct AuditAnchor: Equatable {
         return parse(text, key: key).map(Reading.anchor) ?? .forged
     }
 
-    /// Writes `anchor` unless the file already holds a later head; under a lock, atomically.
-    static func advance(_ path: String, to anchor: AuditAnchor, key: InstallationKey) {
-        let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o600)
-        guard lock >= 0 else { return }
-        defer { close(lock) }
-        flock(lock, LOCK_EX)
-        defer { flock(lock, LOCK_UN) }
+    /// Writes `anchor` unless the file already holds a later head; atomically, under the
+    /// database's lock file unless the caller holds it already.
+    static func advance(_ path: String, to anchor: AuditAnchor, key: InstallationKey, lock: String?) {
+        let held = lock.map(FileLock.init)
+        defer { held?.release() }
         if case .anchor(let current) = read(path, key: key), current.lastID >= anchor.lastID { return }
         try? OutputFile.write(Array(anchor.text(key).utf8), to: path, force: true, protecting: [])
     }
+
 
     /// The head as the database holds it.
     static func head(_ db: Database) throws -> AuditAnchor? {
@@ -63,4 +62,25 @@ struct AuditAnchor: Equatable {
             "journal d'audit : la tête connue \(source) (ligne \(anchor.lastID), du \(AuditTrail.when(anchor.at))) n'y est plus — \(now) : lignes supprimées, journal vidé ou copie plus ancienne remise en place",
             "audit trail: the head known \(source) (row \(anchor.lastID), of \(AuditTrail.when(anchor.at))) is gone — \(now): rows deleted, trail wiped, or an older copy put back"))]
     }
+}
+
+
+/// An exclusive `flock` on a small private file beside the database (`<database>.lock`): it
+/// serialises what SQLite's own locks do not cover, the first creation and migration of a
+/// database by several processes at once, and the anchor's rewrites.
+final class FileLock {
+    private let fd: Int32
+
+    init(_ path: String) {
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if fd >= 0 { flock(fd, LOCK_EX) }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    static func path(forDatabase database: String) -> String { database + ".lock" }
 }

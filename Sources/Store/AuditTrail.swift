@@ -212,7 +212,9 @@ enum AuditTrail {
             try update.execute(arguments: [previous, entry.id])
             last = (entry.id, previous)
         }
-        try writeHead(db, id: last?.0 ?? 0, hash: last?.1 ?? "", key: key)
+        // A trail with no chained row yet has no head: the first sealed write makes it.
+        guard let last else { return }
+        try writeHead(db, id: last.0, hash: last.1, key: key)
     }
 
     /// What is wrong with the chain: rows edited or deleted, a truncated head, changes made

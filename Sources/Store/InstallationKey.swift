@@ -28,19 +28,22 @@ public struct InstallationKey: @unchecked Sendable {
         return InstallationKey(key: SymmetricKey(data: data))
     }
 
-    /// Creates the key file (never replacing one another process created meanwhile).
+    /// Creates the key file, whole or not at all: written and synced under a temporary name,
+    /// then linked to its name, which fails if another process created it meanwhile (then that
+    /// one is used).
     static func create(_ path: String) throws -> InstallationKey {
         let fresh = SymmetricKey(size: .bits256)
         let bytes = fresh.withUnsafeBytes { Array($0) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        if fd < 0 {
-            if errno == EEXIST, let existing = try load(path) { return existing }
-            throw InstallationKeyProblem.unreadable(path)
-        }
-        defer { close(fd) }
+        let temporary = path + ".new-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw InstallationKeyProblem.unreadable(path) }
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(fd) == 0 else {
-            unlink(path)
+        let synced = fsync(fd) == 0
+        close(fd)
+        defer { unlink(temporary) }
+        guard written == bytes.count, synced else { throw InstallationKeyProblem.unreadable(path) }
+        if link(temporary, path) != 0 {
+            if errno == EEXIST, let existing = try load(path) { return existing }
             throw InstallationKeyProblem.unreadable(path)
         }
         return InstallationKey(key: fresh)

@@ -41,6 +41,23 @@ struct AccessCommandTests {
         #expect(audit.stdout.components(separatedBy: "\"action\": \"insert\"").count - 1 == 1600)
     }
 
+    @Test func sixProcessesOpeningANewDatabaseAtOnceAllSucceed() throws {
+        let cli = try ReleveBinary()
+        defer { cli.cleanUp() }
+        // The first creation and migration, the installation key and its record are taken in turns.
+        let script = "for p in 1 2 3 4 5 6; do \"$RELEVE\" check --db \"$DB\" >/dev/null 2>>\"$ERR\" || echo FAIL >>\"$ERR\" & done; wait"
+        let errors = cli.directory.appendingPathComponent("errors.txt").path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", script]
+        shell.environment = ["RELEVE": ReleveBinary.path, "DB": cli.db, "ERR": errors, "PATH": "/usr/bin:/bin"]
+        try shell.run()
+        shell.waitUntilExit()
+        let failures = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        #expect(!failures.contains("FAIL") && !failures.contains("already exists"), "\(failures)")
+        #expect(try cli.run(["check", "--db", cli.db]).status == 0)
+    }
+
     @Test func onceUsersAreDeclaredAnUnknownLoginIsRefusedAndAnObserverReadsOnly() throws {
         let cli = try Self.demo()
         defer { cli.cleanUp() }
