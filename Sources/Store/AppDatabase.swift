@@ -85,6 +85,8 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating and migrating if needed) the database file at `path`.
     public static func open(path: String) throws -> AppDatabase {
+        // Standardised (`a/../b` is `b`): the key, the anchor and the lock sit beside the real file.
+        let path = URL(fileURLWithPath: path).standardizedFileURL.path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // Two processes creating or migrating the same database at once take turns.

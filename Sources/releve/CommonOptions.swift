@@ -76,11 +76,22 @@ struct CommonOptions: ParsableArguments {
             return
         }
         // A new database: every existing ancestor must be a folder (createDirectory would say less).
-        var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent()
-        while ancestor.path != "/" && stat(ancestor.path, &info) != 0 { ancestor.deleteLastPathComponent() }
+        // Standardised first (`..` removed), and bounded: climbing `a/..` never ends otherwise.
+        var ancestor = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        var steps = 0
+        while stat(ancestor.path, &info) != 0 && ancestor.path != "/" && steps < 4096 {
+            ancestor.deleteLastPathComponent()
+            steps += 1
+        }
         if (info.st_mode & S_IFMT) != S_IFDIR {
             throw CommandFailure(.cannotCreate, l.pick("base « \(TextExcerpt.short(path, limit: 120)) » : « \(ancestor.path) » n'est pas un dossier",
                                                        "database \"\(TextExcerpt.short(path, limit: 120))\": \"\(ancestor.path)\" is not a folder"))
+        }
+        // The nearest existing folder must let this account create what is missing below it.
+        if access(ancestor.path, W_OK | X_OK) != 0 {
+            throw CommandFailure(.cannotCreate, l.pick(
+                "base « \(TextExcerpt.short(path, limit: 120)) » : impossible de la créer, le dossier « \(ancestor.path) » n'est pas accessible en écriture pour ce compte",
+                "database \"\(TextExcerpt.short(path, limit: 120))\": cannot create it, the folder \"\(ancestor.path)\" is not writable for this account"))
         }
     }
 

@@ -136,6 +136,21 @@ struct OutputSafetyTests {
         let underAFile = try cli.run(["check", "--db", try cli.file("plat", "x") + "/base.sqlite"])
         #expect(underAFile.status == 73 && underAFile.stderr.contains("n'est pas un dossier"), "\(underAFile.stderr)")
         #expect(Self.leftovers(cli.directory.path).isEmpty)
+        // A new database under `..` is created where it resolves (this used to loop for ever).
+        let climbing = cli.directory.appendingPathComponent("absent/../neuf/base.sqlite").path
+        #expect(try cli.run(["check", "--db", climbing]).status == 0)
+        // A folder this account cannot write: said, exit 73, never "erreur interne".
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let closed = cli.directory.appendingPathComponent("fermé").path
+        try FileManager.default.createDirectory(atPath: closed, withIntermediateDirectories: true)
+        chmod(cli.directory.path, 0o755)
+        chmod(closed, 0o755)
+        let binary = cli.directory.appendingPathComponent("releve").path
+        try FileManager.default.copyItem(atPath: ReleveBinary.path, toPath: binary)
+        chmod(binary, 0o755)
+        let nobody = try Self.shell("setpriv --reuid=65534 --regid=65534 --clear-groups '\(binary)' check --db '\(closed)/sous/base.sqlite'")
+        #expect(nobody.status == 73, "\(nobody.stderr)")
+        #expect(nobody.stderr.contains("n'est pas accessible en écriture pour ce compte"), "\(nobody.stderr)")
     }
 
     @Test func whatRelèveCreatesIsPrivateToItsAccount() throws {
