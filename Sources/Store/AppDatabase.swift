@@ -42,6 +42,9 @@ public final class AppDatabase: Sendable {
     init(_ writer: any DatabaseWriter, path: String? = nil, key loaded: InstallationKey? = nil) throws {
         self.writer = writer
         self.path = path
+        // The schema before a migration, to seal the new one only if the old one was the sealed one.
+        let migrating = try writer.read { try !Schema.migrator.hasCompletedMigrations($0) }
+        let schemaBefore = migrating ? try writer.read { try AuditTrail.schemaText($0).text } : ""
         try Schema.migrator.migrate(writer)
         let keyPath = path.map(InstallationKey.path(forDatabase:))
         let recorded = try writer.read { try String.fetchOne($0, sql: "SELECT key_id FROM installation WHERE id = 1") }
@@ -76,6 +79,14 @@ public final class AppDatabase: Sendable {
                 try InvoiceSeal.sealUnsealed(db, key: key)
             }
             try anchor(lockHeld: path != nil)
+        } else if let key, migrating {
+            // A new version's migration changed the schema: the seal records it (only Relève
+            // migrates, under the lock; a trigger dropped by hand is still found by `check`).
+            try writer.write { db in
+                guard let head = try Row.fetchOne(db, sql: "SELECT last_id, last_hash, schema_mac FROM audit_head WHERE id = 1"),
+                      (head[2] as String?) == key.mac(schemaBefore) else { return }
+                try AuditTrail.writeHead(db, id: head[0], hash: head[1], key: key)
+            }
         }
         // A database from before the stored plan, or changed behind our back: plan it now.
         if try writer.read({ try PlanStore.isStale($0) }) {
@@ -118,6 +129,9 @@ public final class AppDatabase: Sendable {
             // 64 MB of page cache per connection: big imports stay in memory until commit.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // 64 MB of page cache: a plan update touching a national plan stays in memory until
+            // the commit instead of spilling pages to the WAL in the middle of the transaction.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             db.add(function: AuditSwitch.function)
         }
         return config
@@ -230,5 +244,18 @@ private final class ActorBox: @unchecked Sendable {
     var readOnly: Bool {
         get { lock.lock(); defer { lock.unlock() }; return storedReadOnly }
         set { lock.lock(); storedReadOnly = newValue; lock.unlock() }
+    }
+}
+
+extension AppDatabase {
+    /// What was changed since audit row `mark` (the tables named by the audit trail, `import`
+    /// for a bulk import) and the newest row: an open interface reloads only what they touch.
+    public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) {
+        try read { db in
+            let newest = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit") ?? 0
+            guard newest > mark else { return (newest, []) }
+            let entities = try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM audit WHERE id > ?", arguments: [mark])
+            return (newest, Set(entities))
+        }
     }
 }

@@ -348,7 +348,7 @@ extension AppDatabase {
     /// instead of one per record.
     public func saveInBulk(_ territory: Territory, description: String) throws {
         try write { db in
-            let known = try KnownRecords.fetch(db)
+            let known = try KnownRecords.fetch(db, naming: territory)
             let errors = TerritoryValidation.problems(in: territory, existing: known)
             guard errors.isEmpty else { throw InvalidTerritory(errors) }
             try AuditSwitch.suspended { try TerritoryWriter(db: db).write(territory) }

@@ -66,7 +66,7 @@ extension AppDatabase {
                     guard now == original else { throw ConcurrentEdit(what: what, changes: ConcurrentEdit.differences(original, now), deleted: false) }
                 }
             }
-            let known = try KnownRecords.fetch(db)
+            let known = try KnownRecords.fetch(db, naming: change)
             let errors = TerritoryValidation.problems(in: change, existing: known)
             guard errors.isEmpty else { throw InvalidTerritory(errors) }
             try TerritoryWriter(db: db).write(change)

@@ -62,7 +62,7 @@ extension AppDatabase {
             var changed = entry
             changed.agent = agent
             changed.validated = false
-            let known = try KnownRecords.fetch(db)
+            let known = try KnownRecords.fetch(db, naming: changed)
             var errors = TerritoryValidation.problems(of: changed, known: known, path: location)
             if errors.isEmpty {
                 let already = try Int.fetchOne(db, sql: """

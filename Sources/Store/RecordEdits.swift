@@ -141,8 +141,8 @@ extension AppDatabase {
     /// The same rules as an import, on the agent as it would be after the edit.
     private func validate(_ db: Database, agent: Agent?) throws {
         guard let agent else { return }
-        let known = try KnownRecords.fetch(db)
-        let errors = TerritoryValidation.problems(in: Territory(service: try TerritoryReader.service(db), agents: [agent]), existing: known)
+        let change = Territory(service: try TerritoryReader.service(db), agents: [agent])
+        let errors = TerritoryValidation.problems(in: change, existing: try KnownRecords.fetch(db, naming: change))
         guard let first = errors.first else { return }
         throw EditRefused(french: first.problem.message(in: .fr), english: first.problem.message(in: .en))
     }

@@ -20,6 +20,9 @@ enum Schema {
         migrator.registerMigration("v5-keyed-audit") { db in
             try v5KeyedAudit(db)
         }
+        migrator.registerMigration("v6-incremental-plan") { db in
+            try db.execute(sql: v6IncrementalPlan)
+        }
         return migrator
     }
 
@@ -589,4 +592,29 @@ extension Schema {
             ALTER TABLE agent_pin ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0 CHECK (keyed IN (0, 1));
             """)
     }
+}
+
+extension Schema {
+    /// Issue 11: the stored plan is updated, not rewritten. Each decision carries the
+    /// fingerprint of what was written for it; `plan_work_digest` holds one per agent and month;
+    /// `plan_state` one per display order. `plan_work.position` now counts within the agent's day
+    /// (it was global, so one insertion moved every later row). The plan is emptied and marked
+    /// stale: the first write or open recomputes it whole, once.
+    static let v6IncrementalPlan = """
+        DELETE FROM plan_decision;
+        DELETE FROM plan_period;
+        DELETE FROM plan_work;
+        DELETE FROM plan_agent;
+        DELETE FROM plan_member;
+        ALTER TABLE plan_decision ADD COLUMN digest INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE plan_work_digest (
+            agent TEXT NOT NULL,
+            month INTEGER NOT NULL,
+            digest INTEGER NOT NULL,
+            PRIMARY KEY (agent, month)
+        ) WITHOUT ROWID;
+        ALTER TABLE plan_state ADD COLUMN agents_digest INTEGER;
+        ALTER TABLE plan_state ADD COLUMN members_digest INTEGER;
+        UPDATE plan_state SET plan_version = territory_version - 1;
+        """
 }

@@ -25,7 +25,7 @@ extension AppDatabase {
     /// Throws `InvalidTerritory` (and writes nothing) when any rule is broken.
     public func save(_ territory: Territory) throws {
         try write { db in
-            let known = try KnownRecords.fetch(db)
+            let known = try KnownRecords.fetch(db, naming: territory)
             let errors = TerritoryValidation.problems(in: territory, existing: known)
             guard errors.isEmpty else { throw InvalidTerritory(errors) }
             try TerritoryWriter(db: db).write(territory)
@@ -43,22 +43,56 @@ extension AppDatabase {
         try read { db in try TerritoryReader.read(db, withHours: false, withOpeningHours: openingHours) }
     }
 
-    /// What the database holds that a command may refer to.
-    public func knownRecords() throws -> KnownRecords {
-        try read { db in try KnownRecords.fetch(db) }
+    /// What the database holds among the agents, members and requests a command names.
+    public func knownRecords(agents: Set<String> = [], members: Set<String> = [], requests: Set<String> = []) throws -> KnownRecords {
+        try read { db in try KnownRecords.fetch(db, agents: agents, members: members, requests: requests) }
     }
 }
 
 extension KnownRecords {
-    static func fetch(_ db: Database) throws -> KnownRecords {
-        let agents = Set(try String.fetchAll(db, sql: "SELECT code FROM agent"))
-        var members: [String: Member] = [:]
-        for member in try TerritoryReader.members(db, withOpeningHours: false) { members[member.code] = member }
-        var requests: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, member FROM request") {
-            requests[row["id"]] = row["member"]
+    /// The records the database holds among those `territory` names (its own codes and ids, and
+    /// the agents, members and requests they refer to), read by code through the indexes: a
+    /// write that names three records reads three, whatever the territory's size.
+    static func fetch(_ db: Database, naming territory: Territory) throws -> KnownRecords {
+        var agents = Set<String>(), members = Set<String>(), requests = Set<String>()
+        for member in territory.members {
+            members.insert(member.code)
+            for agent in [member.referentAgent, member.substituteAgent].compactMap({ $0 }) { agents.insert(agent) }
         }
-        return KnownRecords(agents: agents, members: members, requestMembers: requests)
+        for agent in territory.agents {
+            agents.insert(agent.code)
+            for entry in agent.rota { members.insert(entry.member) }
+        }
+        for request in territory.requests {
+            members.insert(request.member)
+            requests.insert(request.id)
+        }
+        for entry in territory.timeEntries {
+            agents.insert(entry.agent)
+            members.insert(entry.member)
+            if let request = entry.request { requests.insert(request) }
+        }
+        return try fetch(db, agents: agents, members: members, requests: requests)
+    }
+
+    /// The records among those one time entry names.
+    static func fetch(_ db: Database, naming entry: TimeEntry) throws -> KnownRecords {
+        try fetch(db, agents: [entry.agent], members: [entry.member], requests: Set([entry.request].compactMap { $0 }))
+    }
+
+    static func fetch(_ db: Database, agents: Set<String>, members: Set<String>, requests: Set<String>) throws -> KnownRecords {
+        let known = Set(agents.isEmpty ? [] : try String.fetchAll(db, sql: "SELECT code FROM agent WHERE code IN (SELECT value FROM json_each(?))",
+                                                                 arguments: [PlanWindowReader.jsonArray(Array(agents))]))
+        var byCode: [String: Member] = [:]
+        for member in try PlanWindowReader.members(db, Array(members)) { byCode[member.code] = member }
+        var owners: [String: String] = [:]
+        if !requests.isEmpty {
+            for row in try Row.fetchAll(db, sql: "SELECT id, member FROM request WHERE id IN (SELECT value FROM json_each(?))",
+                                        arguments: [PlanWindowReader.jsonArray(Array(requests))]) {
+                owners[row[0]] = row[1]
+            }
+        }
+        return KnownRecords(agents: known, members: byCode, requestMembers: owners)
     }
 }
 
@@ -298,9 +332,8 @@ extension AppDatabase {
             let next = (ids.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0) + 1
             saved.id = prefix + (next < 100 ? String(repeating: "0", count: 3 - String(next).count) : "") + String(next)
         }
-        let known = try KnownRecords.fetch(db)
-        let errors = TerritoryValidation.problems(in: Territory(service: try TerritoryReader.service(db), requests: [saved]),
-                                                  existing: known)
+        let change = Territory(service: try TerritoryReader.service(db), requests: [saved])
+        let errors = TerritoryValidation.problems(in: change, existing: try KnownRecords.fetch(db, naming: change))
         guard errors.isEmpty else { throw InvalidTerritory(errors) }
         try TerritoryWriter(db: db).writeRequest(saved)
         return saved.id

@@ -50,7 +50,7 @@ extension AppDatabase {
     /// Returns the stored entry with its id.
     public func logHours(_ entry: TimeEntry, location: @escaping @Sendable (String) -> String) throws -> TimeEntry {
         try write { db in
-            let known = try KnownRecords.fetch(db)
+            let known = try KnownRecords.fetch(db, naming: entry)
             var errors = TerritoryValidation.problems(of: entry, known: known, path: location)
             if errors.isEmpty {
                 let already = try Int.fetchOne(db, sql: "SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE agent = ? AND date = ?",

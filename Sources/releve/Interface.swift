@@ -48,6 +48,8 @@ final class DatabaseDataSource: AppDataSource {
 
     func changeToken() throws -> Int { try database.changeToken() }
 
+    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) { try database.changes(after: mark) }
+
     func saveRequest(_ request: ReplacementRequest, isNew: Bool, original: ReplacementRequest?) throws -> String {
         try database.saveRequest(request, isNew: isNew, original: original)
     }
@@ -232,6 +234,7 @@ enum Interface {
         // An observer's session is read-only in the database too (`openDatabase` set it).
         let state = AppState(width: terminal.size.width, height: terminal.size.height, today: today, language: language,
                              role: database.isReadOnly ? .observer : .coordinator)
-        Program(backend: terminal, data: DatabaseDataSource(database, today: today), state: state, theme: theme).run()
+        Program(backend: terminal, data: DatabaseDataSource(database, today: today), state: state, theme: theme,
+                background: true).run()
     }
 }

@@ -119,4 +119,102 @@ struct StoredPlanTests {
         #expect(worked.isSubset(of: Set(byMember.rowMembers.map(\.code))))
         #expect(byMember.rowCount == byMember.rowMembers.count)
     }
+
+    /// The rows of the plan tables, to compare an updated plan with one written from scratch.
+    func planRows(_ database: AppDatabase) throws -> [String] {
+        try database.read { db in
+            var rows: [String] = []
+            for (table, order) in [("plan_decision", "request"), ("plan_period", "request, position"),
+                                   ("plan_work", "agent, date, position"), ("plan_agent", "position"), ("plan_member", "position")] {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") { rows.append("\(table) \(row)") }
+            }
+            return rows
+        }
+    }
+
+    /// Whatever the sequence of edits, the plan updated in place is row for row the plan
+    /// written from nothing (`DELETE` everything, mark stale, recompute).
+    @Test func anUpdatedPlanIsThePlanWrittenAfresh() throws {
+        let database = try Fixtures.database()
+        try database.save(DemoTerritory.make(today: Self.today))
+        var generator = SplitMix(seed: 11)
+        for step in 0..<12 {
+            var territory = try database.loadPlanningTerritory(openingHours: true)
+            switch step % 4 {
+            case 0:
+                var request = territory.requests[Int(generator.next() % UInt64(territory.requests.count))]
+                request.minutesPerWeek = 60 * Int(1 + generator.next() % 30)
+                try database.save(Territory(service: territory.service, requests: [request]))
+            case 1:
+                let i = Int(generator.next() % UInt64(territory.agents.count))
+                let from = Self.today.adding(days: Int(generator.next() % 60) - 30)
+                territory.agents[i].absences = [Absence(from: from, to: from.adding(days: Int(generator.next() % 20)), kind: .maladie)]
+                try database.save(Territory(service: territory.service, agents: [territory.agents[i]]))
+            case 2:
+                var request = territory.requests[0]
+                request.id = "D-PROP-\(step)"
+                request.start = Self.today.adding(days: Int(generator.next() % 90) - 45)
+                request.end = request.start.adding(days: Int(generator.next() % 60))
+                request.received = request.start.adding(days: -10)
+                _ = try database.saveRequest(request, isNew: false)
+            default:
+                // A renamed member changes the display order.
+                let i = Int(generator.next() % UInt64(territory.members.count))
+                territory.members[i].name = "Zz \(step) " + territory.members[i].name
+                try database.save(Territory(service: territory.service, members: [territory.members[i]]))
+            }
+            let updated = try planRows(database)
+            expectSame(try database.storedPlan(), try computed(database))
+            try database.writer.write { db in
+                for table in ["plan_decision", "plan_period", "plan_work", "plan_work_digest", "plan_agent", "plan_member"] {
+                    try db.execute(sql: "DELETE FROM \(table)")
+                }
+                try db.execute(sql: "UPDATE plan_state SET agents_digest = NULL, members_digest = NULL, plan_version = territory_version - 1")
+            }
+            try database.ensurePlan()
+            #expect(try planRows(database) == updated, "step \(step)")
+        }
+    }
+
+    /// One request changed on a national-like territory rewrites only part of the plan: the
+    /// days before the request cannot change, so neither can their rows.
+    @Test func aChangeLeavesEarlierMonthsUntouched() throws {
+        let database = try Fixtures.database()
+        try database.save(SyntheticTerritory.make(members: 300, agents: 20, years: 1, seed: 3))
+        let territory = try database.loadPlanningTerritory()
+        let late = try #require(territory.requests.filter { $0.start.month >= 11 }.first)
+        let before = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM plan_work WHERE date < ? ORDER BY agent, date, position", arguments: [late.start.iso])
+                .map { "\($0)" }
+        }
+        var changed = late
+        changed.minutesPerWeek += 120
+        let writes = try database.writer.write { db -> Int in
+            let start = db.totalChangesCount
+            try TerritoryWriter(db: db).writeRequest(changed)
+            try PlanStore.refreshIfStale(db)
+            return db.totalChangesCount - start
+        }
+        let after = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM plan_work WHERE date < ? ORDER BY agent, date, position", arguments: [late.start.iso])
+                .map { "\($0)" }
+        }
+        #expect(before == after)
+        let total = try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_work") ?? 0 }
+        #expect(writes < total / 2, "\(writes) rows written for \(total) in plan_work")
+        expectSame(try database.storedPlan(), try computed(database))
+    }
+}
+
+/// A small deterministic generator for the property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -51,7 +51,7 @@ public enum Refusal: String, Hashable, Sendable, CaseIterable {
 }
 
 /// The outcome of a request (rules.md §3).
-public enum DecisionStatus: String, Hashable, Sendable {
+public enum DecisionStatus: String, Hashable, Sendable, CaseIterable {
     case refused
     case granted
     case partial

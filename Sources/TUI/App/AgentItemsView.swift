@@ -90,7 +90,7 @@ func renderAgentItems(_ state: AppState, _ items: AgentItemsState, _ buffer: ino
 /// What the status bar says once an edit is saved.
 func editNotice(_ edit: RecordEdit, _ state: AppState) -> String {
     let l = state.language
-    let agentName = { (code: String) in state.snapshot?.territory.agents.first { $0.code == code }?.name ?? code }
+    let agentName = { (code: String) in state.snapshot?.agentNames[code] ?? code }
     switch edit {
     case .updateAbsence(let agent, _, let new):
         return l.pick("Absence modifiée (\(agentName(agent))) : \(absenceRowText(new, state)).", "Absence changed (\(agentName(agent))): \(absenceRowText(new, state)).")

@@ -25,6 +25,23 @@ public struct Snapshot: Sendable {
     public let members: [Member]
     public let decisions: [String: RequestDecision]
     public let membersByCode: [String: Member]
+    public let agentsByCode: [String: Agent]
+    public let agentNames: [String: String]
+    public let memberNames: [String: String]
+    /// The ids of each member's requests (implicit rota requests aside), in id order.
+    public let requestsByMember: [String: [String]]
+    /// How many decisions are implicit rota requests.
+    public let implicitCount: Int
+    /// Accent- and case-folded names of `members` (same order, so sorted), for the form's hint.
+    public let foldedMemberNames: [String]
+    /// The members in code order, for the form's hint by code.
+    public let membersInCodeOrder: [Member]
+    /// What the `/` filter searches, folded once at load (off the key loop): "code\u{1}name"
+    /// for members and agents, "id\u{1}member name" for decisions (motive and status are
+    /// matched by their few labels).
+    public let memberSearch: [String]
+    public let agentSearch: [String]
+    public let decisionSearch: [String]
     /// Minutes by agent code, then day number, then request id (in priority order).
     public let work: [String: [Int: [(request: String, minutes: Int)]]]
 
@@ -32,11 +49,25 @@ public struct Snapshot: Sendable {
         self.territory = territory
         self.plan = plan
         // Alphabetical as a French reader expects: accents do not push "Écuisses" to the end.
-        agents = territory.agents.map { ($0.name.folding(), $0) }
-            .sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }.map(\.1)
-        members = territory.members.map { ($0.name.folding(), $0) }
-            .sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }.map(\.1)
+        let sortedAgents = territory.agents.map { ($0.name.folding(), $0) }.sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }
+        agents = sortedAgents.map(\.1)
+        let sortedMembers = territory.members.map { ($0.name.folding(), $0) }.sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }
+        members = sortedMembers.map(\.1)
+        foldedMemberNames = sortedMembers.map(\.0)
+        membersInCodeOrder = territory.members.sorted { $0.code < $1.code }
+        memberSearch = sortedMembers.map { $0.1.code.folding() + "\u{1}" + $0.0 }
+        agentSearch = sortedAgents.map { $0.1.code.folding() + "\u{1}" + $0.0 }
+        var foldedName: [String: String] = [:]
+        for (folded, member) in sortedMembers { foldedName[member.code] = folded }
+        decisionSearch = plan.decisions.map { $0.id.folding() + "\u{1}" + (foldedName[$0.request.member] ?? $0.request.member.folding()) }
         membersByCode = Dictionary(territory.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        agentsByCode = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        agentNames = territory.agentNames
+        memberNames = territory.memberNames
+        var requestsByMember: [String: [String]] = [:]
+        for decision in plan.decisions where !decision.isImplicit { requestsByMember[decision.request.member, default: []].append(decision.id) }
+        self.requestsByMember = requestsByMember
+        implicitCount = plan.decisions.reduce(0) { $0 + ($1.isImplicit ? 1 : 0) }
         var decisions: [String: RequestDecision] = [:]
         for decision in plan.decisions { decisions[decision.id] = decision }
         self.decisions = decisions
@@ -48,6 +79,7 @@ public struct Snapshot: Sendable {
     }
 
     public func member(_ code: String) -> Member? { membersByCode[code] }
+    public func agent(_ code: String) -> Agent? { agentsByCode[code] }
 }
 
 /// Cursor, scroll and filter of a list pane.
@@ -149,6 +181,11 @@ public struct AppState: Sendable {
     /// The whole territory and its plan: loaded for the list panes and the forms, not for the
     /// planning grid, which reads only its window.
     public var snapshot: Snapshot?
+    /// Counts the snapshots and hours loaded, so derived lists know when to recompute.
+    var snapshotGeneration = 0
+    var hoursGeneration = 0
+    /// The list panes' rows, derived from the snapshot and the filters (see PaneLists.swift).
+    var lists = PaneLists()
     /// What the planning grid shows.
     public var grid: PlanningWindow?
     public var hours: [TimeEntry] = []
@@ -175,6 +212,8 @@ public struct AppState: Sendable {
     public var editingFilter = false
     public var unicode = true
     public var notice: String?
+    /// What runs off the key loop meanwhile ("Enregistrement…"), shown in the status bar.
+    public var busy: String?
     public var running = true
 
     public init(width: Int, height: Int, today: CalendarDate, language: Language = .fr, role: UserRole = .coordinator) {
@@ -215,6 +254,8 @@ public enum Msg: Sendable {
     case historyLoaded(HistoryTarget, [HistoryEntry], error: String?)
     /// The invoice's PDF is already there: ask before replacing it.
     case documentExists(number: String, path: String)
+    /// A slow effect started (what to say meanwhile) or every one ended (nil).
+    case busy(String?)
 }
 
 /// A document that is already at `path`; the interface asks before replacing it.

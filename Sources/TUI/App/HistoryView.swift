@@ -122,7 +122,7 @@ extension AppState {
         guard let actor else { return language.pick("hors Relève", "outside Relève") }
         if actor.hasPrefix("agent:") {
             let code = String(actor.dropFirst("agent:".count))
-            if let agent = snapshot?.territory.agents.first(where: { $0.code == code }) { return agent.name }
+            if let agent = snapshot?.agent(code) { return agent.name }
             return language.pick("agent \(code)", "agent \(code)")
         }
         return actor
@@ -153,7 +153,7 @@ extension AppState {
         switch target {
         case .request(let id): what = l.pick("demande \(id)", "request \(id)")
         case .member(let code): what = "\(snapshot?.member(code)?.name ?? code) (\(code))"
-        case .agent(let code): what = "\(snapshot?.territory.agents.first { $0.code == code }?.name ?? code) (\(code))"
+        case .agent(let code): what = "\(snapshot?.agentNames[code] ?? code) (\(code))"
         case .invoice(let number): what = l.pick("facture \(number)", "invoice \(number)")
         }
         return l.pick("Historique · ", "History · ") + what

@@ -9,30 +9,6 @@ struct PlannedVersusLogged: Equatable {
     var difference: Int { logged - planned }
 }
 
-extension AppState {
-    /// Per agent, the minutes the stored plan gives in the Heures pane's week (rota on working
-    /// days outside absences, plus the arbitration's allocations: the planning's "prévu"), and
-    /// the minutes logged that week.
-    var plannedVersusLogged: [PlannedVersusLogged] {
-        guard let snapshot else { return [] }
-        let calendar = snapshot.territory.service.calendar
-        let days = (0..<7).map { hoursWeek.adding(days: $0) }
-        let sunday = hoursWeek.adding(days: 6)
-        var logged: [String: Int] = [:]
-        for entry in hours where entry.date >= hoursWeek && entry.date <= sunday { logged[entry.agent, default: 0] += entry.minutes }
-        return snapshot.agents.map { agent in
-            var planned = 0
-            for day in days {
-                planned += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
-                if calendar.isWorkingDay(day) && agent.absence(on: day) == nil {
-                    planned += agent.rota.filter { $0.day == day.weekday }.reduce(0) { $0 + $1.time.minutes }
-                }
-            }
-            return PlannedVersusLogged(agent: agent.code, name: agent.name, planned: planned, logged: logged[agent.code] ?? 0)
-        }
-    }
-}
-
 /// `+1:30`, `−2:00`, `0:00`.
 func signedDuration(_ minutes: Int) -> String {
     minutes == 0 ? "0:00" : (minutes > 0 ? "+" : "−") + DurationText.format(abs(minutes))
@@ -46,7 +22,8 @@ func renderPlannedVersusLogged(_ state: AppState, _ rect: Rect, _ buffer: inout 
     buffer.frame(rect, title: l.pick("Prévu (plan enregistré) et saisi, par agent", "Planned (stored plan) and logged, by agent"),
                  borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let inner = rect.inset(1)
-    let tableRows = rows.map { row -> TableRow in
+    let tableRow = { (index: Int) -> TableRow in
+        let row = rows[index]
         let state: String
         if row.planned == 0 && row.logged == 0 {
             state = "—"
@@ -64,5 +41,5 @@ func renderPlannedVersusLogged(_ state: AppState, _ rect: Rect, _ buffer: inout 
     buffer.table(inner, columns: [Column("Agent", nameWidth), Column(l.pick("Prévu", "Planned"), 8, right: true),
                                   Column(l.pick("Saisi", "Logged"), 8, right: true), Column(l.pick("Écart", "Diff."), 8, right: true),
                                   Column(l.pick("État", "Status"), 20)],
-                 rows: tableRows, selected: nil, scroll: 0, theme: theme)
+                 count: rows.count, row: tableRow, selected: nil, scroll: 0, theme: theme)
 }

@@ -30,24 +30,6 @@ struct HoursRow {
 }
 
 extension AppState {
-    /// The week's rows, by agent then member name, as the table shows them.
-    var hoursRows: [HoursRow] {
-        guard let snapshot else { return [] }
-        let sunday = hoursWeek.adding(days: 6)
-        let agentNames = snapshot.territory.agentNames, memberNames = snapshot.territory.memberNames
-        var rows: [String: HoursRow] = [:]
-        for e in hours where e.date >= hoursWeek && e.date <= sunday {
-            let key = "\(e.agent)\t\(e.member)"
-            rows[key, default: HoursRow(agent: e.agent, member: e.member, agentName: agentNames[e.agent] ?? e.agent,
-                                        memberName: memberNames[e.member] ?? e.member, entries: [])].entries.append(e)
-        }
-        return rows.values.map { row in
-            var row = row
-            row.entries.sort { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
-            return row
-        }.sorted { ($0.agentName.folding(), $0.memberName.folding()) < ($1.agentName.folding(), $1.memberName.folding()) }
-    }
-
     /// `2026-11` for the week shown (its Monday's month).
     var hoursMonth: String { String(hoursWeek.iso.prefix(7)) }
 }

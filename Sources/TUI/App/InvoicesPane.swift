@@ -27,6 +27,17 @@ public struct InvoicesPaneState: Sendable, Equatable {
 }
 
 /// One row of the pane: an issued invoice or credit note, or a draft.
+/// The issued invoices then the drafts of a book, read in place (a national year has 35,000).
+struct InvoiceRows: RandomAccessCollection {
+    let book: InvoiceBook?
+    var startIndex: Int { 0 }
+    var endIndex: Int { (book?.issued.count ?? 0) + (book?.pending.count ?? 0) }
+    subscript(position: Int) -> InvoiceRow {
+        guard let book else { preconditionFailure("no invoice book") }
+        return position < book.issued.count ? .issued(book.issued[position]) : .draft(book.pending[position - book.issued.count])
+    }
+}
+
 enum InvoiceRow {
     case issued(Invoice)
     case draft(InvoiceDraft)
@@ -41,10 +52,7 @@ enum InvoiceRow {
 
 extension AppState {
     /// The rows of the Factures pane: issued first (by series and number), then the drafts.
-    var invoiceRows: [InvoiceRow] {
-        guard let book = invoicesPane.book else { return [] }
-        return book.issued.map(InvoiceRow.issued) + book.pending.map(InvoiceRow.draft)
-    }
+    var invoiceRows: InvoiceRows { InvoiceRows(book: invoicesPane.book) }
 }
 
 /// Keys of the Factures pane, after the global ones; nil when the key is not the pane's.
@@ -177,7 +185,8 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     // Beside an open detail the list is narrow: number, member, amount and status only.
     let listWidth = pane.list.showDetail && area.width >= 110 ? area.width - area.width * 2 / 5 : area.width
     let wide = listWidth - 2 >= 95
-    let tableRows = rows.map { row -> TableRow in
+    let tableRow = { (index: Int) -> TableRow in
+        let row = rows[index]
         var cells: [String]
         let role: Role
         switch row {
@@ -196,10 +205,10 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         if !wide { cells = [cells[0], cells[1], cells[5], cells[6]] }
         return TableRow(cells, role: role)
     }
-    let issuedTotal = book.issued.filter { $0.cancelledBy == nil && !$0.isCreditNote }.reduce(0) { $0 + $1.totalCents }
+    let issuedTotal = book.issued.lazy.filter { $0.cancelledBy == nil && !$0.isCreditNote }.reduce(0) { $0 + $1.totalCents }
     let title = l.pick("Factures \(book.year) · \(book.issued.count) émises (\(f.money(issuedTotal))) · \(book.pending.count) à émettre (\(f.money(book.pendingTotalCents)))",
                        "Invoices \(book.year) · \(book.issued.count) issued (\(f.money(issuedTotal))) · \(book.pending.count) to issue (\(f.money(book.pendingTotalCents)))")
-    let detail = drawList(state, area, pane.list, title: title, rows: tableRows, columns: { width in
+    let detail = drawList(state, area, pane.list, title: title, count: rows.count, row: tableRow, columns: { width in
         guard wide else {
             return [Column(l.pick("Numéro", "Number"), 12), Column(l.pick("Commune", "Member"), max(8, width - 12 - 13 - 12 - 3)),
                     Column(l.pick("Montant", "Amount"), 13, right: true), Column(l.pick("État", "Status"), 12)]

@@ -30,15 +30,16 @@ private func listTitle(_ base: String, count: Int, filter: String, _ l: Language
 
 /// The frame, the table and the empty-list message of a list pane. Returns where the detail
 /// panel goes when it is open and the cursor is on a row.
-func drawList(_ state: AppState, _ area: Rect, _ list: ListState, title: String, rows: [TableRow],
-                      columns: (Int) -> [Column], _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) -> Rect? {
+/// Only the rows on screen are built (`row` is asked for them), whatever the list's length.
+func drawList(_ state: AppState, _ area: Rect, _ list: ListState, title: String, count: Int, row: (Int) -> TableRow,
+              columns: (Int) -> [Column], _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) -> Rect? {
     let (listRect, detailRect) = split(area, detail: list.showDetail)
     buffer.frame(listRect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let inner = listRect.inset(1)
-    buffer.table(inner, columns: columns(inner.width), rows: rows, selected: rows.isEmpty ? nil : list.cursor,
+    buffer.table(inner, columns: columns(inner.width), count: count, row: row, selected: count == 0 ? nil : list.cursor,
                  scroll: list.scroll, theme: theme)
-    if rows.isEmpty { buffer.put(emptyListMessage(state.language, filter: list.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
-    return rows.indices.contains(list.cursor) ? detailRect : nil
+    if count == 0 { buffer.put(emptyListMessage(state.language, filter: list.filter), x: inner.x, y: inner.y + 1, style: theme.style(.dim)) }
+    return list.cursor >= 0 && list.cursor < count ? detailRect : nil
 }
 
 func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
@@ -46,12 +47,13 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let l = state.language
     let format = DisplayFormat(l)
     let rows = state.requestRows
-    let implicit = rows.filter(\.isImplicit).count
+    let implicit = state.lists.requestMatches == nil ? snapshot.implicitCount : rows.lazy.filter(\.isImplicit).count
     let title = listTitle(l.pick("Demandes", "Requests"), count: rows.count - implicit, filter: state.requests.filter, l)
         + (implicit == 0 ? "" : l.pick(" (+ \(implicit) de tournée pendant les absences)", " (+ \(implicit) rota cover during absences)"))
     let short: (CalendarDate) -> String = { "\(pad2($0.day))/\(pad2($0.month))/\(pad2($0.year % 100))" }
-    let tableRows = rows.map { d in
-        TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
+    let tableRow = { (index: Int) -> TableRow in
+        let d = rows[index]
+        return TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
                   snapshot.member(d.request.member)?.name ?? d.request.member,
                   d.isImplicit ? l.pick("agent absent", "agent away") : state.motiveText(d.request.motive),
                   "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
@@ -59,7 +61,7 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                   d.reasons.last.map(state.reasonText) ?? ""],
                  role: d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal)
     }
-    let detail = drawList(state, area, state.requests, title: title, rows: tableRows, columns: { width in
+    let detail = drawList(state, area, state.requests, title: title, count: rows.count, row: tableRow, columns: { width in
         let free = max(10, width - (12 + 6 + 3 + 9 + 9 + 6 + 11 + 8))
         return [Column(l.pick("N°", "No."), 12), Column(l.pick("Commune", "Member"), max(10, free * 2 / 5)),
                 Column(l.pick("Motif", "Motive"), 14), Column("P", 2), Column(l.pick("Du", "From"), 8),
@@ -78,7 +80,7 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         ]
         for reason in d.reasons { lines.append(("• " + state.reasonText(reason), .normal)) }
         for period in d.periods.prefix(6) {
-            let name = snapshot.territory.agents.first { $0.code == period.agent }?.name ?? period.agent
+            let name = snapshot.agentNames[period.agent] ?? period.agent
             lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
         }
         detailBox(lines, title: d.isImplicit ? implicitTitle(d, snapshot, l) : d.id, detailRect, &buffer, theme, borders)
@@ -90,14 +92,15 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
     let l = state.language
     let format = DisplayFormat(l)
     let rows = state.memberRows
-    let agentName = { (code: String?) -> String in code.flatMap { c in snapshot.territory.agents.first { $0.code == c }?.name } ?? "—" }
-    let tableRows = rows.map { m in
-        TableRow([m.code, m.name, String(m.population), m.kind.rawValue, m.isSmall ? l.pick("oui", "yes") : "",
+    let agentName = { (code: String?) -> String in code.flatMap { c in snapshot.agentNames[c] } ?? "—" }
+    let tableRow = { (index: Int) -> TableRow in
+        let m = rows[index]
+        return TableRow([m.code, m.name, String(m.population), m.kind.rawValue, m.isSmall ? l.pick("oui", "yes") : "",
                   agentName(m.substituteAgent)], role: m.isMember(on: state.today) ? .normal : .dim)
     }
     let detail = drawList(state, area, state.members,
                           title: listTitle(l.pick("Communes membres", "Members"), count: rows.count, filter: state.members.filter, l),
-                          rows: tableRows, columns: { width in
+                          count: rows.count, row: tableRow, columns: { width in
         [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, width - 6 - 8 - 9 - 7 - 22 - 5)),
          Column(l.pick("Hab.", "Pop."), 8, right: true), Column(l.pick("Type", "Kind"), 9), Column(l.pick("Petite", "Small"), 7),
          Column(l.pick("Remplaçante", "Substitute"), 22)]
@@ -116,8 +119,8 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
         for day in Weekday.allCases where !m.openingHours.on(day).isEmpty {
             lines.append(("  \(format.weekdayShort(day)) \(m.openingHours.on(day).map { "\(ClockText.format($0.start))–\(ClockText.format($0.end))" }.joined(separator: ", "))", .normal))
         }
-        let requests = snapshot.plan.decisions.filter { $0.request.member == m.code && !$0.isImplicit }
-        if !requests.isEmpty { lines.append((l.pick("Demandes : ", "Requests: ") + requests.map(\.id).joined(separator: ", "), .dim)) }
+        let requests = snapshot.requestsByMember[m.code] ?? []
+        if !requests.isEmpty { lines.append((l.pick("Demandes : ", "Requests: ") + requests.joined(separator: ", "), .dim)) }
         detailBox(lines, title: m.name, detailRect, &buffer, theme, borders)
     }
 }
@@ -127,13 +130,14 @@ func renderAgents(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ the
     let l = state.language
     let format = DisplayFormat(l)
     let rows = state.agentRows
-    let tableRows = rows.map { a in
+    let tableRow = { (index: Int) -> TableRow in
+        let a = rows[index]
         let now = a.absence(on: state.today).map { state.absenceText($0.kind) } ?? l.pick("présent", "present")
         return TableRow([a.code, a.name, DurationText.format(a.weeklyMinutes), String(a.rttDaysPerYear),
                          "\(a.rota.count)", now], role: a.absence(on: state.today) == nil ? .normal : .absence)
     }
     let detail = drawList(state, area, state.agents, title: listTitle("Agents", count: rows.count, filter: state.agents.filter, l),
-                          rows: tableRows, columns: { width in
+                          count: rows.count, row: tableRow, columns: { width in
         [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, width - 6 - 8 - 5 - 8 - 24 - 5)),
          Column(l.pick("h/sem.", "h/wk"), 8, right: true), Column("RTT", 5, right: true),
          Column(l.pick("Tournée", "Rota"), 8, right: true), Column(l.pick("Aujourd'hui", "Today"), 24)]
@@ -190,20 +194,24 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         let day = state.hoursWeek.adding(days: i)
         columns.append(Column("\(format.weekdayShort(day.weekday).prefix(3)) \(day.day)", 6, right: true)) }
     columns.append(Column("Total", 6, right: true))
-    let rows = hoursRows.map { row -> TableRow in
+    let tableRow = { (index: Int) -> TableRow in
+        let row = hoursRows[index]
         var byDay: [Int: Int] = [:]
         for e in row.entries { byDay[state.hoursWeek.days(to: e.date), default: 0] += e.minutes }
         let cells = [row.agentName, row.memberName] + (0..<7).map { byDay[$0].map(DurationText.format) ?? "·" }
             + [DurationText.format(byDay.values.reduce(0, +))]
         return TableRow(cells, role: row.entries.allSatisfy(\.validated) ? .normal : .hint)
     }
-    if rows.isEmpty {
+    if hoursRows.isEmpty {
         buffer.put(l.pick("Aucune heure saisie cette semaine.", "No hours logged this week."), x: inner.x, y: inner.y + 1, style: theme.style(.dim))
     } else {
-        buffer.table(inner, columns: columns, rows: rows, selected: state.hoursPane.list.cursor, scroll: 0, theme: theme)
-        let hidden = rows.count - (inner.height - 1)
-        if hidden > 0 {
-            let more = l.pick(" … \(hidden) ligne(s) de plus ", " … \(hidden) more row(s) ")
+        let top = buffer.table(inner, columns: columns, count: hoursRows.count, row: tableRow, selected: state.hoursPane.list.cursor,
+                               scroll: 0, theme: theme)
+        let visible = inner.height - 1
+        let below = hoursRows.count - top - visible
+        if top > 0 || below > 0 {
+            let more = l.pick(" lignes \(top + 1)–\(min(hoursRows.count, top + visible)) sur \(hoursRows.count) ",
+                              " rows \(top + 1)–\(min(hoursRows.count, top + visible)) of \(hoursRows.count) ")
             buffer.put(more, x: area.maxX - TextWidth.of(more) - 2, y: area.maxY - 1, style: theme.style(.dim))
         }
     }
@@ -215,7 +223,7 @@ func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 /// "Tournée d'Élodie Ferrand à Charmoy, jeu. 23 juil. 2026" for an implicit rota request.
 func implicitTitle(_ d: RequestDecision, _ snapshot: Snapshot, _ l: Language) -> String {
     let parts = d.id.split(separator: ":")
-    let agent = parts.count > 1 ? (snapshot.territory.agents.first { $0.code == parts[1] }?.name ?? String(parts[1])) : "?"
+    let agent = parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
     let member = snapshot.member(d.request.member)?.name ?? d.request.member
     return l.pick("Tournée de \(agent) à \(member), \(DisplayFormat(l).date(d.request.start))",
                   "Rota of \(agent) at \(member), \(DisplayFormat(l).date(d.request.start))")

@@ -2,33 +2,6 @@ import Domain
 
 /// The rows each list pane shows, filtered: shared by `update` (cursor bounds) and `render`.
 extension AppState {
-    /// Whether any of `fields` contains `filter`, ignoring case and accents. The fields are
-    /// built only when there is a filter: lists of 40,000 requests stay instant.
-    func matches(_ filter: String, _ fields: @autoclosure () -> [String]) -> Bool {
-        guard !filter.isEmpty else { return true }
-        let needle = filter.folding()
-        return fields().contains { $0.folding().contains(needle) }
-    }
-
-    var requestRows: [RequestDecision] {
-        guard let snapshot else { return [] }
-        guard !requests.filter.isEmpty else { return snapshot.plan.decisions }
-        return snapshot.plan.decisions.filter { d in
-            matches(requests.filter, [d.id, snapshot.member(d.request.member)?.name ?? d.request.member,
-                                      motiveText(d.request.motive), d.status.label(in: language)])
-        }
-    }
-
-    var memberRows: [Member] {
-        guard let snapshot else { return [] }
-        return snapshot.members.filter { matches(members.filter, [$0.code, $0.name]) }
-    }
-
-    var agentRows: [Agent] {
-        guard let snapshot else { return [] }
-        return snapshot.agents.filter { matches(agents.filter, [$0.code, $0.name]) }
-    }
-
     /// Rows of the planning grid: agents, or the members with work that period.
     var planningRowCount: Int { knownPlanningRowCount ?? 0 }
 
@@ -73,7 +46,7 @@ extension AppState {
     /// The agent whose absences or rota slots are listed.
     var agentItemsAgent: Agent? {
         guard let items = agentItems else { return nil }
-        return snapshot?.territory.agents.first { $0.code == items.agent }
+        return snapshot?.agent(items.agent)
     }
 
     /// The rows of the open list of absences or rota slots, in date (or weekday) order.

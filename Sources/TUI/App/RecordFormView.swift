@@ -8,7 +8,7 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
     let title: String
-    let agentName = { (code: String) in state.snapshot?.territory.agents.first { $0.code == code }?.name ?? code }
+    let agentName = { (code: String) in state.snapshot?.agentNames[code] ?? code }
     switch form.kind {
     case .member(let code): title = code.map { l.pick("Modifier la commune \($0)", "Edit member \($0)") } ?? l.pick("Nouvelle commune membre", "New member")
     case .agent(let code): title = code.map { l.pick("Modifier l'agent \($0)", "Edit agent \($0)") } ?? l.pick("Nouvel agent", "New agent")

@@ -88,6 +88,7 @@ private func statusBar(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme
         if state.role == .observer { text = l.pick(" lecture seule ·", " read-only ·") + text }
     }
     if let notice = state.notice { text = " " + notice + "  ·" + text }
+    if let busy = state.busy, state.notice?.hasPrefix(busy) != true { text = " " + busy + "  ·" + text }
     if !state.unicode { text = l.pick(" [locale non UTF-8 : bordures ASCII]", " [non-UTF-8 locale: ASCII borders]") + text }
     buffer.put(text, x: 0, y: y, style: theme.style(.hint), maxWidth: buffer.width)
 }

@@ -68,7 +68,26 @@ private func memberHint(_ state: AppState, _ form: RequestFormState) -> String? 
     guard form.focus == .member, let snapshot = state.snapshot else { return nil }
     let typed = form.draft[.member].folding()
     guard typed.count >= 2 else { return nil }
-    let found = snapshot.members.filter { $0.name.folding().hasPrefix(typed) || $0.code.hasPrefix(typed) }.prefix(4)
+    // Names and codes are sorted (names folded) at load: the first match is found by halving,
+    // not by folding 35,000 names per key.
+    func firstAtLeast(_ count: Int, _ below: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if below(middle) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+    let names = snapshot.foldedMemberNames
+    let byName = (firstAtLeast(names.count) { names[$0] < typed }..<names.count).prefix { names[$0].hasPrefix(typed) }
+        .prefix(4).map { snapshot.members[$0] }
+    let codes = snapshot.membersInCodeOrder
+    let byCode = (firstAtLeast(codes.count) { codes[$0].code < typed }..<codes.count).prefix { codes[$0].code.hasPrefix(typed) }
+        .prefix(4).map { codes[$0] }
+    // In the list's order (by name), as before.
+    var seen = Set<String>()
+    let found = (byName + byCode).filter { seen.insert($0.code).inserted }
+        .sorted { ($0.name.folding(), $0.code) < ($1.name.folding(), $1.code) }.prefix(4)
     guard !found.isEmpty else { return nil }
     return state.language.pick("Communes : ", "Members: ") + found.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
 }

@@ -3,6 +3,7 @@ import Domain
 /// The only place the state changes: pure, exhaustive, answers with effects to run.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     let effects = apply(msg, &state)
+    refreshLists(&state)
     return effects + syncGrid(&state)
 }
 
@@ -36,6 +37,8 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .loaded(let snapshot):
         state.snapshot = snapshot
+        state.snapshotGeneration += 1
+        refreshLists(&state)
         if state.invoicesPane.tariffFormPending {
             state.invoicesPane.tariffFormPending = false
             openRecordForm(.tariff(year: state.invoicesPane.year), &state)
@@ -60,6 +63,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .hoursLoaded(let entries):
         state.hours = entries
+        state.hoursGeneration += 1
         return []
     case .closedMonthsLoaded(let months):
         state.hoursPane.closedMonths = months
@@ -111,13 +115,30 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         history.scroll = 0
         state.history = history
         return []
+    case .busy(let text):
+        state.busy = text
+        return []
     case .key(let key):
         return handle(key, &state)
     }
 }
 
+/// While a save runs, moving and reading go on, but nothing else may change: the open form or
+/// question waits for the answer, and a new edit is refused until then.
+private func refusedWhileBusy(_ key: Key, _ state: inout AppState) -> Bool {
+    guard let busy = state.busy else { return false }
+    let overlay = state.requestForm != nil || state.recordForm != nil || state.invoicesPane.prompt != nil
+        || state.hoursPane.prompt != nil || state.pendingDeletion != nil || state.agentItems?.confirmingDeletion == true
+    let editing = KeyMap.action(for: key).map(\.isEditing) ?? false
+    guard overlay || editing else { return false }
+    state.notice = state.language.pick("\(busy) — un instant : la modification précédente n'est pas encore enregistrée.",
+                                       "\(busy) — one moment: the previous change is not saved yet.")
+    return true
+}
+
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.notice = nil
+    if refusedWhileBusy(key, &state) { return [] }
     if state.showHelp {
         state.showHelp = false
         return []
@@ -500,6 +521,4 @@ private func editAgentItems(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
 }
 
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
+

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Where the interface gets its data; the executable implements it over the database.
 public protocol AppDataSource: AnyObject {
@@ -41,10 +42,61 @@ public protocol AppDataSource: AnyObject {
     func closedMonths() throws -> [String]
     /// The audit trail of one record, newest first, its time in local form (issue 5).
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry]
+    /// The kinds of records changed since `mark` (audit trail entities) and the new mark.
+    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>)
 }
 
-/// The loop: draw the state, read a key, update, run the effects; reload when another
-/// session changed the database (checked every second).
+extension AppDataSource {
+    /// Without an audit trail to ask, everything may have changed.
+    public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) { (mark + 1, ["*"]) }
+}
+
+/// The data source, handed to the worker thread. The executable's source is a GRDB pool,
+/// safe to use from any thread; test sources run synchronously.
+private struct SendableSource: @unchecked Sendable {
+    let data: any AppDataSource
+}
+
+/// Runs the slow calls (writes, whole-territory reads, invoices, history) off the key loop, one
+/// at a time and in order; their answers wait in `finished` until the loop applies them
+/// between two keys.
+final class EffectWorker: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "releve.effects")
+    private let lock = NSLock()
+    private var finished: [[Msg]] = []
+    private var running = 0
+
+    /// Queues `job`; its messages come back through `take()`.
+    func submit(_ job: @escaping @Sendable () -> [Msg]) {
+        lock.withLock { running += 1 }
+        queue.async { [self] in
+            let messages = job()
+            lock.withLock {
+                finished.append(messages)
+                running -= 1
+            }
+        }
+    }
+
+    /// The answers that arrived, in the order their jobs were queued.
+    func take() -> [[Msg]] {
+        lock.withLock {
+            let done = finished
+            finished = []
+            return done
+        }
+    }
+
+    /// Jobs queued or running.
+    var busy: Bool { lock.withLock { running > 0 } }
+
+    /// Waits for every queued job (quitting never abandons a save).
+    func wait() { queue.sync {} }
+}
+
+/// The loop: draw the state, read a key, update, run the effects; reload what another session
+/// changed (checked every second). Slow effects run on a worker thread: the screen says
+/// "Enregistrement…" and keys keep working meanwhile.
 public final class Program {
     let backend: any TerminalBackend
     let data: any AppDataSource
@@ -52,13 +104,19 @@ public final class Program {
     public private(set) var state: AppState
     private var previous: Buffer?
     private var lastToken: Int?
+    /// The newest audit row the loaded data reflects.
+    private var auditMark: Int64?
     private var ticksSinceCheck = 0
+    /// Nil: effects run at once, on the caller's thread (tests, and benchmarks of one key).
+    private let worker: EffectWorker?
 
-    public init(backend: any TerminalBackend, data: any AppDataSource, state: AppState, theme: Theme) {
+    public init(backend: any TerminalBackend, data: any AppDataSource, state: AppState, theme: Theme,
+                background: Bool = false) {
         self.backend = backend
         self.data = data
         self.state = state
         self.theme = theme
+        self.worker = background ? EffectWorker() : nil
         self.state.unicode = backend.supportsUnicode
     }
 
@@ -73,7 +131,20 @@ public final class Program {
 
     /// Handles one key and draws the result (benchmarks and tests drive the loop with it).
     public func press(_ key: Key) {
+        applyFinished()
         perform(update(&state, .key(key)))
+        draw()
+    }
+
+    /// Whether slow effects are still running.
+    public var isWorking: Bool { worker?.busy ?? false }
+
+    /// Waits for the slow effects, applies their answers and draws (tests, benchmarks).
+    public func settle() {
+        guard let worker else { return }
+        while worker.busy || applyFinished() {
+            worker.wait()
+        }
         draw()
     }
 
@@ -84,8 +155,10 @@ public final class Program {
         while state.running {
             // An idle screen costs nothing: draw only after something happened.
             if dirty { draw() }
-            dirty = true
-            if let event = backend.readKey(timeoutMilliseconds: 100) {
+            dirty = applyFinished()
+            // While the worker runs, wake often to show its answer as soon as it is there.
+            if let event = backend.readKey(timeoutMilliseconds: isWorking ? 15 : 100) {
+                dirty = true
                 switch event {
                 case .resize:
                     let size = backend.size
@@ -94,10 +167,11 @@ public final class Program {
                 case .key(let key):
                     perform(update(&state, .key(key)))
                 }
-            } else {
-                dirty = pollForChanges()
+            } else if !isWorking {
+                dirty = pollForChanges() || dirty
             }
         }
+        worker?.wait()
     }
 
     /// Draws the state and sends the terminal only what changed since the last frame.
@@ -109,7 +183,39 @@ public final class Program {
         previous = buffer
     }
 
-    /// Every second, asks whether another session committed; reloads if so. True when it did.
+    /// Applies the worker's answers; true when there were some.
+    @discardableResult
+    private func applyFinished() -> Bool {
+        guard let worker else { return false }
+        let done = worker.take()
+        for messages in done {
+            for message in messages { perform(update(&state, message)) }
+        }
+        if !done.isEmpty && !worker.busy && state.busy != nil { perform(update(&state, .busy(nil))) }
+        return !done.isEmpty
+    }
+
+    /// Runs `job` on the worker (or at once without one), then applies its messages.
+    /// `busy` is what the status bar says meanwhile ("Enregistrement…").
+    private func run(busy: String? = nil, _ job: @escaping @Sendable (any AppDataSource) -> [Msg]) {
+        let source = SendableSource(data: data)
+        guard let worker else {
+            for message in job(data) { perform(update(&state, message)) }
+            return
+        }
+        if let busy { perform(update(&state, .busy(busy))) }
+        worker.submit { job(source.data) }
+    }
+
+    /// Asks now whether another session committed, and reloads what it touched (benchmarks).
+    public func checkForChanges() {
+        ticksSinceCheck = 10
+        _ = pollForChanges()
+    }
+
+    /// Every second, asks whether another session committed; if so, reloads only what the
+    /// change touched and what is on screen (hours logged at the kiosk reload the Heures pane's
+    /// week, not the territory). True when it reloaded something.
     private func pollForChanges() -> Bool {
         ticksSinceCheck += 1
         guard ticksSinceCheck >= 10 else { return false }
@@ -117,24 +223,37 @@ public final class Program {
         guard let token = try? data.changeToken() else { return false }
         defer { lastToken = token }
         guard let lastToken, token != lastToken else { return false }
-        perform([.reload] + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : [])
-                + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : []))
+        guard let mark = auditMark, let changes = try? data.changes(after: mark) else {
+            perform([.reload] + paneReloads())
+            return true
+        }
+        auditMark = changes.mark
+        perform(ChangeScope(changes.entities).effects(state))
         return true
     }
 
-    /// Runs a write and says how it went in the status bar (a refusal in French, never a crash).
-    private func report(_ body: () throws -> String) {
-        do {
-            perform(update(&state, .done(try body())))
-        } catch let error as Localized {
-            perform(update(&state, .saveFailed(error.message(in: state.language))))
-        } catch {
-            perform(update(&state, .saveFailed("\(error)")))
+    /// What the pane on screen reads besides the territory.
+    private func paneReloads() -> [Effect] {
+        (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : [])
+            + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
+    }
+
+    /// Runs a write off the loop and says how it went in the status bar (a refusal in French,
+    /// never a crash).
+    private func write(_ body: @escaping @Sendable (any AppDataSource) throws -> String) {
+        let language = state.language
+        run(busy: language.pick("Enregistrement…", "Saving…")) { data in
+            do {
+                return [.done(try body(data))]
+            } catch {
+                return [.saveFailed(ErrorText.sentence(error, language))]
+            }
         }
     }
 
     /// Runs effects; database reads happen here, never in `update` or `render`.
     public func perform(_ effects: [Effect]) {
+        let language = state.language
         for effect in effects {
             switch effect {
             case .quit: state.running = false
@@ -144,104 +263,146 @@ public final class Program {
                     perform([.loadAll])
                 } else {
                     lastToken = try? data.changeToken()
+                    if auditMark == nil { auditMark = (try? data.changes(after: -1))?.mark }
                     perform([.loadGrid(state.gridQuery)])
                 }
             case .loadAll:
-                do {
-                    lastToken = try data.changeToken()
-                    perform(update(&state, .loaded(try data.snapshot())))
-                } catch {
-                    perform(update(&state, .failed("\(error)")))
+                lastToken = try? data.changeToken()
+                // The mark is read before the territory: a change in between is reloaded again, never missed.
+                let mark = try? data.changes(after: -1).mark
+                auditMark = mark ?? auditMark
+                run { data in
+                    do {
+                        return [.loaded(try data.snapshot())]
+                    } catch {
+                        return [.failed(ErrorText.sentence(error, language))]
+                    }
                 }
             case .loadGrid(let query):
                 do {
                     perform(update(&state, .gridLoaded(try data.planningWindow(query))))
                 } catch {
-                    perform(update(&state, .failed("\(error)")))
+                    perform(update(&state, .failed(ErrorText.sentence(error, language))))
                 }
             case .previewRequest(let request):
                 guard let snapshot = state.snapshot else { continue }
-                perform(update(&state, .impact(RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan), request)))
+                run(busy: language.pick("Calcul de l'effet de la demande…", "Working out the request's effect…")) { _ in
+                    [.impact(RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan), request)]
+                }
             case .saveRequest(let request, let isNew, let original):
-                do {
-                    perform(update(&state, .saved(try data.saveRequest(request, isNew: isNew, original: original))))
-                } catch let error as Localized {
-                    perform(update(&state, .saveFailed(error.message(in: state.language))))
-                } catch {
-                    perform(update(&state, .saveFailed("\(error)")))
+                run(busy: language.pick("Enregistrement…", "Saving…")) { data in
+                    do {
+                        return [.saved(try data.saveRequest(request, isNew: isNew, original: original))]
+                    } catch {
+                        return [.saveFailed(ErrorText.sentence(error, language))]
+                    }
                 }
             case .saveRecord(let change, let originalMembers, let originalAgents):
-                do {
+                let name = change.members.first?.name ?? change.agents.first?.name
+                    ?? change.tariffs.first.map { language.pick("tarif \($0.year)", "tariff \($0.year)") } ?? ""
+                write { data in
                     try data.save(change, originalMembers: originalMembers, originalAgents: originalAgents)
-                    let name = change.members.first?.name ?? change.agents.first?.name
-                        ?? change.tariffs.first.map { state.language.pick("tarif \($0.year)", "tariff \($0.year)") } ?? ""
-                    perform(update(&state, .done(state.language.pick("Enregistré : \(name).", "Saved: \(name)."))))
-                } catch let error as Localized {
-                    perform(update(&state, .saveFailed(error.message(in: state.language))))
-                } catch {
-                    perform(update(&state, .saveFailed("\(error)")))
+                    return language.pick("Enregistré : \(name).", "Saved: \(name).")
                 }
             case .delete(let deletion):
-                do {
+                write { data in
                     try data.delete(deletion)
-                    perform(update(&state, .done(state.language.pick("Supprimé : \(deletion.name).", "Deleted: \(deletion.name)."))))
-                } catch let error as Localized {
-                    perform(update(&state, .saveFailed(error.message(in: state.language))))
-                } catch {
-                    perform(update(&state, .saveFailed("\(error)")))
+                    return language.pick("Supprimé : \(deletion.name).", "Deleted: \(deletion.name).")
                 }
             case .editRecord(let edit):
-                report {
+                let notice = editNotice(edit, state)
+                write { data in
                     try data.apply(edit)
-                    return editNotice(edit, state)
+                    return notice
                 }
             case .loadInvoices(let year):
-                do {
-                    perform(update(&state, .invoicesLoaded(try data.invoiceBook(year: year, language: state.language))))
-                } catch {
-                    perform(update(&state, .failed("\(error)")))
+                run { data in
+                    do {
+                        return [.invoicesLoaded(try data.invoiceBook(year: year, language: language))]
+                    } catch {
+                        return [.failed(ErrorText.sentence(error, language))]
+                    }
                 }
             case .issueInvoices(let year, let date):
-                report { try data.issueInvoices(year: year, on: date, language: state.language) }
+                write { try $0.issueInvoices(year: year, on: date, language: language) }
             case .recordPayment(let number, let date):
-                report { try data.recordPayment(number: number, on: date, language: state.language) }
+                write { try $0.recordPayment(number: number, on: date, language: language) }
             case .cancelInvoice(let number, let reason, let date):
-                report { try data.cancelInvoice(number: number, reason: reason, on: date, language: state.language) }
+                write { try $0.cancelInvoice(number: number, reason: reason, on: date, language: language) }
             case .validateHours(let ids):
-                report { try data.validateHours(ids: ids, language: state.language) }
+                write { try $0.validateHours(ids: ids, language: language) }
             case .validateWeek(let agent, let day):
-                report { try data.validateWeek(agent: agent, weekOf: day, language: state.language) }
+                write { try $0.validateWeek(agent: agent, weekOf: day, language: language) }
             case .closeMonth(let month):
-                report { try data.closeMonth(month, language: state.language) }
+                write { try $0.closeMonth(month, language: language) }
             case .reopenMonth(let month, let reason):
-                report { try data.reopenMonth(month, reason: reason, language: state.language) }
+                write { try $0.reopenMonth(month, reason: reason, language: language) }
             case .writeInvoicePDF(let number, let replacing):
-                do {
-                    let path = try data.writeInvoicePDF(number: number, replacing: replacing)
-                    perform(update(&state, .done(state.language.pick("PDF de \(number) écrit : \(path)", "PDF of \(number) written: \(path)"))))
-                } catch let exists as DocumentExists {
-                    perform(update(&state, .documentExists(number: number, path: exists.path)))
-                } catch let error as Localized {
-                    perform(update(&state, .saveFailed(error.message(in: state.language))))
-                } catch {
-                    perform(update(&state, .saveFailed("\(error)")))
+                run(busy: language.pick("Écriture du PDF…", "Writing the PDF…")) { data in
+                    do {
+                        let path = try data.writeInvoicePDF(number: number, replacing: replacing)
+                        return [.done(language.pick("PDF de \(number) écrit : \(path)", "PDF of \(number) written: \(path)"))]
+                    } catch let exists as DocumentExists {
+                        return [.documentExists(number: number, path: exists.path)]
+                    } catch {
+                        return [.saveFailed(ErrorText.sentence(error, language))]
+                    }
                 }
             case .loadHistory(let target):
-                do {
-                    perform(update(&state, .historyLoaded(target, try data.history(target, language: state.language), error: nil)))
-                } catch let error as Localized {
-                    perform(update(&state, .historyLoaded(target, [], error: error.message(in: state.language))))
-                } catch {
-                    perform(update(&state, .historyLoaded(target, [], error: "\(error)")))
+                run { data in
+                    do {
+                        return [.historyLoaded(target, try data.history(target, language: language), error: nil)]
+                    } catch {
+                        return [.historyLoaded(target, [], error: ErrorText.sentence(error, language))]
+                    }
                 }
             case .loadHours(let from, let to):
-                do {
-                    perform(update(&state, .hoursLoaded(try data.hours(from: from, to: to))))
-                    perform(update(&state, .closedMonthsLoaded(try data.closedMonths())))
-                } catch {
-                    perform(update(&state, .failed("\(error)")))
+                run { data in
+                    do {
+                        return [.hoursLoaded(try data.hours(from: from, to: to)), .closedMonthsLoaded(try data.closedMonths())]
+                    } catch {
+                        return [.failed(ErrorText.sentence(error, language))]
+                    }
                 }
             }
         }
+    }
+}
+
+/// What another session's commit touched, from the audit trail's entities, and what the open
+/// interface must read again for it.
+struct ChangeScope {
+    let entities: Set<String>
+
+    init(_ entities: Set<String>) { self.entities = entities }
+
+    /// Hours and month locks: the Heures pane's week, and the drafts of the Factures pane.
+    static let hours: Set<String> = ["time_entry", "month_lock"]
+    /// Issued invoices: the Factures pane only.
+    static let invoices: Set<String> = ["invoice"]
+    /// Kiosk PINs and users: nothing on screen.
+    static let unseen: Set<String> = ["agent_pin", "app_user"]
+
+    func effects(_ state: AppState) -> [Effect] {
+        let rest = entities.subtracting(Self.hours).subtracting(Self.invoices).subtracting(Self.unseen)
+        var effects: [Effect] = []
+        if !rest.isEmpty { effects.append(.reload) }
+        if state.pane == .hours && (!rest.isEmpty || !entities.isDisjoint(with: Self.hours)) {
+            effects.append(.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6)))
+        }
+        if state.pane == .invoices && !entities.isSubset(of: Self.unseen) {
+            effects.append(.loadInvoices(year: state.invoicesPane.year))
+        }
+        return effects
+    }
+}
+
+/// Any error as a sentence for the person at the screen, in their language: what a Relève
+/// error says, or that nothing was saved.
+enum ErrorText {
+    static func sentence(_ error: any Error, _ l: Language) -> String {
+        if let localized = error as? Localized { return localized.message(in: l) }
+        return l.pick("l'opération n'a pas abouti et rien n'a été enregistré (erreur interne : \(type(of: error)))",
+                      "the operation did not complete and nothing was saved (internal error: \(type(of: error)))")
     }
 }

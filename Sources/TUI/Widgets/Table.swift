@@ -28,6 +28,14 @@ extension Buffer {
     @discardableResult
     public mutating func table(_ rect: Rect, columns: [Column], rows: [TableRow], selected: Int?, scroll: Int,
                                theme: Theme) -> Int {
+        table(rect, columns: columns, count: rows.count, row: { rows[$0] }, selected: selected, scroll: scroll, theme: theme)
+    }
+
+    /// The same table, asking `row` only for the rows it shows: the cost of a frame is the rows
+    /// on screen, not the length of the list.
+    @discardableResult
+    public mutating func table(_ rect: Rect, columns: [Column], count: Int, row: (Int) -> TableRow, selected: Int?, scroll: Int,
+                               theme: Theme) -> Int {
         guard rect.height > 0, rect.width > 0 else { return scroll }
         var x = rect.x
         for column in columns where x < rect.maxX {
@@ -36,15 +44,16 @@ extension Buffer {
             x += column.width + 1
         }
         let visible = rect.height - 1
-        var top = max(0, min(scroll, max(0, rows.count - visible)))
+        var top = max(0, min(scroll, max(0, count - visible)))
         if let selected {
             if selected < top { top = selected }
             if selected >= top + visible { top = selected - visible + 1 }
         }
-        for (offset, row) in rows.dropFirst(top).prefix(visible).enumerated() {
-            let y = rect.y + 1 + offset
-            let style = top + offset == selected ? theme.style(.selected) : theme.style(row.role)
-            if top + offset == selected { fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
+        for index in top..<max(top, min(count, top + visible)) {
+            let row = row(index)
+            let y = rect.y + 1 + index - top
+            let style = index == selected ? theme.style(.selected) : theme.style(row.role)
+            if index == selected { fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
             var x = rect.x
             for (column, text) in zip(columns, row.cells) where x < rect.maxX {
                 let shown = TextWidth.truncate(text, to: column.width)

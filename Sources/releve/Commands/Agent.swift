@@ -29,7 +29,7 @@ struct AgentCommand: ParsableCommand {
                         "the PIN is never given on the command line (it would stay in the history): run \"releve agent set-pin \(agent)\" and type it when asked, or send it on standard input"))
                 }
                 let database = try options.openDatabase()
-                guard try database.knownRecords().agents.contains(agent) else {
+                guard try database.knownRecords(agents: [agent]).agents.contains(agent) else {
                     throw CommandFailure(.invalidData, PINRefusal.unknownAgent(agent).message(in: l))
                 }
                 let pin = try PINInput.read(l)

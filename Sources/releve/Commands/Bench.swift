@@ -75,29 +75,109 @@ struct Bench: ParsableCommand {
             try database.issueInvoices(year: billedYear, on: CalendarDate(year: billedYear + 1, month: 1, day: 15) ?? CalendarDate(dayNumber: 0),
                                        today: CalendarDate(year: billedYear + 1, month: 1, day: 15) ?? CalendarDate(dayNumber: 0))
         }
-        // The interface on a pseudo-terminal: open the database, draw the first full frame (the
-        // stored plan is there: `save` computed it), then one cursor move in the planning grid.
+        // The interface on a pseudo-terminal, as `releve` runs it (slow effects on the worker).
         let today = territory.requests.map(\.start).min() ?? CalendarDate(dayNumber: 20_000)
         guard let ui = PseudoTerminal(width: 120, height: 40) else {
             throw CommandFailure(.internal, "pseudo-terminal indisponible")
         }
         defer { ui.close() }
-        let program = try result.time("ui_first_frame") { () -> Program in
-            let shown = try AppDatabase.open(path: directory.appendingPathComponent("bench.sqlite").path)
-            let program = Program(backend: ui.terminal, data: DatabaseDataSource(shown, today: Clock.today()),
-                                  state: AppState(width: 120, height: 40, today: today), theme: .builtIn)
+        let dbPath = directory.appendingPathComponent("bench.sqlite").path
+        let shown = try AppDatabase.open(path: dbPath)
+        let program = Program(backend: ui.terminal, data: DatabaseDataSource(shown, today: today),
+                              state: AppState(width: 120, height: 40, today: today), theme: .builtIn, background: true)
+        result.time("ui_first_frame") {
             program.start()
-            return program
+            program.settle()
         }
         let firstFrameBytes = ui.received()
-        _ = result.time("ui_cursor_move") { program.press(.down) }
-        let sentBefore = ui.terminal.bytesWritten
+        var moveBytes = 0
+        // The terminal's output is read after every key: a full pseudo-terminal would block the next frame.
+        func drain() -> Double {
+            _ = ui.received()
+            return 0
+        }
+        func settle() {
+            program.settle()
+            _ = ui.received()
+        }
+        func press(_ key: Key) {
+            program.press(key)
+            _ = ui.received()
+        }
+        let moves: [Key] = [.down, .down, .down, .pageDown, .down, .up, .right, .left, .pageUp, .down]
+        for (digit, pane) in [("1", "planning"), ("2", "requests"), ("3", "members"), ("4", "agents"), ("5", "hours"), ("6", "invoices")] {
+            result.time("ui_open_\(pane)") {
+                program.press(.character(Character(digit)))
+                settle()
+            }
+            _ = ui.received()
+            let costs = moves.map { key -> Double in
+                let cpu = CPUClock.thread { program.press(key) }
+                if pane == "planning" { moveBytes = max(moveBytes, ui.received()) } else { _ = ui.received() }
+                return cpu
+            }
+            result.record("ui_key_\(pane)_max", costs.max() ?? 0)
+            settle()
+        }
+        // Typing: a filter over the 35,000 members, then a new request's form.
+        press(.character("3"))
+        settle()
+        press(.character("/"))
+        let filterCosts = "sai".map { c in CPUClock.thread { program.press(.character(c)) } + drain() }
+        result.record("ui_key_filter_max", filterCosts.max() ?? 0)
+        press(.escape)
+        press(.escape)
+        press(.character("2"))
+        settle()
+        press(.character("n"))
+        let formCosts = "01001".map { c in CPUClock.thread { program.press(.character(c)) } + drain() }
+        result.record("ui_key_form_max", formCosts.max() ?? 0)
+        press(.escape)
+        press(.character("o"))
         _ = ui.received()
-        result.time("ui_cursor_move_2") { program.press(.right) }
-        let moveBytes = ui.received()
-        result.counts = [("requests", plan.decisions.count), ("allocations", plan.allocations.count),
-                         ("time_entries", territory.timeEntries.count), ("invoices", drafts.count), ("invoices_issued", issued.issued.count), ("ui_first_frame_bytes", firstFrameBytes),
-                         ("ui_cursor_move_bytes", moveBytes), ("ui_cursor_move_bytes_counted_by_backend", ui.terminal.bytesWritten - sentBefore)]
+        // One plan-changing write from the interface, and a key pressed meanwhile.
+        let member = territory.members.first?.code ?? ""
+        let request = ReplacementRequest(id: "", member: member, motive: .maladie, received: today,
+                                         start: today.adding(days: 14), end: today.adding(days: 45), minutesPerWeek: 600, exceptional: false)
+        var duringWrite: [Double] = []
+        result.time("ui_write_request") {
+            program.perform([.saveRequest(request, isNew: true)])
+            while program.isWorking && duringWrite.count < 50 {
+                duringWrite.append(CPUClock.wall { program.press(.down) })
+                _ = ui.received()
+                usleep(20_000)
+            }
+            settle()
+        }
+        result.record("ui_key_during_write_max", duringWrite.max() ?? 0)
+        result.counts.append(("ui_keys_during_write", duringWrite.count))
+        _ = ui.received()
+        // Another session logs hours (the kiosk): what it costs the open interface, on the
+        // planning grid and on the Heures pane.
+        let other = try AppDatabase.open(path: dbPath)
+        let agent = territory.agents.first?.code ?? ""
+        for (digit, pane) in [("1", "planning"), ("5", "hours")] {
+            press(.character(Character(digit)))
+            settle()
+            _ = ui.received()
+            _ = try other.logHours(TimeEntry(agent: agent, member: member, date: today.adding(days: pane == "hours" ? 0 : 1), minutes: 30),
+                                   location: { $0 })
+            result.record("ui_other_commit_\(pane)_cpu", CPUClock.process {
+                program.checkForChanges()
+                settle()
+            })
+            _ = ui.received()
+        }
+        // The same writes from the command line, in a process of their own.
+        let oneRequest = directory.appendingPathComponent("one.json").path
+        try Data(oneRequestFile(territory, member: member, today: today).utf8).write(to: URL(fileURLWithPath: oneRequest))
+        result.time("cli_import_one_request") { runSelf(["import", oneRequest, "--db", dbPath]) }
+        result.time("cli_hours_log") {
+            runSelf(["hours", "log", "--agent", agent, "--member", member, "--date", today.adding(days: 2).iso, "--hours", "0:30", "--db", dbPath])
+        }
+        result.counts += [("requests", plan.decisions.count), ("allocations", plan.allocations.count),
+                          ("time_entries", territory.timeEntries.count), ("invoices", drafts.count), ("invoices_issued", issued.issued.count),
+                          ("ui_first_frame_bytes", firstFrameBytes), ("ui_cursor_move_bytes", moveBytes)]
         if !skipFiles {
             let json = try result.time("export") { TerritoryEncoder.encode(try database.loadTerritory()) }
             let copy = try AppDatabase.open(path: directory.appendingPathComponent("import.sqlite").path)
@@ -115,6 +195,8 @@ struct BenchResult {
     var steps: [(String, Double)] = []
     var counts: [(String, Int)] = []
 
+    mutating func record(_ step: String, _ milliseconds: Double) { steps.append((step, milliseconds)) }
+
     mutating func time<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
@@ -126,6 +208,7 @@ struct BenchResult {
         .object([
             ("name", .string(name)), ("members", .integer(members)), ("agents", .integer(agents)),
             ("steps_ms", .object(steps.map { ($0.0, .integer(Int($0.1.rounded()))) })),
+            ("steps_us", .object(steps.map { ($0.0, .integer(Int(($0.1 * 1000).rounded()))) })),
             ("counts", .object(counts.map { ($0.0, .integer($0.1)) })),
         ])
     }
@@ -143,9 +226,17 @@ struct BenchResult {
         case "export": return l.pick("export releve/1", "releve/1 export")
         case "import": return l.pick("import releve/1 (base neuve)", "releve/1 import (new database)")
         case "ui_first_frame": return l.pick("interface : première image", "interface: first frame")
-        case "ui_cursor_move": return l.pick("interface : déplacement du curseur (bas)", "interface: cursor move (down)")
-        case "ui_cursor_move_2": return l.pick("interface : déplacement du curseur (droite)", "interface: cursor move (right)")
-        default: return step
+        case "ui_write_request": return l.pick("interface : enregistrer une demande (jusqu'au plan à jour)", "interface: save a request (until the plan is current)")
+        case "ui_key_during_write_max": return l.pick("interface : touche pendant l'enregistrement (pire, horloge)", "interface: key during the save (worst, wall)")
+        case "ui_key_filter_max": return l.pick("interface : frappe dans le filtre / (pire, CPU)", "interface: typing in the / filter (worst, CPU)")
+        case "ui_key_form_max": return l.pick("interface : frappe dans un formulaire (pire, CPU)", "interface: typing in a form (worst, CPU)")
+        case "cli_import_one_request": return l.pick("ligne de commande : import d'une demande (processus)", "command line: import one request (process)")
+        case "cli_hours_log": return l.pick("ligne de commande : hours log (processus)", "command line: hours log (process)")
+        default:
+            if step.hasPrefix("ui_open_") { return l.pick("interface : ouverture de ", "interface: opening ") + step.dropFirst(8) }
+            if step.hasPrefix("ui_key_") { return l.pick("interface : touche dans ", "interface: key in ") + step.dropFirst(7).replacingOccurrences(of: "_max", with: l.pick(" (pire, CPU)", " (worst, CPU)")) }
+            if step.hasPrefix("ui_other_commit_") { return l.pick("interface : commit d'une autre session, ", "interface: another session's commit, ") + step.dropFirst(16).replacingOccurrences(of: "_cpu", with: " (CPU)") }
+            return step
         }
     }
 
@@ -156,4 +247,43 @@ struct BenchResult {
               let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kb / 1024
     }
+}
+
+/// CPU and wall time of a piece of work, in milliseconds.
+enum CPUClock {
+    static func thread(_ body: () -> Void) -> Double { measure(CLOCK_THREAD_CPUTIME_ID, body) }
+    static func process(_ body: () -> Void) -> Double { measure(CLOCK_PROCESS_CPUTIME_ID, body) }
+    static func wall(_ body: () -> Void) -> Double { measure(CLOCK_MONOTONIC, body) }
+
+    private static func measure(_ clock: clockid_t, _ body: () -> Void) -> Double {
+        var start = timespec(), end = timespec()
+        clock_gettime(clock, &start)
+        body()
+        clock_gettime(clock, &end)
+        return Double(end.tv_sec - start.tv_sec) * 1000 + Double(end.tv_nsec - start.tv_nsec) / 1_000_000
+    }
+}
+
+/// Runs this very executable with `arguments`, its output discarded, and waits for it.
+private func runSelf(_ arguments: [String]) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try? process.run()
+    process.waitUntilExit()
+}
+
+/// A releve/1 file holding one new request (the smallest plan-changing import).
+private func oneRequestFile(_ territory: Territory, member: String, today: CalendarDate) -> String {
+    let service = territory.service
+    return """
+        {"format": "releve/1", "service": {"name": \(JSONOutput.string(service.name).rendered()), "holidays": "\(service.holidays.rawValue)",
+         "billing": "\(service.billing.rawValue)", "annual_working_days": \(service.annualWorkingDays)},
+         "tariffs": [], "members": [], "agents": [], "time_entries": [],
+         "requests": [{"id": "D-BENCH-1", "member": \(JSONOutput.string(member).rendered()), "motive": "maladie",
+           "received": "\(today.iso)", "start": "\(today.adding(days: 21).iso)", "end": "\(today.adding(days: 60).iso)",
+           "hours_per_week": "10:00", "exceptional": false}]}
+        """
 }

@@ -62,7 +62,7 @@ struct Hours: ParsableCommand {
                                            from: try OptionValue.optionalDate(from, option: "--from"),
                                            to: try OptionValue.optionalDate(to, option: "--to"))
                 let database = try options.openDatabase()
-                let known = try database.knownRecords()
+                let known = try database.knownRecords(agents: Set([agent].compactMap { $0 }), members: Set([member].compactMap { $0 }))
                 if let agent, !known.agents.contains(agent) {
                     throw InvalidTerritory([DataError("--agent", .unknownAgent(agent))])
                 }

@@ -22,7 +22,7 @@ extension Hours {
                         throw CommandFailure(.usage, l.pick("--agent demande --week DATE (une date de la semaine)", "--agent needs --week DATE"))
                     }
                     let day = try OptionValue.date(week, option: "--week")
-                    guard try database.knownRecords().agents.contains(agent) else {
+                    guard try database.knownRecords(agents: [agent]).agents.contains(agent) else {
                         throw CommandFailure(.invalidData, l.pick("--agent : agent « \(agent) » inconnu", "--agent: unknown agent \"\(agent)\""))
                     }
                     count = try database.validateWeek(agent: agent, weekOf: day)

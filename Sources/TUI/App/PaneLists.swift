@@ -1,0 +1,137 @@
+import Domain
+
+/// Rows of a list, all of `base` or those at `matches` (a filter), without copying them.
+struct FilteredRows<Element>: RandomAccessCollection {
+    let base: [Element]
+    let matches: [Int]?
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { matches?.count ?? base.count }
+    subscript(position: Int) -> Element { base[matches?[position] ?? position] }
+}
+
+extension Collection where Index == Int {
+    subscript(safe index: Int) -> Element? { index >= startIndex && index < endIndex ? self[index] : nil }
+}
+
+/// What the list panes show, derived from the loaded data once when it or a filter changes:
+/// never per key or per frame (a national territory has 42,000 decisions and 35,000 members).
+struct PaneLists: Sendable {
+    /// What the lists were computed from.
+    struct Inputs: Equatable, Sendable {
+        var snapshot = -1
+        var hours = -1
+        var week = CalendarDate(dayNumber: 0)
+        var requestFilter = ""
+        var memberFilter = ""
+        var agentFilter = ""
+    }
+
+    var inputs = Inputs()
+    var requestMatches: [Int]?
+    var memberMatches: [Int]?
+    var agentMatches: [Int]?
+    var hours: [HoursRow] = []
+    var plannedVersusLogged: [PlannedVersusLogged] = []
+}
+
+extension AppState {
+    var requestRows: FilteredRows<RequestDecision> {
+        FilteredRows(base: snapshot?.plan.decisions ?? [], matches: lists.requestMatches)
+    }
+
+    var memberRows: FilteredRows<Member> { FilteredRows(base: snapshot?.members ?? [], matches: lists.memberMatches) }
+
+    var agentRows: FilteredRows<Agent> { FilteredRows(base: snapshot?.agents ?? [], matches: lists.agentMatches) }
+
+    /// The week's rows of the Heures pane, by agent then member name.
+    var hoursRows: [HoursRow] { lists.hours }
+
+    /// Per agent, planned and logged minutes in the Heures pane's week.
+    var plannedVersusLogged: [PlannedVersusLogged] { lists.plannedVersusLogged }
+}
+
+/// Recomputes what changed among the lists (called after every update; usually nothing).
+func refreshLists(_ state: inout AppState) {
+    let now = PaneLists.Inputs(snapshot: state.snapshotGeneration, hours: state.hoursGeneration, week: state.hoursWeek,
+                               requestFilter: state.requests.filter, memberFilter: state.members.filter,
+                               agentFilter: state.agents.filter)
+    var lists = state.lists
+    let old = lists.inputs
+    guard now != old else { return }
+    if let snapshot = state.snapshot {
+        if now.snapshot != old.snapshot || now.requestFilter != old.requestFilter {
+            lists.requestMatches = requestMatches(state.requests.filter, snapshot, state)
+        }
+        if now.snapshot != old.snapshot || now.memberFilter != old.memberFilter {
+            lists.memberMatches = matches(state.members.filter, in: snapshot.memberSearch)
+        }
+        if now.snapshot != old.snapshot || now.agentFilter != old.agentFilter {
+            lists.agentMatches = matches(state.agents.filter, in: snapshot.agentSearch)
+        }
+        if now.snapshot != old.snapshot || now.hours != old.hours || now.week != old.week {
+            lists.hours = hoursRows(state.hours, week: state.hoursWeek, snapshot)
+            lists.plannedVersusLogged = plannedVersusLogged(state.hours, week: state.hoursWeek, snapshot)
+        }
+    } else {
+        lists = PaneLists()
+    }
+    lists.inputs = now
+    state.lists = lists
+}
+
+/// The positions whose folded text contains the folded filter; nil without a filter (every row).
+private func matches(_ filter: String, in search: [String]) -> [Int]? {
+    guard !filter.isEmpty else { return nil }
+    let needle = filter.folding()
+    return search.indices.filter { search[$0].contains(needle) }
+}
+
+/// The decisions whose id, member name, motive or status (as this user reads them) contain the filter.
+private func requestMatches(_ filter: String, _ snapshot: Snapshot, _ state: AppState) -> [Int]? {
+    guard !filter.isEmpty else { return nil }
+    let needle = filter.folding()
+    let motives = Set(Motive.allCases.filter { state.motiveText($0).folding().contains(needle) })
+    let statuses = Set(DecisionStatus.allCases.filter { $0.label(in: state.language).folding().contains(needle) })
+    return snapshot.plan.decisions.indices.filter { i in
+        let d = snapshot.plan.decisions[i]
+        return snapshot.decisionSearch[i].contains(needle) || statuses.contains(d.status)
+            || motives.contains(d.request.motive)
+    }
+}
+
+/// The week's rows (agent × member) with their entries, by agent then member name.
+private func hoursRows(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Snapshot) -> [HoursRow] {
+    let sunday = week.adding(days: 6)
+    var rows: [String: HoursRow] = [:]
+    for e in hours where e.date >= week && e.date <= sunday {
+        let key = "\(e.agent)\t\(e.member)"
+        rows[key, default: HoursRow(agent: e.agent, member: e.member, agentName: snapshot.agentNames[e.agent] ?? e.agent,
+                                    memberName: snapshot.memberNames[e.member] ?? e.member, entries: [])].entries.append(e)
+    }
+    return rows.values.map { row -> (key: (String, String), row: HoursRow) in
+        var row = row
+        row.entries.sort { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
+        return ((row.agentName.folding(), row.memberName.folding()), row)
+    }.sorted { $0.key < $1.key }.map(\.row)
+}
+
+/// Per agent, the minutes the stored plan gives in the week (rota on working days outside
+/// absences, plus the arbitration's allocations: the planning's "prévu"), and those logged.
+private func plannedVersusLogged(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Snapshot) -> [PlannedVersusLogged] {
+    let calendar = snapshot.territory.service.calendar
+    let days = (0..<7).map { week.adding(days: $0) }
+    let sunday = week.adding(days: 6)
+    var logged: [String: Int] = [:]
+    for entry in hours where entry.date >= week && entry.date <= sunday { logged[entry.agent, default: 0] += entry.minutes }
+    return snapshot.agents.map { agent in
+        var planned = 0
+        for day in days {
+            planned += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
+            if calendar.isWorkingDay(day) && agent.absence(on: day) == nil {
+                planned += agent.rota.filter { $0.day == day.weekday }.reduce(0) { $0 + $1.time.minutes }
+            }
+        }
+        return PlannedVersusLogged(agent: agent.code, name: agent.name, planned: planned, logged: logged[agent.code] ?? 0)
+    }
+}
