@@ -1,0 +1,194 @@
+import Domain
+import Foundation
+import Testing
+@testable import TUI
+
+/// A terminal that keeps the last frame, as text, for the runtime tests.
+final class ScreenTerminal: TerminalBackend {
+    var size: (width: Int, height: Int) = (120, 40)
+    var supportsUnicode = true
+    var supportsColor = false
+    var bytesWritten = 0
+    private var cells: [[String]] = Array(repeating: Array(repeating: " ", count: 120), count: 40)
+
+    func draw(_ changes: [Buffer.Change]) {
+        for change in changes {
+            for (offset, cell) in change.cells.enumerated() where change.x + offset < 120 && change.y < 40 {
+                cells[change.y][change.x + offset] = cell.text
+            }
+        }
+    }
+
+    func readKey(timeoutMilliseconds: Int) -> KeyEvent? { nil }
+
+    var text: String { cells.map { $0.joined() }.joined(separator: "\n") }
+}
+
+/// The demo service in memory, each call counted; `saveRequest` can be held until released,
+/// as a slow write is, to see what the interface does meanwhile.
+final class FakeSource: AppDataSource, @unchecked Sendable {
+    let lock = NSLock()
+    private var counts: [String: Int] = [:]
+    var token = 1
+    var changed: Set<String> = []
+    let gate = DispatchSemaphore(value: 0)
+    var holdSaves = false
+    var territory = DemoTerritory.make(today: demoToday)
+
+    func count(_ name: String) -> Int { lock.withLock { counts[name] ?? 0 } }
+    private func called(_ name: String) { lock.withLock { counts[name, default: 0] += 1 } }
+
+    func snapshot() throws -> Snapshot {
+        called("snapshot")
+        return Snapshot(territory: territory, plan: Arbitration.plan(territory))
+    }
+    func planningWindow(_ query: GridQuery) throws -> PlanningWindow {
+        called("window")
+        return PlanningWindow.make(from: demoSnapshot, query: query)
+    }
+    func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry] {
+        called("hours")
+        return territory.timeEntries.filter { $0.date >= from && $0.date <= to }
+    }
+    func changeToken() throws -> Int { lock.withLock { token } }
+    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) {
+        lock.withLock { (mark + 1, changed) }
+    }
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool, original: ReplacementRequest?) throws -> String {
+        called("save")
+        if holdSaves { gate.wait() }
+        return "D-2026-999"
+    }
+    func save(_ change: Territory, originalMembers: [Member], originalAgents: [Agent]) throws { called("save") }
+    func delete(_ deletion: PendingDeletion) throws { called("delete") }
+    func apply(_ edit: RecordEdit) throws { called("apply") }
+    func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
+        called("invoices")
+        return demoInvoiceBook()
+    }
+    func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String { "" }
+    func recordPayment(number: String, on date: CalendarDate, language: Language) throws -> String { "" }
+    func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String { "" }
+    func writeInvoicePDF(number: String, replacing: Bool) throws -> String { "" }
+    func validateHours(ids: [Int64], language: Language) throws -> String { "" }
+    func validateWeek(agent: String, weekOf day: CalendarDate, language: Language) throws -> String { "" }
+    func closeMonth(_ month: String, language: Language) throws -> String { "" }
+    func reopenMonth(_ month: String, reason: String, language: Language) throws -> String { "" }
+    func closedMonths() throws -> [String] { [] }
+    func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry] { [] }
+}
+
+/// An error that is not one of Relève's.
+struct Unexpected: Error {}
+
+@Suite("Runtime: effects off the key loop, reloads, errors in words")
+struct RuntimeTests {
+    func program(_ source: FakeSource, _ terminal: ScreenTerminal = ScreenTerminal(), background: Bool = true) -> Program {
+        Program(backend: terminal, data: source, state: AppState(width: 120, height: 40, today: demoToday), theme: .builtIn,
+                background: background)
+    }
+
+    @Test func aSlowSaveNeitherFreezesTheScreenNorLetsASecondEditIn() throws {
+        let source = FakeSource()
+        source.holdSaves = true
+        let terminal = ScreenTerminal()
+        let program = program(source, terminal)
+        program.start()
+        program.press(.character("3"))
+        program.settle()
+        let request = try #require(source.territory.requests.first)
+        program.perform([.saveRequest(request, isNew: false)])
+        #expect(program.isWorking)
+        program.draw()
+        #expect(terminal.text.contains("Enregistrement…"))
+        // Moving and reading go on…
+        let before = program.state.members.cursor
+        program.press(.down)
+        #expect(program.state.members.cursor == before + 1)
+        // …but a new edit waits for the save, said in words.
+        program.press(.character("e"))
+        #expect(program.state.recordForm == nil)
+        #expect(program.state.notice?.contains("pas encore enregistrée") == true)
+        source.gate.signal()
+        program.settle()
+        #expect(!program.isWorking)
+        #expect(program.state.busy == nil)
+        #expect(program.state.notice == "Demande D-2026-999 enregistrée.")
+        // The save reloaded the territory (once at the first open of Communes, once after the save).
+        #expect(source.count("snapshot") == 2)
+    }
+
+    @Test func quittingWaitsForTheSaveInFlight() throws {
+        let source = FakeSource()
+        source.holdSaves = true
+        let program = program(source)
+        program.start()
+        let request = try #require(source.territory.requests.first)
+        program.perform([.saveRequest(request, isNew: false)])
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { source.gate.signal() }
+        program.press(.character("q"))
+        #expect(!program.state.running)
+        program.settle()
+        #expect(source.count("save") == 1)
+    }
+
+    @Test func hoursLoggedElsewhereReloadOnlyTheWeekShown() {
+        let source = FakeSource()
+        let program = program(source, background: false)
+        program.start()
+        program.press(.character("5"))
+        let snapshots = source.count("snapshot"), hours = source.count("hours")
+        source.lock.withLock {
+            source.token += 1
+            source.changed = ["time_entry"]
+        }
+        program.checkForChanges()
+        #expect(source.count("snapshot") == snapshots)
+        #expect(source.count("hours") == hours + 1)
+        // A kiosk PIN attempt changes nothing on screen: nothing is read.
+        source.lock.withLock {
+            source.token += 1
+            source.changed = ["agent_pin"]
+        }
+        program.checkForChanges()
+        #expect(source.count("snapshot") == snapshots && source.count("hours") == hours + 1)
+        // A member changed: the territory is read again.
+        source.lock.withLock {
+            source.token += 1
+            source.changed = ["member"]
+        }
+        program.checkForChanges()
+        #expect(source.count("snapshot") == snapshots + 1)
+    }
+
+    @Test func anErrorIsASentenceNeverADump() {
+        #expect(ErrorText.sentence(Unexpected(), .fr) == "l'opération n'a pas abouti et rien n'a été enregistré (erreur interne : Unexpected)")
+        struct Said: Error, Localized { func message(in l: Language) -> String { l.pick("la commune a changé", "the member changed") } }
+        #expect(ErrorText.sentence(Said(), .en) == "the member changed")
+    }
+
+    @Test func onlyTheRowsOnScreenAreBuilt() {
+        var state = loadedState()
+        _ = press(&state, .character("3"))
+        var built = 0
+        var buffer = Buffer(width: 120, height: 40)
+        buffer.table(Rect(x: 0, y: 0, width: 100, height: 10), columns: [Column("Nom", 20)], count: 100_000,
+                     row: { index in
+                         built += 1
+                         return TableRow(["ligne \(index)"])
+                     }, selected: 50_000, scroll: 0, theme: .builtIn)
+        #expect(built == 9)
+        #expect(buffer.lines[9].hasPrefix("ligne 50000"))
+    }
+
+    @Test func aFilterIsComputedOncePerKeystrokeNotPerFrame() {
+        var state = loadedState()
+        _ = press(&state, .character("3"), .character("/"), .character("s"), .character("a"))
+        let matches = state.lists.memberMatches
+        #expect(matches != nil)
+        #expect(state.memberRows.allSatisfy { ($0.code + " " + $0.name).folding().contains("sa") })
+        #expect(state.memberRows.count == demoSnapshot.members.filter { ($0.code + " " + $0.name).folding().contains("sa") }.count)
+        _ = press(&state, .down)
+        #expect(state.lists.memberMatches == matches)
+    }
+}
