@@ -100,9 +100,14 @@ extension AppDatabase {
 
     /// Issues the year's invoices in one transaction: every draft not issued yet (or whose
     /// earlier invoice was cancelled by a credit note) gets the next number of the year's series,
-    /// without gaps; all are stored or none. `interruptAfter` is for tests: the process is killed
-    /// after that many invoices are written inside the transaction.
-    public func issueInvoices(year: Int, on date: CalendarDate, today: CalendarDate, interruptAfter: Int? = nil) throws -> IssueOutcome {
+    /// without gaps; all are stored or none.
+    public func issueInvoices(year: Int, on date: CalendarDate, today: CalendarDate) throws -> IssueOutcome {
+        try issueInvoices(year: year, on: date, today: today, afterEach: nil)
+    }
+
+    /// The same, calling `afterEach` with the count written so far inside the transaction (the
+    /// tests make it fail midway and find nothing kept).
+    func issueInvoices(year: Int, on date: CalendarDate, today: CalendarDate, afterEach: ((Int) throws -> Void)?) throws -> IssueOutcome {
         try Self.requireWindow(.issue(year: year), date: date, earliest: InvoiceDates.start(ofYear: year), today: today)
         return try write { db in
             let territory = try TerritoryReader.billingTerritory(db, year: year)
@@ -132,7 +137,7 @@ extension AppDatabase {
                 try Self.insert(invoice, sequence: sequence, memberName: names[draft.member] ?? draft.member, db: db,
                                 key: key, statementFrom: StatementSource(draft, year: year))
                 outcome.issued.append(invoice)
-                if let interruptAfter, outcome.issued.count >= interruptAfter { ProcessKill.now() }
+                try afterEach?(outcome.issued.count)
             }
             }
             outcome.alreadyIssued.sort()
@@ -389,11 +394,3 @@ extension TerritoryReader {
     }
 }
 
-/// The test hook of `issueInvoices(interruptAfter:)`: dies at once, as `kill -9` would, in the
-/// middle of the transaction.
-enum ProcessKill {
-    static func now() -> Never {
-        kill(getpid(), SIGKILL)
-        fatalError("killed")
-    }
-}

@@ -1,6 +1,6 @@
 import Domain
 import GRDB
-import Store
+@testable import Store
 import Testing
 
 @Suite("Issued invoices in the store (rules.md §6.3)")
@@ -47,6 +47,22 @@ struct InvoiceStoreTests {
         #expect(mission.statement.first?.agentName == "Camille")
         #expect(mission.lines.map(\.kind) == [.prepaid, .hours])
         #expect(mission == outcome.issued[1])
+    }
+
+    /// A failure after two invoices are written, inside the transaction, keeps none of them;
+    /// issuing again numbers from 0001 without a gap.
+    @Test func aFailureMidwayKeepsNoInvoice() throws {
+        struct Injected: Error {}
+        let database = try Self.database()
+        #expect(throws: Injected.self) {
+            try database.issueInvoices(year: 2023, on: Self.day("2024-01-15"), today: Self.today) { written in
+                if written == 2 { throw Injected() }
+            }
+        }
+        #expect(try database.invoiceBook(year: 2023, language: .fr).issued.isEmpty)
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invoice_line") } == 0)
+        let outcome = try database.issueInvoices(year: 2023, on: Self.day("2024-01-15"), today: Self.today)
+        #expect(outcome.issued.map(\.number) == ["2023-0001", "2023-0002", "2023-0003"])
     }
 
     @Test func rerunningAYearNeverChangesWhatWasIssued() throws {

@@ -27,8 +27,7 @@ struct InvoiceCommand: ParsableCommand {
                 let database = try options.openDatabase()
                 if issue {
                     let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
-                    let interrupt = ProcessInfo.processInfo.environment["RELEVE_TEST_KILL_AFTER_INVOICES"].flatMap(Int.init)
-                    let outcome = try database.issueInvoices(year: year, on: day, today: Clock.today(), interruptAfter: interrupt)
+                    let outcome = try database.issueInvoices(year: year, on: day, today: Clock.today())
                     switch format {
                     case .json:
                         writeOut(InvoiceReport.json(year: year, issued: outcome.issued, today: day, alreadyIssued: outcome.alreadyIssued))
