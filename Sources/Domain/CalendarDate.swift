@@ -28,6 +28,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// The Monday of this date's week (the date itself on a Monday).
+    public var mondayOfWeek: CalendarDate { adding(days: -(weekday.isoNumber - 1)) }
+
+    /// The ISO 8601 week number (the week holding the year's first Thursday is week 1).
+    public var isoWeek: Int {
+        let thursday = adding(days: 4 - weekday.isoNumber)
+        let january1 = CalendarDate(year: thursday.year, month: 1, day: 1) ?? thursday
+        return january1.days(to: thursday) / 7 + 1
+    }
+
     /// The number of days from `self` to `other` (positive when `other` is later).
     public func days(to other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 

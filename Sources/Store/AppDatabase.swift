@@ -6,7 +6,8 @@ import GRDB
 /// command-line session, always migrated to the current schema.
 public final class AppDatabase: Sendable {
     /// The GRDB connection: a `DatabasePool` for files, a `DatabaseQueue` in memory for tests.
-    public let writer: any DatabaseWriter
+    /// Internal: every write goes through `write`, which seals the audit trail and refreshes the plan.
+    let writer: any DatabaseWriter
 
     /// Who the audit trail names for the writes of this session: a Unix login, or
     /// `agent:CODE` for a secretary signed in at the kiosk.

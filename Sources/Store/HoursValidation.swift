@@ -58,7 +58,7 @@ extension AppDatabase {
     /// Validates an agent's hours of the week (Monday to Sunday) containing `day`; returns how many changed.
     @discardableResult
     public func validateWeek(agent: String, weekOf day: CalendarDate) throws -> Int {
-        let monday = day.adding(days: -(day.weekday.isoNumber - 1))
+        let monday = day.mondayOfWeek
         return try write { db in
             let arguments: StatementArguments = [agent, monday.iso, monday.adding(days: 6).iso]
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM time_entry WHERE agent = ? AND date BETWEEN ? AND ?",

@@ -1,6 +1,6 @@
 import Domain
 import GRDB
-import Store
+@testable import Store
 import Testing
 
 @Suite("Roles, audit trail, validation and closed months (issue 5)")

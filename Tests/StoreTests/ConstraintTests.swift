@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import GRDB
-import Store
+@testable import Store
 import Testing
 
 @Suite("Store constraints and hours logging")

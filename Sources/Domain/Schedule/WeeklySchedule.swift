@@ -46,7 +46,7 @@ public struct WeeklySchedule: Hashable, Sendable {
         let own = plan.allocations.filter { $0.request == requestID }
         guard let first = own.first?.date, let decision = plan.decision(requestID) else { return nil }
         let anchor = date ?? first
-        let monday = anchor.adding(days: -(anchor.weekday.isoNumber - 1))
+        let monday = anchor.mondayOfWeek
         let sunday = monday.adding(days: 6)
         guard own.contains(where: { $0.date >= monday && $0.date <= sunday }) else { return nil }
 

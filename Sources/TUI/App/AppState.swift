@@ -92,84 +92,6 @@ public struct ListState: Sendable, Equatable {
     public init() {}
 }
 
-/// The planning grid's position.
-public struct PlanningState: Sendable, Equatable {
-    public enum Rows: Sendable, Equatable { case agents, members }
-    public var weekStart: CalendarDate
-    public var row = 0
-    public var scroll = 0
-    /// 0–9: Monday morning … Friday afternoon (week view), or the day index (month view).
-    public var column = 0
-    public var month = false
-    public var rows: Rows = .agents
-    public var showDetail = false
-}
-
-/// The form to create or edit a request, on top of the Demandes pane.
-public struct RequestFormState: Sendable, Equatable {
-    public var draft: RequestDraft
-    public var focus: RequestDraft.Field = .member
-    public var problems: [RequestDraft.Field: String] = [:]
-    /// Set once the draft is valid: what saving would change, shown before confirming.
-    public var impact: RequestImpact?
-    public var pending: ReplacementRequest?
-    /// The request as it was when the form opened (edits): saving refuses to overwrite it if
-    /// another session changed it meanwhile.
-    public var original: ReplacementRequest?
-    public var modified = false
-    public var confirmingCancel = false
-    public var error: String?
-
-    public init(draft: RequestDraft) { self.draft = draft }
-
-    /// The id a new request is shown with until it is saved.
-    public static let newID = "(nouvelle)"
-}
-
-/// A form for a member, an agent or an absence, on top of its pane.
-public struct RecordFormState: Sendable, Equatable {
-    public var kind: RecordKind
-    public var fields: [FormField]
-    public var focus = 0
-    public var problems: [Int: String] = [:]
-    public var modified = false
-    public var confirmingCancel = false
-    public var error: String?
-    /// The member or agent as they were when the form opened: saving refuses to overwrite them
-    /// if another session changed them meanwhile.
-    public var originalMembers: [Member] = []
-    public var originalAgents: [Agent] = []
-
-    public init(kind: RecordKind, fields: [FormField]) {
-        self.kind = kind
-        self.fields = fields
-    }
-}
-
-/// A deletion waiting for the coordinator's "o".
-public struct PendingDeletion: Sendable, Equatable {
-    public enum Target: Sendable, Equatable { case member, agent }
-    public var target: Target
-    public var code: String
-    public var name: String
-}
-
-/// An agent's absences or rota slots as a list with a cursor, over the Agents pane (`A`, `R`):
-/// `e` edits the selected one, `d` deletes it after confirmation, `n` adds one.
-public struct AgentItemsState: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case absences, rota }
-    public var kind: Kind
-    public var agent: String
-    public var cursor = 0
-    /// True while the overlay asks "o/n" before deleting the selected item.
-    public var confirmingDeletion = false
-
-    public init(kind: Kind, agent: String) {
-        self.kind = kind
-        self.agent = agent
-    }
-}
-
 /// The whole state of the interface. `update` changes it, `render` draws it; neither does I/O.
 public struct AppState: Sendable {
     public var pane: Pane = .planning
@@ -222,7 +144,7 @@ public struct AppState: Sendable {
         self.height = height
         self.today = today
         self.language = language
-        let monday = today.adding(days: -(today.weekday.isoNumber - 1))
+        let monday = today.mondayOfWeek
         planning = PlanningState(weekStart: monday)
         hoursWeek = monday
         invoicesPane = InvoicesPaneState(year: today.year)

@@ -152,7 +152,7 @@ public enum Kiosk {
         defer { if s.session != nil { s.session = session } }
         if let id = session.confirmingDelete {
             session.confirmingDelete = nil
-            guard key == .character("o") || key == .character("O") || key == .character("y") || key == .character("Y"),
+            guard Confirmation.accepts(key),
                   let entry = session.data?.entries.first(where: { $0.id == id }) else {
                 s.message = l.pick("Suppression annulée.", "Deletion cancelled.")
                 s.isError = false

@@ -119,8 +119,8 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         let friday = p.weekStart.adding(days: 4)
         let startMonth = p.weekStart.month == friday.month ? "" : " " + format.monthName(p.weekStart.month)
         let fridayDay = friday.day == 1 ? "1er" : String(friday.day)
-        title = l.pick("Semaine \(isoWeek(p.weekStart)) · du \(format.weekdayShort(.mon)) \(p.weekStart.day)\(startMonth) au \(format.weekdayShort(.fri)) \(fridayDay) \(format.monthName(friday.month)) \(friday.year)",
-                       "Week \(isoWeek(p.weekStart)) · Mon \(p.weekStart.day) to Fri \(friday.day) \(format.monthName(friday.month)) \(friday.year)")
+        title = l.pick("Semaine \(p.weekStart.isoWeek) · du \(format.weekdayShort(.mon)) \(p.weekStart.day)\(startMonth) au \(format.weekdayShort(.fri)) \(fridayDay) \(format.monthName(friday.month)) \(friday.year)",
+                       "Week \(p.weekStart.isoWeek) · Mon \(p.weekStart.day) to Fri \(friday.day) \(format.monthName(friday.month)) \(friday.year)")
     }
     let view = p.rows == .agents ? l.pick("agents", "agents") : l.pick("communes", "members")
     buffer.frame(gridRect, title: "\(title) · \(view)", borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
@@ -306,13 +306,6 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
 private func uniqued(_ items: [String]) -> [String] {
     var seen = Set<String>()
     return items.filter { seen.insert($0).inserted }
-}
-
-/// The ISO week number of `date`.
-func isoWeek(_ date: CalendarDate) -> Int {
-    let thursday = date.adding(days: 4 - date.weekday.isoNumber)
-    let january1 = CalendarDate(year: thursday.year, month: 1, day: 1) ?? thursday
-    return january1.days(to: thursday) / 7 + 1
 }
 
 /// A commune's name shortened for narrow cells: "Saint-Bérain-sous-Sanvignes" → "St-Bérain-s-Sanvignes".

@@ -1,6 +1,6 @@
 import Domain
 
-/// The rows each list pane shows, filtered: shared by `update` (cursor bounds) and `render`.
+/// The planning grid's rows, window and days, shared by its update and its view.
 extension AppState {
     /// Rows of the planning grid: agents, or the members with work that period.
     var planningRowCount: Int { knownPlanningRowCount ?? 0 }
@@ -34,31 +34,4 @@ extension AppState {
         }
         return (0..<5).map { planning.weekStart.adding(days: $0) }
     }
-}
-
-/// One row of an agent's list of absences or rota slots.
-enum AgentItem: Equatable {
-    case absence(Absence)
-    case rota(RotaEntry)
-}
-
-extension AppState {
-    /// The agent whose absences or rota slots are listed.
-    var agentItemsAgent: Agent? {
-        guard let items = agentItems else { return nil }
-        return snapshot?.agent(items.agent)
-    }
-
-    /// The rows of the open list of absences or rota slots, in date (or weekday) order.
-    var agentItemList: [AgentItem] {
-        guard let items = agentItems, let agent = agentItemsAgent else { return [] }
-        switch items.kind {
-        case .absences: return agent.absences.sorted().map(AgentItem.absence)
-        case .rota: return agent.rota.sorted().map(AgentItem.rota)
-        }
-    }
-
-    var agentItemCount: Int { agentItemList.count }
-
-    func agentItem(at index: Int) -> AgentItem? { agentItemList[safe: index] }
 }

@@ -1,0 +1,67 @@
+import Domain
+
+/// What can open over the panes, in one order: the first open one (`top`) gets the keys, and
+/// they are painted from the last to the first, so what receives the keys is what is on top.
+/// The state keeps each overlay's own data (a form, a prompt); this table is the one place that
+/// says which of them is in front.
+enum Overlay: CaseIterable {
+    case help, history, filter, requestForm, recordForm, invoicePrompt, hoursPrompt, deletion, agentItems
+
+    /// The overlay that receives the keys, if any.
+    static func top(of state: AppState) -> Overlay? { allCases.first { $0.isOpen(in: state) } }
+
+    func isOpen(in state: AppState) -> Bool {
+        switch self {
+        case .help: return state.showHelp
+        case .history: return state.history != nil
+        case .filter: return state.editingFilter
+        case .requestForm: return state.requestForm != nil
+        case .recordForm: return state.recordForm != nil
+        case .invoicePrompt: return state.invoicesPane.prompt != nil
+        case .hoursPrompt: return state.hoursPane.prompt != nil
+        case .deletion: return state.pendingDeletion != nil
+        case .agentItems: return state.agentItems != nil
+        }
+    }
+
+    /// Handles a key for this overlay (each in its folder).
+    func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch self {
+        case .help:
+            state.showHelp = false
+            return []
+        case .history: return editHistory(key, &state)
+        case .filter: return editFilter(key, &state)
+        case .requestForm: return editRequestForm(key, &state)
+        case .recordForm: return editRecordForm(key, &state)
+        case .invoicePrompt: return editInvoicePrompt(key, &state)
+        case .hoursPrompt: return editHoursPrompt(key, &state)
+        case .deletion:
+            guard let deletion = state.pendingDeletion else { return [] }
+            state.pendingDeletion = nil
+            return Confirmation.accepts(key) ? [.delete(deletion)] : []
+        case .agentItems: return editAgentItems(key, &state)
+        }
+    }
+
+    /// Paints every open overlay, bottom first.
+    static func paint(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+        for overlay in allCases.reversed() where overlay.isOpen(in: state) {
+            overlay.paint(state, &buffer, theme, borders)
+        }
+    }
+
+    private func paint(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+        switch self {
+        case .help: helpOverlay(state, &buffer, theme, borders)
+        case .history: if let history = state.history { renderHistory(state, history, &buffer, theme, borders) }
+        // The filter is typed in the status bar; the two prompts are drawn by their pane, over its table.
+        case .filter, .invoicePrompt, .hoursPrompt: break
+        case .requestForm: if let form = state.requestForm, state.snapshot != nil { renderRequestForm(state, form, &buffer, theme, borders) }
+        case .recordForm: if let form = state.recordForm, state.snapshot != nil { renderRecordForm(state, form, &buffer, theme, borders) }
+        case .deletion: if let deletion = state.pendingDeletion { renderDeletionQuestion(state, deletion, &buffer, theme, borders) }
+        case .agentItems:
+            if let items = state.agentItems, state.pane == .agents, state.snapshot != nil { renderAgentItems(state, items, &buffer, theme, borders) }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Domain
+
+/// The form to create or edit a request, on top of the Demandes pane.
+public struct RequestFormState: Sendable, Equatable {
+    public var draft: RequestDraft
+    public var focus: RequestDraft.Field = .member
+    public var problems: [RequestDraft.Field: String] = [:]
+    /// Set once the draft is valid: what saving would change, shown before confirming.
+    public var impact: RequestImpact?
+    public var pending: ReplacementRequest?
+    /// The request as it was when the form opened (edits): saving refuses to overwrite it if
+    /// another session changed it meanwhile.
+    public var original: ReplacementRequest?
+    public var modified = false
+    public var confirmingCancel = false
+    public var error: String?
+
+    public init(draft: RequestDraft) { self.draft = draft }
+
+    /// The id a new request is shown with until it is saved.
+    public static let newID = "(nouvelle)"
+}

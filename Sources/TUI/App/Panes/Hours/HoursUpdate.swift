@@ -1,0 +1,86 @@
+import Domain
+
+/// Keys of the Heures pane's validation; nil when the key is not one of them.
+func handleHoursKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
+    let l = state.language
+    let rows = state.hoursRows
+    let row = rows[safe: state.hoursPane.list.cursor]
+    switch action {
+    case .up, .down, .pageUp, .pageDown:
+        if state.hoursPane.list.showDetail, let row {
+            let step = action == .up || action == .pageUp ? -1 : 1
+            state.hoursPane.entry = max(0, min(state.hoursPane.entry + step, row.entries.count - 1))
+        } else {
+            moveList(action, &state.hoursPane.list, count: rows.count, page: state.height - 6)
+            state.hoursPane.entry = 0
+        }
+    case .open:
+        state.hoursPane.list.showDetail.toggle()
+        state.hoursPane.entry = 0
+    case .back:
+        state.hoursPane.list.showDetail = false
+    case .validateHours:
+        guard let row else { state.notice = l.pick("Aucune heure à valider cette semaine.", "No hours to validate this week."); return [] }
+        let chosen = state.hoursPane.list.showDetail ? Array(row.entries[safe: state.hoursPane.entry].map { [$0] } ?? []) : row.entries
+        let ids = chosen.filter { !$0.validated }.compactMap(\.id)
+        guard !ids.isEmpty else { state.notice = l.pick("Déjà validé.", "Already validated."); return [] }
+        return [.validateHours(ids)]
+    case .validateWeek:
+        guard let row else { state.notice = l.pick("Aucune heure à valider cette semaine.", "No hours to validate this week."); return [] }
+        return [.validateWeek(agent: row.agent, weekOf: state.hoursWeek)]
+    case .closeMonth:
+        let month = state.hoursMonth
+        guard !state.hoursPane.closedMonths.contains(month) else {
+            state.notice = l.pick("Le mois \(month) est déjà clos (O pour le rouvrir).", "Month \(month) is already closed (O reopens it).")
+            return []
+        }
+        state.hoursPane.prompt = .close(month: month)
+    case .reopenMonth:
+        let month = state.hoursMonth
+        guard state.hoursPane.closedMonths.contains(month) else {
+            state.notice = l.pick("Le mois \(month) n'est pas clos.", "Month \(month) is not closed.")
+            return []
+        }
+        state.hoursPane.prompt = .reopen(month: month, reason: "")
+    default:
+        return nil
+    }
+    return []
+}
+
+/// The close confirmation (o/n) and the reopening reason.
+func editHoursPrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard let prompt = state.hoursPane.prompt else { return [] }
+    state.hoursPane.promptError = nil
+    switch prompt {
+    case .close(let month):
+        state.hoursPane.prompt = nil
+        return Confirmation.accepts(key) ? [.closeMonth(month)] : []
+    case .reopen(let month, let reason):
+        switch key {
+        case .escape: state.hoursPane.prompt = nil
+        case .enter:
+            guard !reason.trimmingSpaces().isEmpty else {
+                state.hoursPane.promptError = state.language.pick("le motif est obligatoire", "a reason is required")
+                return []
+            }
+            state.hoursPane.prompt = nil
+            return [.reopenMonth(month, reason: reason)]
+        case .backspace: state.hoursPane.prompt = .reopen(month: month, reason: String(reason.dropLast()))
+        case .character(let c): state.hoursPane.prompt = .reopen(month: month, reason: reason + String(c))
+        default: break
+        }
+    }
+    return []
+}
+
+/// `[` `]` and `t` in the Heures pane: the week shown, read again.
+func moveHours(_ action: Action, _ state: inout AppState) -> [Effect] {
+    switch action {
+    case .previousPeriod: state.hoursWeek = state.hoursWeek.adding(days: -7)
+    case .nextPeriod: state.hoursWeek = state.hoursWeek.adding(days: 7)
+    case .today: state.hoursWeek = state.today.mondayOfWeek
+    default: return []
+    }
+    return [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))]
+}

@@ -1,0 +1,56 @@
+import Domain
+
+/// The Factures pane: the year's issued invoices and credit notes with their status, and the
+/// drafts not issued yet; issue, cancel by a credit note, record a payment, write the PDF.
+public struct InvoicesPaneState: Sendable, Equatable {
+    /// What the coordinator is asked before an invoice operation.
+    public enum Prompt: Sendable, Equatable {
+        /// "Émettre N factures (total) ?": o / n.
+        case issue(count: Int, totalCents: Int)
+        /// The payment date, prefilled with today, editable.
+        case payment(number: String, date: String)
+        /// The reason of the credit note, typed.
+        case cancellation(number: String, reason: String)
+        /// The invoice's PDF is already at `path`: replace it? o / n.
+        case overwritePDF(number: String, path: String)
+    }
+
+    public var year: Int
+    public var list = ListState()
+    public var book: InvoiceBook?
+    public var prompt: Prompt?
+    public var promptError: String?
+    /// `T` was pressed before the territory was loaded: the tariff form opens once it is.
+    public var tariffFormPending = false
+
+    public init(year: Int) { self.year = year }
+}
+
+/// One row of the pane: an issued invoice or credit note, or a draft.
+/// The issued invoices then the drafts of a book, read in place (a national year has 35,000).
+struct InvoiceRows: RandomAccessCollection {
+    let book: InvoiceBook?
+    var startIndex: Int { 0 }
+    var endIndex: Int { (book?.issued.count ?? 0) + (book?.pending.count ?? 0) }
+    subscript(position: Int) -> InvoiceRow {
+        guard let book else { preconditionFailure("no invoice book") }
+        return position < book.issued.count ? .issued(book.issued[position]) : .draft(book.pending[position - book.issued.count])
+    }
+}
+
+enum InvoiceRow {
+    case issued(Invoice)
+    case draft(InvoiceDraft)
+
+    var member: String {
+        switch self {
+        case .issued(let i): i.member
+        case .draft(let d): d.member
+        }
+    }
+}
+
+extension AppState {
+    /// The rows of the Factures pane: issued first (by series and number), then the drafts.
+    var invoiceRows: InvoiceRows { InvoiceRows(book: invoicesPane.book) }
+}

@@ -1,0 +1,39 @@
+import Domain
+
+func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    guard let snapshot = state.snapshot else { return }
+    let l = state.language
+    let format = DisplayFormat(l)
+    let rows = state.memberRows
+    let agentName = { (code: String?) -> String in code.flatMap { c in snapshot.agentNames[c] } ?? "—" }
+    let tableRow = { (index: Int) -> TableRow in
+        let m = rows[index]
+        return TableRow([m.code, m.name, String(m.population), m.kind.rawValue, m.isSmall ? l.pick("oui", "yes") : "",
+                  agentName(m.substituteAgent)], role: m.isMember(on: state.today) ? .normal : .dim)
+    }
+    let detail = drawList(state, area, state.members,
+                          title: listTitle(l.pick("Communes membres", "Members"), count: rows.count, filter: state.members.filter, l),
+                          count: rows.count, row: tableRow, columns: { width in
+        [Column("Code", 6), Column(l.pick("Nom", "Name"), max(14, width - 6 - 8 - 9 - 7 - 22 - 5)),
+         Column(l.pick("Hab.", "Pop."), 8, right: true), Column(l.pick("Type", "Kind"), 9), Column(l.pick("Petite", "Small"), 7),
+         Column(l.pick("Remplaçante", "Substitute"), 22)]
+    }, &buffer, theme, borders)
+    if let detailRect = detail {
+        let m = rows[state.members.cursor]
+        var lines: [(String, Role)] = [
+            ("\(m.name) (\(m.code)) · \(m.population) \(l.pick("hab.", "inhabitants"))", .header),
+            (l.pick("Membre depuis le \(format.date(m.memberSince))", "Member since \(format.date(m.memberSince))")
+                + (m.memberUntil.map { l.pick(" jusqu'au \(format.date($0))", " until \(format.date($0))") } ?? ""), .normal),
+            (l.pick("Secrétaire unique à temps non complet : ", "Single part-time secretary: ") + (m.singlePartTimeSecretary ? l.pick("oui", "yes") : l.pick("non", "no")), .normal),
+            (l.pick("Référente : ", "Referent: ") + agentName(m.referentAgent) + l.pick(" · remplaçante attitrée : ", " · substitute: ") + agentName(m.substituteAgent), .normal),
+            (l.pick("Dernier remplacement d'été : ", "Last summer replacement: ") + (m.lastSummerReplacement.map(String.init) ?? l.pick("jamais", "never")), .normal),
+            (l.pick("Horaires d'ouverture", "Opening hours") + (state.role == .coordinator ? l.pick(" (o : modifier)", " (o: edit)") : ""), .header),
+        ]
+        for day in Weekday.allCases where !m.openingHours.on(day).isEmpty {
+            lines.append(("  \(format.weekdayShort(day)) \(m.openingHours.on(day).map { "\(ClockText.format($0.start))–\(ClockText.format($0.end))" }.joined(separator: ", "))", .normal))
+        }
+        let requests = snapshot.requestsByMember[m.code] ?? []
+        if !requests.isEmpty { lines.append((l.pick("Demandes : ", "Requests: ") + requests.joined(separator: ", "), .dim)) }
+        detailBox(lines, title: m.name, detailRect, &buffer, theme, borders)
+    }
+}

@@ -1,0 +1,55 @@
+import Domain
+
+func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    guard let snapshot = state.snapshot else { return }
+    let l = state.language
+    let format = DisplayFormat(l)
+    let rows = state.requestRows
+    let implicit = state.lists.requestMatches == nil ? snapshot.implicitCount : rows.lazy.filter(\.isImplicit).count
+    let title = listTitle(l.pick("Demandes", "Requests"), count: rows.count - implicit, filter: state.requests.filter, l)
+        + (implicit == 0 ? "" : l.pick(" (+ \(implicit) de tournée pendant les absences)", " (+ \(implicit) rota cover during absences)"))
+    let short: (CalendarDate) -> String = { "\(pad2($0.day))/\(pad2($0.month))/\(pad2($0.year % 100))" }
+    let tableRow = { (index: Int) -> TableRow in
+        let d = rows[index]
+        return TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
+                  snapshot.member(d.request.member)?.name ?? d.request.member,
+                  d.isImplicit ? l.pick("agent absent", "agent away") : state.motiveText(d.request.motive),
+                  "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
+                  DurationText.format(d.request.minutesPerWeek), d.status.label(in: l),
+                  d.reasons.last.map(state.reasonText) ?? ""],
+                 role: d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal)
+    }
+    let detail = drawList(state, area, state.requests, title: title, count: rows.count, row: tableRow, columns: { width in
+        let free = max(10, width - (12 + 6 + 3 + 9 + 9 + 6 + 11 + 8))
+        return [Column(l.pick("N°", "No."), 12), Column(l.pick("Commune", "Member"), max(10, free * 2 / 5)),
+                Column(l.pick("Motif", "Motive"), 14), Column("P", 2), Column(l.pick("Du", "From"), 8),
+                Column(l.pick("Au", "To"), 8), Column(l.pick("h/sem.", "h/wk"), 6, right: true),
+                Column(l.pick("État", "Status"), 10), Column(l.pick("Raison", "Reason"), max(8, free * 3 / 5 - 14))]
+    }, &buffer, theme, borders)
+    if let detailRect = detail {
+        let d = rows[state.requests.cursor]
+        let member = snapshot.member(d.request.member)
+        var lines: [(String, Role)] = [
+            ("\(member?.name ?? d.request.member) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue))", .header),
+            (l.pick("Reçue le \(format.date(d.request.received))", "Received \(format.date(d.request.received))"), .normal),
+            (l.pick("Du \(format.date(d.request.start)) au \(format.date(d.effectiveEnd))", "From \(format.date(d.request.start)) to \(format.date(d.effectiveEnd))"), .normal),
+            (l.pick("Besoin \(DurationText.format(d.neededMinutes)) · servi \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))",
+                    "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
+        ]
+        for reason in d.reasons { lines.append(("• " + state.reasonText(reason), .normal)) }
+        for period in d.periods.prefix(6) {
+            let name = snapshot.agentNames[period.agent] ?? period.agent
+            lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
+        }
+        detailBox(lines, title: d.isImplicit ? implicitTitle(d, snapshot, l) : d.id, detailRect, &buffer, theme, borders)
+    }
+}
+
+/// "Tournée d'Élodie Ferrand à Charmoy, jeu. 23 juil. 2026" for an implicit rota request.
+func implicitTitle(_ d: RequestDecision, _ snapshot: Snapshot, _ l: Language) -> String {
+    let parts = d.id.split(separator: ":")
+    let agent = parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
+    let member = snapshot.member(d.request.member)?.name ?? d.request.member
+    return l.pick("Tournée de \(agent) à \(member), \(DisplayFormat(l).date(d.request.start))",
+                  "Rota of \(agent) at \(member), \(DisplayFormat(l).date(d.request.start))")
+}
