@@ -331,6 +331,25 @@ extension AppDatabase {
         return try read { db in try PlanStore.plan(db) }
     }
 
+    /// The stored decisions alone, in id order (without the days of work).
+    public func storedDecisions() throws -> [RequestDecision] {
+        try ensurePlan()
+        return try read { db in try PlanStore.decisions(db, sql: "SELECT \(PlanStore.decisionColumns) FROM plan_decision ORDER BY position") }
+    }
+
+    /// The stored minutes of every agent between two days (both included), in the arbitration's order within a day.
+    public func storedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] {
+        try ensurePlan()
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT date, agent, request, minutes FROM plan_work WHERE date BETWEEN ? AND ? ORDER BY agent, date, position
+                """, arguments: [from.iso, to.iso]).map { row in
+                let text: String = row[0]
+                return DayAllocation(date: CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0), agent: row[1], request: row[2], minutes: row[3])
+            }
+        }
+    }
+
     /// Recomputes the stored plan if something changed it without recomputing (a write made
     /// outside `AppDatabase.write`, or a database from before the stored plan).
     public func ensurePlan() throws {

@@ -27,11 +27,14 @@ final class DatabaseDataSource: AppDataSource {
         self.today = today
     }
 
-    /// The whole territory and its stored plan (the same decisions as `releve plan`, not recomputed).
+    /// The whole territory and its stored decisions (the same as `releve plan`, not recomputed),
+    /// without the plan's ~280,000 days: the grid and the Heures pane read the days they show.
     func snapshot() throws -> Snapshot {
-        let plan = try database.storedPlan()
-        return Snapshot(territory: try database.loadPlanningTerritory(openingHours: true), plan: plan)
+        let decisions = try database.storedDecisions()
+        return Snapshot(territory: try database.loadPlanningTerritory(openingHours: true), plan: Plan(decisions: decisions, allocations: []))
     }
+
+    func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] { try database.storedWork(from: from, to: to) }
 
     /// Only the grid's rows on screen, from the stored plan.
     func planningWindow(_ query: GridQuery) throws -> PlanningWindow {

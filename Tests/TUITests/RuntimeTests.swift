@@ -191,4 +191,21 @@ struct RuntimeTests {
         _ = press(&state, .down)
         #expect(state.lists.memberMatches == matches)
     }
+
+    /// The interface's snapshot holds decisions, not the plan's days: the grid reads its window
+    /// and the Heures pane its week from the database, and say the same as a snapshot with days.
+    @Test func aSnapshotWithoutDaysReadsTheWindowAndTheWeek() {
+        let light = Snapshot(territory: demoSnapshot.territory, plan: Plan(decisions: demoSnapshot.plan.decisions, allocations: []))
+        var state = AppState(width: 120, height: 40, today: demoToday)
+        let effects = update(&state, .loaded(light))
+        #expect(effects.contains { if case .loadGrid = $0 { return true } else { return false } })
+        #expect(state.grid == nil)
+        var full = loadedState()
+        _ = press(&full, .character("5"))
+        _ = press(&state, .character("5"))
+        let monday = state.hoursWeek
+        _ = update(&state, .weekPlanLoaded(demoSnapshot.plan.allocations.filter { $0.date >= monday && $0.date <= monday.adding(days: 6) }))
+        #expect(state.plannedVersusLogged == full.plannedVersusLogged)
+        #expect(state.plannedVersusLogged.contains { $0.planned > 0 })
+    }
 }

@@ -42,8 +42,11 @@ public struct Snapshot: Sendable {
     public let memberSearch: [String]
     public let agentSearch: [String]
     public let decisionSearch: [String]
-    /// Minutes by agent code, then day number, then request id (in priority order).
+    /// Minutes by agent code, then day number, then request id (in priority order). Empty when
+    /// the snapshot was read without the plan's days (`holdsWork` false, the interface's case):
+    /// the planning grid then reads its window, and the Heures pane its week, from the database.
     public let work: [String: [Int: [(request: String, minutes: Int)]]]
+    public var holdsWork: Bool { !plan.allocations.isEmpty }
 
     public init(territory: Territory, plan: Plan) {
         self.territory = territory
@@ -111,6 +114,8 @@ public struct AppState: Sendable {
     /// What the planning grid shows.
     public var grid: PlanningWindow?
     public var hours: [TimeEntry] = []
+    /// The stored plan's allocations of the Heures pane's week, when the snapshot holds no plan days.
+    public var weekPlan: [DayAllocation] = []
     public var loadError: String?
     public var planning: PlanningState
     public var requests = ListState()
@@ -164,6 +169,8 @@ public enum Msg: Sendable {
     case loaded(Snapshot)
     case gridLoaded(PlanningWindow)
     case hoursLoaded([TimeEntry])
+    /// The stored plan's minutes in the Heures pane's week (for "prévu").
+    case weekPlanLoaded([DayAllocation])
     case invoicesLoaded(InvoiceBook)
     case closedMonthsLoaded([String])
     case failed(String)

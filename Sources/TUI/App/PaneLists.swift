@@ -71,7 +71,8 @@ func refreshLists(_ state: inout AppState) {
         }
         if now.snapshot != old.snapshot || now.hours != old.hours || now.week != old.week {
             lists.hours = hoursRows(state.hours, week: state.hoursWeek, snapshot)
-            lists.plannedVersusLogged = plannedVersusLogged(state.hours, week: state.hoursWeek, snapshot)
+            lists.plannedVersusLogged = plannedVersusLogged(state.hours, week: state.hoursWeek, snapshot,
+                                                            weekPlan: snapshot.holdsWork ? nil : state.weekPlan)
         }
     } else {
         lists = PaneLists()
@@ -118,16 +119,19 @@ private func hoursRows(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Sna
 
 /// Per agent, the minutes the stored plan gives in the week (rota on working days outside
 /// absences, plus the arbitration's allocations: the planning's "prévu"), and those logged.
-private func plannedVersusLogged(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Snapshot) -> [PlannedVersusLogged] {
+private func plannedVersusLogged(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Snapshot,
+                                 weekPlan: [DayAllocation]?) -> [PlannedVersusLogged] {
+    var weekWork: [String: Int] = [:]
+    for a in weekPlan ?? [] where a.date >= week && a.date <= week.adding(days: 6) { weekWork[a.agent, default: 0] += a.minutes }
     let calendar = snapshot.territory.service.calendar
     let days = (0..<7).map { week.adding(days: $0) }
     let sunday = week.adding(days: 6)
     var logged: [String: Int] = [:]
     for entry in hours where entry.date >= week && entry.date <= sunday { logged[entry.agent, default: 0] += entry.minutes }
     return snapshot.agents.map { agent in
-        var planned = 0
+        var planned = weekPlan == nil ? 0 : weekWork[agent.code] ?? 0
         for day in days {
-            planned += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes }
+            if weekPlan == nil { planned += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes } }
             if calendar.isWorkingDay(day) && agent.absence(on: day) == nil {
                 planned += agent.rota.filter { $0.day == day.weekday }.reduce(0) { $0 + $1.time.minutes }
             }

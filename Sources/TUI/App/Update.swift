@@ -39,6 +39,10 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.serviceName = window.service.name
         state.loadError = nil
         return []
+    case .weekPlanLoaded(let allocations):
+        state.weekPlan = allocations
+        state.hoursGeneration += 1
+        return []
     case .hoursLoaded(let entries):
         state.hours = entries
         state.hoursGeneration += 1

@@ -42,11 +42,16 @@ public protocol AppDataSource: AnyObject {
     func closedMonths() throws -> [String]
     /// The audit trail of one record, newest first, its time in local form (issue 5).
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry]
+    /// The stored plan's minutes between two days (both included).
+    func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation]
     /// The kinds of records changed since `mark` (audit trail entities) and the new mark.
     func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>)
 }
 
 extension AppDataSource {
+    /// A source whose snapshot holds the plan's days needs no separate read of them.
+    public func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] { [] }
+
     /// Without an audit trail to ask, everything may have changed.
     public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) { (mark + 1, ["*"]) }
 }
@@ -359,7 +364,8 @@ public final class Program {
             case .loadHours(let from, let to):
                 run { data in
                     do {
-                        return [.hoursLoaded(try data.hours(from: from, to: to)), .closedMonthsLoaded(try data.closedMonths())]
+                        return [.weekPlanLoaded(try data.plannedWork(from: from, to: to)), .hoursLoaded(try data.hours(from: from, to: to)),
+                                .closedMonthsLoaded(try data.closedMonths())]
                     } catch {
                         return [.failed(ErrorText.sentence(error, language))]
                     }

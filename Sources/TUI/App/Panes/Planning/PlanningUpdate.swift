@@ -17,7 +17,7 @@ func syncGrid(_ state: inout AppState) -> [Effect] {
         state.planning = p
         let query = state.gridQuery
         if state.grid?.query == query { return [] }
-        guard let snapshot = state.snapshot else { return [.loadGrid(query)] }
+        guard let snapshot = state.snapshot, snapshot.holdsWork else { return [.loadGrid(query)] }
         // The row count may have changed with the window: clamp once more.
         state.grid = PlanningWindow.make(from: snapshot, query: query)
     }
