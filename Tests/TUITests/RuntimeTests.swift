@@ -209,3 +209,51 @@ struct RuntimeTests {
         #expect(state.plannedVersusLogged.contains { $0.planned > 0 })
     }
 }
+
+@Suite("The key table is the single source")
+struct KeyTableTests {
+    @Test func theReadmeListsTheKeysOfTheTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- keys:begin -->\n"))
+        let end = try #require(readme.range(of: "\n<!-- keys:end -->"))
+        let listed = String(readme[begin.upperBound..<end.lowerBound])
+        #expect(listed == KeyMap.markdown(.en), "README.md is stale: paste the output of `releve keys --markdown --lang en` between the markers")
+    }
+
+    @Test func whatAnObserverIsRefusedComesFromTheTable() {
+        for binding in KeyMap.bindings {
+            var state = loadedState()
+            state.role = .observer
+            _ = press(&state, .character("3"))
+            _ = press(&state, binding.keys[0])
+            if binding.edits {
+                #expect(state.notice?.hasPrefix("lecture seule") == true, "\(binding.action)")
+                #expect(state.recordForm == nil && state.pendingDeletion == nil)
+            }
+        }
+    }
+
+    @Test func ctrlCAsksBeforeLosingAFormAndQuitsOtherwise() {
+        var state = loadedState()
+        #expect(press(&state, .interrupt) == [.quit])
+        state = loadedState()
+        _ = press(&state, .character("3"), .character("e"), .character("x"))
+        #expect(state.recordForm?.modified == true)
+        #expect(press(&state, .interrupt).isEmpty)
+        #expect(state.running && state.confirmingQuit)
+        #expect(screen(state).joined().contains("Quitter Relève"))
+        // Any key but o goes back to the form, unchanged.
+        _ = press(&state, .character("n"))
+        #expect(!state.confirmingQuit && state.recordForm?.modified == true)
+        _ = press(&state, .interrupt)
+        #expect(press(&state, .character("o")) == [.quit])
+        #expect(!state.running)
+    }
+
+    @Test func theKioskAndTheInterfaceAcceptTheSameConfirmations() {
+        for key in ["o", "O", "y", "Y"] { #expect(Confirmation.accepts(.character(Character(key)))) }
+        for key in ["n", "N", "q", " "] { #expect(!Confirmation.accepts(.character(Character(key)))) }
+        #expect(!Confirmation.accepts(.enter))
+    }
+}

@@ -139,6 +139,8 @@ public struct AppState: Sendable {
     public var editingFilter = false
     public var unicode = true
     public var notice: String?
+    /// True while asking whether to quit and lose a form's unsaved changes (Ctrl-C).
+    public var confirmingQuit = false
     /// What runs off the key loop meanwhile ("Enregistrement…"), shown in the status bar.
     public var busy: String?
     public var running = true

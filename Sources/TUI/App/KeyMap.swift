@@ -24,6 +24,8 @@ public struct Binding: Sendable {
     public var hinted: Bool
     /// The short form shown in the status bar (keys included), when it differs.
     public var hint: (french: String, english: String)? = nil
+    /// Whether it changes data: refused to an observer, and while a save runs.
+    public var edits = false
 
     public func description(_ language: Language) -> String { language.pick(french, english) }
 
@@ -67,43 +69,59 @@ public enum KeyMap {
         Binding(action: .switchView, keys: [.character("v")], french: "agents / communes", english: "agents / members", hintIn: [.planning], hinted: true,
                 hint: ("v vue", "v view")),
         Binding(action: .newItem, keys: [.character("n")], french: "nouvelle demande, commune ou agent", english: "new request, member or agent",
-                hintIn: [.requests, .members, .agents], hinted: true, hint: ("n nouveau", "n new")),
+                hintIn: [.requests, .members, .agents], hinted: true, hint: ("n nouveau", "n new"), edits: true),
         Binding(action: .editItem, keys: [.character("e")], french: "modifier la ligne choisie", english: "edit the selected row",
-                hintIn: [.requests, .members, .agents], hinted: true, hint: ("e modifier", "e edit")),
+                hintIn: [.requests, .members, .agents], hinted: true, hint: ("e modifier", "e edit"), edits: true),
         Binding(action: .deleteItem, keys: [.character("d")], french: "supprimer la ligne choisie (après confirmation)",
-                english: "delete the selected row (after confirming)", hintIn: [.members, .agents], hinted: true, hint: ("d supprimer", "d delete")),
+                english: "delete the selected row (after confirming)", hintIn: [.members, .agents], hinted: true, hint: ("d supprimer", "d delete"), edits: true),
         Binding(action: .addAbsence, keys: [.character("a")], french: "ajouter une absence à l'agent", english: "add an absence to the agent",
-                hintIn: [.agents], hinted: true, hint: ("a/r ajouter", "a/r add")),
+                hintIn: [.agents], hinted: true, hint: ("a/r ajouter", "a/r add"), edits: true),
         Binding(action: .addRota, keys: [.character("r")], french: "ajouter une plage à la tournée de l'agent",
-                english: "add a slot to the agent's rota", hintIn: [.agents], hinted: false),
+                english: "add a slot to the agent's rota", hintIn: [.agents], hinted: false, edits: true),
         Binding(action: .listAbsences, keys: [.character("A")], french: "absences : voir, modifier",
-                english: "absences: list, edit", hintIn: [.agents], hinted: true, hint: ("A/R listes", "A/R lists")),
+                english: "absences: list, edit", hintIn: [.agents], hinted: true, hint: ("A/R listes", "A/R lists"), edits: true),
         Binding(action: .listRota, keys: [.character("R")], french: "tournée : voir, modifier",
-                english: "rota: list, edit", hintIn: [.agents], hinted: false),
+                english: "rota: list, edit", hintIn: [.agents], hinted: false, edits: true),
         Binding(action: .editOpeningHours, keys: [.character("o")], french: "modifier les horaires",
-                english: "edit the opening hours", hintIn: [.members], hinted: true, hint: ("o horaires", "o hours")),
+                english: "edit the opening hours", hintIn: [.members], hinted: true, hint: ("o horaires", "o hours"), edits: true),
         Binding(action: .issueInvoices, keys: [.character("E")], french: "émettre les factures de l'année (à confirmer)",
-                english: "issue the year's invoices (after confirming)", hintIn: [.invoices], hinted: true, hint: ("E émettre", "E issue")),
+                english: "issue the year's invoices (after confirming)", hintIn: [.invoices], hinted: true, hint: ("E émettre", "E issue"), edits: true),
         Binding(action: .recordPayment, keys: [.character("p")], french: "enregistrer le paiement de la facture", english: "record the invoice's payment",
-                hintIn: [.invoices], hinted: true, hint: ("p payée", "p paid")),
+                hintIn: [.invoices], hinted: true, hint: ("p payée", "p paid"), edits: true),
         Binding(action: .cancelInvoice, keys: [.character("x")], french: "annuler la facture par un avoir", english: "cancel the invoice by a credit note",
-                hintIn: [.invoices], hinted: true, hint: ("x avoir", "x credit note")),
+                hintIn: [.invoices], hinted: true, hint: ("x avoir", "x credit note"), edits: true),
         Binding(action: .editTariff, keys: [.character("T")], french: "modifier le tarif de l'année", english: "edit the year's tariff",
-                hintIn: [.invoices], hinted: false),
+                hintIn: [.invoices], hinted: false, edits: true),
         Binding(action: .validateHours, keys: [.character("V")], french: "valider la ligne (ou la saisie)",
-                english: "validate the row's hours (or the chosen entry)", hintIn: [.hours], hinted: true, hint: ("V valider", "V validate")),
+                english: "validate the row's hours (or the chosen entry)", hintIn: [.hours], hinted: true, hint: ("V valider", "V validate"), edits: true),
         Binding(action: .validateWeek, keys: [.character("S")], french: "valider toute la semaine de l'agent", english: "validate the agent's whole week",
-                hintIn: [.hours], hinted: true, hint: ("S semaine", "S week")),
+                hintIn: [.hours], hinted: true, hint: ("S semaine", "S week"), edits: true),
         Binding(action: .closeMonth, keys: [.character("C")], french: "clore le mois (après confirmation)", english: "close the month (after confirming)",
-                hintIn: [.hours], hinted: true, hint: ("C clore", "C close")),
+                hintIn: [.hours], hinted: true, hint: ("C clore", "C close"), edits: true),
         Binding(action: .reopenMonth, keys: [.character("O")], french: "rouvrir le mois (motif demandé)", english: "reopen the closed month (reason asked)",
-                hintIn: [.hours], hinted: false),
+                hintIn: [.hours], hinted: false, edits: true),
         Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
                 hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
         Binding(action: .history, keys: [.character("H")], french: "historique des changements",
                 english: "history of the row's changes", hintIn: [.requests, .members, .agents, .invoices], hinted: true,
                 hint: ("H historique", "H history")),
     ]
+
+    /// The binding of `action`.
+    public static func binding(_ action: Action) -> Binding? { bindings.first { $0.action == action } }
+
+    /// The keys as a Markdown table, by where they work (the README's lists are this table;
+    /// `releve keys --markdown` prints it, and a test fails when the README differs).
+    public static func markdown(_ l: Language) -> String {
+        let everywhere = l.pick("partout", "everywhere")
+        let header = l.pick("| touches | où | fait |\n|---|---|---|", "| keys | where | does |\n|---|---|---|")
+        let rows = bindings.map { b -> String in
+            let keys = b.keys.map { "`\($0.label(l) == "|" ? "\\|" : $0.label(l))`" }.joined(separator: " ")
+            let panes = b.hintIn.isEmpty ? everywhere : Pane.allCases.filter(b.hintIn.contains).map { $0.title(l) }.joined(separator: ", ")
+            return "| \(keys) | \(panes) | \(b.description(l))\(b.edits ? l.pick(" (modifie)", " (edits)") : "") |"
+        }
+        return ([header] + rows).joined(separator: "\n")
+    }
 
     /// The action bound to `key`, if any.
     public static func action(for key: Key) -> Action? {

@@ -5,16 +5,8 @@ import Domain
 // planning and the lists, changes nothing and never sees why an agent or a secretary is away.
 
 extension Action {
-    /// Actions that change data: refused in read-only mode.
-    var isEditing: Bool {
-        switch self {
-        case .newItem, .editItem, .deleteItem, .addAbsence, .addRota, .listAbsences, .listRota, .editOpeningHours,
-             .issueInvoices, .recordPayment, .cancelInvoice, .editTariff, .validateHours, .validateWeek, .closeMonth, .reopenMonth:
-            return true
-        default:
-            return false
-        }
-    }
+    /// Actions that change data: refused in read-only mode (the key table says which).
+    var isEditing: Bool { KeyMap.binding(self)?.edits ?? false }
 }
 
 extension AppState {

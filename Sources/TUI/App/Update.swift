@@ -164,6 +164,7 @@ private func refusedWhileBusy(_ key: Key, _ state: inout AppState) -> Bool {
 /// every pane shares.
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.notice = nil
+    if key == .interrupt { return interrupt(&state) }
     if refusedWhileBusy(key, &state) { return [] }
     if let overlay = Overlay.top(of: state) { return overlay.handle(key, &state) }
     guard let action = KeyMap.action(for: key) else { return [] }
@@ -200,6 +201,17 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         return move(action, &state)
     }
     return []
+}
+
+/// Ctrl-C: quits at once, unless a form holds unsaved changes; then it asks (see `Overlay.quitQuestion`).
+private func interrupt(_ state: inout AppState) -> [Effect] {
+    let unsaved = state.requestForm?.modified == true || state.recordForm?.modified == true
+    if unsaved && !state.confirmingQuit {
+        state.confirmingQuit = true
+        return []
+    }
+    state.running = false
+    return [.quit]
 }
 
 /// The pane's own keys; nil when the key is not one of them.

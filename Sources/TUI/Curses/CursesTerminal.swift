@@ -79,10 +79,11 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
+        if CursesTerminal.takeInterrupt() { return .key(.interrupt) }
         wtimeout(releve_stdscr(), Int32(timeoutMilliseconds))
         var value: wint_t = 0
         let status = releve_read_key(&value)
-        if status == ERR { return nil }
+        if status == ERR { return CursesTerminal.takeInterrupt() ? .key(.interrupt) : nil }
         if status == releve_key_code_yes() {
             let code = Int32(value)
             if code == releve_key_resize() { return .resize }
@@ -139,13 +140,24 @@ public final class CursesTerminal: TerminalBackend {
     /// down (the kiosk), job control and quit signals are ignored, so that nobody suspends it back
     /// to a shell, and the crash handlers go back to the system's: the Swift crash reporter, whose
     /// prompt offers a debugger on the process, never runs at the shared terminal.
+    /// Set by SIGINT in the interface; read (and cleared) by `readKey`.
+    nonisolated(unsafe) private static var interrupted: sig_atomic_t = 0
+
+    private static func takeInterrupt() -> Bool {
+        guard interrupted != 0 else { return false }
+        interrupted = 0
+        return true
+    }
+
     private static func installSignalHandlers(lockedDown: Bool) {
-        for sig in lockedDown ? [SIGTERM, SIGHUP] : [SIGTERM, SIGHUP, SIGINT] {
+        for sig in [SIGTERM, SIGHUP] {
             signal(sig) { number in
                 endwin()
                 _exit(128 + number)
             }
         }
+        // Ctrl-C becomes a key: the interface quits, or first asks when a form has unsaved changes.
+        if !lockedDown { signal(SIGINT) { _ in CursesTerminal.interrupted = 1 } }
         guard lockedDown else { return }
         for sig in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { signal(sig, SIG_IGN) }
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT] { signal(sig, SIG_DFL) }

@@ -7,6 +7,9 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete
     case pageUp, pageDown, home, end
     case function(Int)
+    /// Ctrl-C in the interface (a signal turned into a key): quits, asking first when a form
+    /// holds unsaved changes.
+    case interrupt
 
     /// How the key is written in the help and the status bar.
     public func label(_ l: Language = .fr) -> String {
@@ -28,6 +31,7 @@ public enum Key: Hashable, Sendable {
         case .home: return l.pick("Début", "Home")
         case .end: return l.pick("Fin", "End")
         case .function(let n): return "F\(n)"
+        case .interrupt: return "Ctrl-C"
         }
     }
 }

@@ -5,13 +5,14 @@ import Domain
 /// The state keeps each overlay's own data (a form, a prompt); this table is the one place that
 /// says which of them is in front.
 enum Overlay: CaseIterable {
-    case help, history, filter, requestForm, recordForm, invoicePrompt, hoursPrompt, deletion, agentItems
+    case quitQuestion, help, history, filter, requestForm, recordForm, invoicePrompt, hoursPrompt, deletion, agentItems
 
     /// The overlay that receives the keys, if any.
     static func top(of state: AppState) -> Overlay? { allCases.first { $0.isOpen(in: state) } }
 
     func isOpen(in state: AppState) -> Bool {
         switch self {
+        case .quitQuestion: return state.confirmingQuit
         case .help: return state.showHelp
         case .history: return state.history != nil
         case .filter: return state.editingFilter
@@ -27,6 +28,11 @@ enum Overlay: CaseIterable {
     /// Handles a key for this overlay (each in its folder).
     func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         switch self {
+        case .quitQuestion:
+            state.confirmingQuit = false
+            guard Confirmation.accepts(key) else { return [] }
+            state.running = false
+            return [.quit]
         case .help:
             state.showHelp = false
             return []
@@ -53,6 +59,14 @@ enum Overlay: CaseIterable {
 
     private func paint(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
         switch self {
+        case .quitQuestion:
+            let l = state.language
+            drawPrompt(title: l.pick("Quitter Relève", "Quit Relève"),
+                       lines: [l.pick("Le formulaire ouvert n'est pas enregistré : ses modifications seront perdues.",
+                                      "The open form is not saved: its changes will be lost."),
+                               l.pick("o : quitter sans enregistrer · toute autre touche : revenir au formulaire",
+                                      "y: quit without saving · any other key: back to the form")],
+                       error: nil, Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 2), &buffer, theme, borders)
         case .help: helpOverlay(state, &buffer, theme, borders)
         case .history: if let history = state.history { renderHistory(state, history, &buffer, theme, borders) }
         // The filter is typed in the status bar; the two prompts are drawn by their pane, over its table.
