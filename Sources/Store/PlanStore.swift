@@ -331,6 +331,18 @@ extension AppDatabase {
         return try read { db in try PlanStore.plan(db) }
     }
 
+    /// The display order of members and agents (accent-folded name, then code) with their folded
+    /// "code name", as the stored plan keeps it.
+    public func displayOrder() throws -> (members: [(code: String, folded: String)], agents: [(code: String, folded: String)]) {
+        try ensurePlan()
+        return try read { db in
+            let rows = { (table: String) in
+                try Row.fetchAll(db, sql: "SELECT code, folded FROM \(table) ORDER BY position").map { (code: $0[0] as String, folded: $0[1] as String) }
+            }
+            return (try rows("plan_member"), try rows("plan_agent"))
+        }
+    }
+
     /// The stored decisions alone, in id order (without the days of work).
     public func storedDecisions() throws -> [RequestDecision] {
         try ensurePlan()

@@ -31,7 +31,8 @@ final class DatabaseDataSource: AppDataSource {
     /// without the plan's ~280,000 days: the grid and the Heures pane read the days they show.
     func snapshot() throws -> Snapshot {
         let decisions = try database.storedDecisions()
-        return Snapshot(territory: try database.loadPlanningTerritory(openingHours: true), plan: Plan(decisions: decisions, allocations: []))
+        return Snapshot(territory: try database.loadPlanningTerritory(openingHours: true), plan: Plan(decisions: decisions, allocations: []),
+                        order: try database.displayOrder())
     }
 
     func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] { try database.storedWork(from: from, to: to) }

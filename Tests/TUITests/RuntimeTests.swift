@@ -257,3 +257,23 @@ struct KeyTableTests {
         #expect(!Confirmation.accepts(.enter))
     }
 }
+
+@Suite("Snapshot from the stored display order")
+struct SnapshotOrderTests {
+    @Test func theStoredOrderGivesTheSameLists() {
+        let territory = demoSnapshot.territory
+        func order<T>(_ items: [T], _ code: (T) -> String, _ name: (T) -> String) -> [(code: String, folded: String)] {
+            items.map { (code: code($0), key: name($0).folding(), folded: (code($0) + " " + name($0)).folding()) }
+                .sorted { ($0.key, $0.code) < ($1.key, $1.code) }.map { (code: $0.code, folded: $0.folded) }
+        }
+        let stored = Snapshot(territory: territory, plan: demoSnapshot.plan,
+                              order: (order(territory.members, \.code, \.name), order(territory.agents, \.code, \.name)))
+        #expect(stored.members.map(\.code) == demoSnapshot.members.map(\.code))
+        #expect(stored.agents.map(\.code) == demoSnapshot.agents.map(\.code))
+        #expect(stored.foldedMemberNames == demoSnapshot.foldedMemberNames)
+        #expect(stored.memberSearch == demoSnapshot.memberSearch)
+        // An order that does not match the territory (a member added meanwhile) is not used.
+        let short = Snapshot(territory: territory, plan: demoSnapshot.plan, order: (Array(order(territory.members, \.code, \.name).dropFirst()), []))
+        #expect(short.members.map(\.code) == demoSnapshot.members.map(\.code))
+    }
+}

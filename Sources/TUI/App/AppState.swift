@@ -48,13 +48,25 @@ public struct Snapshot: Sendable {
     public let work: [String: [Int: [(request: String, minutes: Int)]]]
     public var holdsWork: Bool { !plan.allocations.isEmpty }
 
-    public init(territory: Territory, plan: Plan) {
+    /// `order`: the display order the stored plan keeps (`plan_member`, `plan_agent`: code and
+    /// folded "code name"), which spares folding and sorting 35,000 names at each load; without
+    /// it (tests) the order is computed here, the same way.
+    public init(territory: Territory, plan: Plan, order: (members: [(code: String, folded: String)], agents: [(code: String, folded: String)])? = nil) {
         self.territory = territory
         self.plan = plan
         // Alphabetical as a French reader expects: accents do not push "Écuisses" to the end.
-        let sortedAgents = territory.agents.map { ($0.name.folding(), $0) }.sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }
+        func sorted<T>(_ items: [T], code: (T) -> String, name: (T) -> String, stored: [(code: String, folded: String)]?) -> [(String, T)] {
+            if let stored, stored.count == items.count {
+                var byCode: [String: T] = [:]
+                for item in items { byCode[code(item)] = item }
+                let ordered = stored.compactMap { entry in byCode[entry.code].map { (String(entry.folded.dropFirst(entry.code.count + 1)), $0) } }
+                if ordered.count == items.count { return ordered }
+            }
+            return items.map { (name($0).folding(), $0) }.sorted { ($0.0, code($0.1)) < ($1.0, code($1.1)) }
+        }
+        let sortedAgents = sorted(territory.agents, code: \.code, name: \.name, stored: order?.agents)
         agents = sortedAgents.map(\.1)
-        let sortedMembers = territory.members.map { ($0.name.folding(), $0) }.sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }
+        let sortedMembers = sorted(territory.members, code: \.code, name: \.name, stored: order?.members)
         members = sortedMembers.map(\.1)
         foldedMemberNames = sortedMembers.map(\.0)
         membersInCodeOrder = territory.members.sorted { $0.code < $1.code }

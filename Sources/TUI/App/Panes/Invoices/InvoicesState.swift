@@ -17,7 +17,16 @@ public struct InvoicesPaneState: Sendable, Equatable {
 
     public var year: Int
     public var list = ListState()
-    public var book: InvoiceBook?
+    public var book: InvoiceBook? {
+        didSet {
+            // Summed once per load, not per frame (a national year has 35,000 invoices).
+            issuedTotalCents = book?.issued.lazy.filter { $0.cancelledBy == nil && !$0.isCreditNote }.reduce(0) { $0 + $1.totalCents } ?? 0
+            pendingTotalCents = book?.pendingTotalCents ?? 0
+        }
+    }
+    /// The title's totals: issued (credit notes and cancelled invoices aside) and to issue.
+    public private(set) var issuedTotalCents = 0
+    public private(set) var pendingTotalCents = 0
     public var prompt: Prompt?
     public var promptError: String?
     /// `T` was pressed before the territory was loaded: the tariff form opens once it is.

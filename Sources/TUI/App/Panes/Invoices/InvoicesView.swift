@@ -36,9 +36,9 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         if !wide { cells = [cells[0], cells[1], cells[5], cells[6]] }
         return TableRow(cells, role: role)
     }
-    let issuedTotal = book.issued.lazy.filter { $0.cancelledBy == nil && !$0.isCreditNote }.reduce(0) { $0 + $1.totalCents }
-    let title = l.pick("Factures \(book.year) · \(book.issued.count) émises (\(f.money(issuedTotal))) · \(book.pending.count) à émettre (\(f.money(book.pendingTotalCents)))",
-                       "Invoices \(book.year) · \(book.issued.count) issued (\(f.money(issuedTotal))) · \(book.pending.count) to issue (\(f.money(book.pendingTotalCents)))")
+    let issuedTotal = pane.issuedTotalCents
+    let title = l.pick("Factures \(book.year) · \(book.issued.count) émises (\(f.money(issuedTotal))) · \(book.pending.count) à émettre (\(f.money(pane.pendingTotalCents)))",
+                       "Invoices \(book.year) · \(book.issued.count) issued (\(f.money(issuedTotal))) · \(book.pending.count) to issue (\(f.money(pane.pendingTotalCents)))")
     let detail = drawList(state, area, pane.list, title: title, count: rows.count, row: tableRow, columns: { width in
         guard wide else {
             return [Column(l.pick("Numéro", "Number"), 12), Column(l.pick("Commune", "Member"), max(8, width - 12 - 13 - 12 - 3)),
