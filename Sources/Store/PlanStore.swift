@@ -280,7 +280,9 @@ enum PlanStore {
             return value
         }
         var result: [RequestDecision] = []
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+        // A cursor: each row is decoded as it is stepped, never all kept at once.
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
             let preempted: String? = row[13]
             let request = ReplacementRequest(
                 id: row[0], member: row[2], motive: Motive(rawValue: row[3]) ?? .autreAbsence, received: date(row[4]),
@@ -294,14 +296,14 @@ enum PlanStore {
         guard !result.isEmpty else { return result }
         var periods: [String: [ServedPeriod]] = [:]
         let periodSQL = "SELECT request, from_date, to_date, agent, minutes_per_day FROM plan_period"
-        let rows: [Row]
+        let rows: RowCursor
         if result.count > 500 {
-            rows = try Row.fetchAll(db, sql: periodSQL + " ORDER BY request, position")
+            rows = try Row.fetchCursor(db, sql: periodSQL + " ORDER BY request, position")
         } else {
-            rows = try Row.fetchAll(db, sql: periodSQL + " WHERE request IN (\(databaseQuestionMarks(count: result.count))) ORDER BY request, position",
-                                    arguments: StatementArguments(result.map(\.id)))
+            rows = try Row.fetchCursor(db, sql: periodSQL + " WHERE request IN (\(databaseQuestionMarks(count: result.count))) ORDER BY request, position",
+                                       arguments: StatementArguments(result.map(\.id)))
         }
-        for row in rows {
+        while let row = try rows.next() {
             periods[row[0], default: []].append(ServedPeriod(from: date(row[1]), to: date(row[2]), agent: row[3], minutesPerDay: row[4]))
         }
         for i in result.indices { result[i].periods = periods[result[i].id] ?? [] }

@@ -87,11 +87,12 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// What `HoursWarnings` needs about one agent's day, without reading the whole territory:
-    /// the service (its holidays) and the agent with its absences.
-    public func warningContext(agent code: String) throws -> Territory {
+    /// the service (its holidays), the agent with its absences, and the members named (for
+    /// their names), each read by code.
+    public func warningContext(agent code: String, members: [String] = []) throws -> Territory {
         try read { db in
             let agents = try PlanWindowReader.agents(db, [code])
-            return Territory(service: try TerritoryReader.service(db), agents: agents)
+            return Territory(service: try TerritoryReader.service(db), members: try PlanWindowReader.members(db, members), agents: agents)
         }
     }
 }

@@ -31,7 +31,8 @@ struct Hours: ParsableCommand {
                 let database = try options.openDatabase()
                 let stored = try database.logHours(entry) { "--\($0)" }
                 let format = DisplayFormat(language)
-                let territory = try database.loadPlanningTerritory()
+                // The agent and the member it names, read by code (not the whole territory).
+                let territory = try database.warningContext(agent: agent, members: [member])
                 let agentName = territory.agents.first { $0.code == agent }.map { "\($0.name) (\(agent))" } ?? agent
                 let memberName = territory.members.first { $0.code == member }.map { "\($0.name) (\(member))" } ?? member
                 writeLine(language.pick(
