@@ -114,6 +114,8 @@ public final class Program {
     private var ticksSinceCheck = 0
     /// Nil: effects run at once, on the caller's thread (tests, and benchmarks of one key).
     private let worker: EffectWorker?
+    /// Jobs that said something in the status bar ("Enregistrement…") and have not answered yet.
+    private var busyJobs = 0
 
     public init(backend: any TerminalBackend, data: any AppDataSource, state: AppState, theme: Theme,
                 background: Bool = false) {
@@ -194,9 +196,15 @@ public final class Program {
         guard let worker else { return false }
         let done = worker.take()
         for messages in done {
-            for message in messages { perform(update(&state, message)) }
+            for message in messages {
+                // A busy job's last message: the status bar is cleared when none is left.
+                if case .busy(nil) = message {
+                    busyJobs = max(0, busyJobs - 1)
+                    if busyJobs > 0 { continue }
+                }
+                perform(update(&state, message))
+            }
         }
-        if !done.isEmpty && !worker.busy && state.busy != nil { perform(update(&state, .busy(nil))) }
         return !done.isEmpty
     }
 
@@ -208,8 +216,13 @@ public final class Program {
             for message in job(data) { perform(update(&state, message)) }
             return
         }
-        if let busy { perform(update(&state, .busy(busy))) }
-        worker.submit { job(source.data) }
+        guard let busy else {
+            worker.submit { job(source.data) }
+            return
+        }
+        busyJobs += 1
+        perform(update(&state, .busy(busy)))
+        worker.submit { job(source.data) + [.busy(nil)] }
     }
 
     /// Asks now whether another session committed, and reloads what it touched (benchmarks).
