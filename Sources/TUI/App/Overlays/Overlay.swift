@@ -62,7 +62,7 @@ enum Overlay: CaseIterable {
         case .quitQuestion:
             let l = state.language
             drawPrompt(title: l.pick("Quitter Relève", "Quit Relève"),
-                       lines: [l.pick("Le formulaire ouvert n'est pas enregistré : ses modifications seront perdues.",
+                       lines: [l.pick("Le formulaire n'est pas enregistré : ses modifications seront perdues.",
                                       "The open form is not saved: its changes will be lost."),
                                l.pick("o : quitter sans enregistrer · toute autre touche : revenir au formulaire",
                                       "y: quit without saving · any other key: back to the form")],
