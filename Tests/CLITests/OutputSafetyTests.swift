@@ -146,8 +146,9 @@ struct OutputSafetyTests {
         chmod(cli.directory.path, 0o755)
         chmod(closed, 0o755)
         let binary = cli.directory.appendingPathComponent("releve").path
-        try FileManager.default.copyItem(atPath: ReleveBinary.path, toPath: binary)
-        chmod(binary, 0o755)
+        // Copied by `cp`, not by this process: a copy written here could still be open in a child
+        // another test forks at that moment, and executing it would fail with "Text file busy".
+        _ = try Self.shell("cp '\(ReleveBinary.path)' '\(binary)' && chmod 755 '\(binary)'")
         let nobody = try Self.shell("setpriv --reuid=65534 --regid=65534 --clear-groups '\(binary)' check --db '\(closed)/sous/base.sqlite'")
         #expect(nobody.status == 73, "\(nobody.stderr)")
         #expect(nobody.stderr.contains("n'est pas accessible en écriture pour ce compte"), "\(nobody.stderr)")
