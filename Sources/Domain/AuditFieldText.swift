@@ -14,7 +14,8 @@ public enum AuditFieldText {
         "date": "date", "minutes": "heures", "request": "mission", "validated": "validée",
         "hourly_rate_cents": "taux horaire", "minutes_per_day": "heures par jour", "fee_exempt": "exonérée",
         "issued": "émise le", "due": "échéance", "total_cents": "montant", "paid": "payée le", "cancels": "annule",
-        "reason": "motif", "role": "rôle", "closed_by": "close par", "failures": "échecs", "locked_until": "bloqué jusqu'à",
+        "reason": "motif", "role": "rôle", "opening_hours": "horaires d'ouverture", "absences": "absences",
+        "rota": "tournée", "bands": "strates", "closed_by": "close par", "failures": "échecs", "locked_until": "bloqué jusqu'à",
     ]
 
     static let minuteFields: Set<String> = ["weekly_minutes", "minutes_per_week", "minutes", "minutes_per_day"]

@@ -14,14 +14,13 @@ public struct VersionedTimeEntry: Hashable, Sendable {
     }
 }
 
-/// Why an agent's change to her own hours was refused; nothing was written.
+/// Why an agent's change to her own hours was refused; nothing was written. A change made
+/// meanwhile (by her at another terminal, or by the coordinator) is `StaleEdit`.
 public enum OwnHoursRefusal: Error, Hashable, Sendable, Localized {
     /// No such entry (deleted meanwhile), or it belongs to another agent (said the same way).
     case notFound(Int64)
     /// The coordinator validated it: only the coordinator can change it now.
     case validated(Int64)
-    /// Someone changed it since it was read: what it is now.
-    case changedMeanwhile(id: Int64, minutes: Int, date: CalendarDate, memberName: String, validated: Bool)
 
     public func message(in l: Language) -> String {
         switch self {
@@ -31,11 +30,6 @@ public enum OwnHoursRefusal: Error, Hashable, Sendable, Localized {
         case .validated(let id):
             return l.pick("la saisie n° \(id) est validée : seul le coordinateur peut encore la modifier",
                           "entry no. \(id) is validated: only the coordinator can change it now")
-        case .changedMeanwhile(let id, let minutes, let date, let memberName, let validated):
-            let f = DisplayFormat(l)
-            let state = validated ? l.pick(", validée", ", validated") : ""
-            return l.pick("la saisie n° \(id) a été modifiée entre-temps : elle est maintenant de \(DurationText.format(minutes)) le \(f.date(date)) à \(memberName)\(state) ; rien n'a été enregistré",
-                          "entry no. \(id) was changed meanwhile: it is now \(DurationText.format(minutes)) on \(f.date(date)) at \(memberName)\(state); nothing was saved")
         }
     }
 }
@@ -52,13 +46,14 @@ extension AppDatabase {
     }
 
     /// Changes an agent's own entry (date, member, hours, mission) if it is hers, not validated
-    /// and still at `version`; validated like `logHours`, in one transaction. The agent of
-    /// `entry` is ignored: it stays `agent`.
-    public func updateOwnHours(_ entry: TimeEntry, agent: String, version: Int,
+    /// and still as she read it (`read`, a `.timeEntry`); validated like `logHours`, in one
+    /// transaction. The agent of `entry` is ignored: it stays `agent`.
+    public func updateOwnHours(_ entry: TimeEntry, agent: String, read: ReadRecord,
                                location: @escaping @Sendable (String) -> String) throws -> VersionedTimeEntry {
         guard let id = entry.id else { throw OwnHoursRefusal.notFound(0) }
+        let version = read.version
         return try write { db in
-            try Self.checkOwn(db, id: id, agent: agent, version: version)
+            try Self.checkOwn(db, id: id, agent: agent, read: read)
             var changed = entry
             changed.agent = agent
             changed.validated = false
@@ -82,18 +77,19 @@ extension AppDatabase {
         }
     }
 
-    /// Deletes an agent's own entry if it is hers, not validated and still at `version`.
-    public func deleteOwnHours(id: Int64, agent: String, version: Int) throws {
+    /// Deletes an agent's own entry if it is hers, not validated and still as she read it.
+    public func deleteOwnHours(_ read: ReadRecord, agent: String) throws {
+        guard let id = Int64(read.key) else { throw OwnHoursRefusal.notFound(0) }
         try write { db in
-            try Self.checkOwn(db, id: id, agent: agent, version: version)
+            try Self.checkOwn(db, id: id, agent: agent, read: read)
             try db.execute(sql: "DELETE FROM time_entry WHERE id = ? AND agent = ? AND validated = 0 AND version = ?",
-                           arguments: [id, agent, version])
+                           arguments: [id, agent, read.version])
             guard db.changesCount == 1 else { throw OwnHoursRefusal.notFound(id) }
         }
     }
 
-    /// Refuses unless entry `id` belongs to `agent`, is not validated and is at `version`.
-    static func checkOwn(_ db: Database, id: Int64, agent: String, version: Int) throws {
+    /// Refuses unless entry `id` belongs to `agent`, is not validated and is still as `read`.
+    static func checkOwn(_ db: Database, id: Int64, agent: String, read: ReadRecord) throws {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT t.id, t.agent, t.member, t.date, t.minutes, t.request, t.validated, t.version, m.name AS member_name
             FROM time_entry t JOIN member m ON m.code = t.member WHERE t.id = ?
@@ -101,9 +97,8 @@ extension AppDatabase {
         let current = versioned(row)
         // Another agent's entry is answered like a missing one: the kiosk reveals nothing of it.
         guard current.entry.agent == agent else { throw OwnHoursRefusal.notFound(id) }
-        if current.version != version {
-            throw OwnHoursRefusal.changedMeanwhile(id: id, minutes: current.entry.minutes, date: current.entry.date,
-                                                   memberName: row["member_name"], validated: current.entry.validated)
+        if current.version != read.version {
+            throw StaleEdit(original: read, current: .timeEntry(current.entry, version: current.version, memberName: row["member_name"]))
         }
         if current.entry.validated { throw OwnHoursRefusal.validated(id) }
     }

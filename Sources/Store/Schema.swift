@@ -23,6 +23,9 @@ enum Schema {
         migrator.registerMigration("v6-incremental-plan") { db in
             try db.execute(sql: v6IncrementalPlan)
         }
+        migrator.registerMigration("v7-parent-versions") { db in
+            try db.execute(sql: v7ParentVersions)
+        }
         return migrator
     }
 
@@ -616,5 +619,49 @@ extension Schema {
         ALTER TABLE plan_state ADD COLUMN agents_digest INTEGER;
         ALTER TABLE plan_state ADD COLUMN members_digest INTEGER;
         UPDATE plan_state SET plan_version = territory_version - 1;
+        """
+}
+
+extension Schema {
+    /// Issue 11: one optimistic lock. A child row (an agent's absence or rota slot, a member's
+    /// opening range, a tariff's band) bumps its parent's `version` whenever it is added, changed
+    /// or deleted, by whichever path (form, import, command line), and any update of an edited
+    /// record that does not raise its version itself raises it, so that a form claiming the
+    /// record at the version it read refuses any change made meanwhile.
+    static let v7ParentVersions = """
+        CREATE TRIGGER member_version_own AFTER UPDATE ON member WHEN NEW.version = OLD.version
+        BEGIN UPDATE member SET version = version + 1 WHERE code = NEW.code; END;
+        CREATE TRIGGER agent_version_own AFTER UPDATE ON agent WHEN NEW.version = OLD.version
+        BEGIN UPDATE agent SET version = version + 1 WHERE code = NEW.code; END;
+        CREATE TRIGGER request_version_own AFTER UPDATE ON request WHEN NEW.version = OLD.version
+        BEGIN UPDATE request SET version = version + 1 WHERE id = NEW.id; END;
+        CREATE TRIGGER tariff_version_own AFTER UPDATE ON tariff WHEN NEW.version = OLD.version
+        BEGIN UPDATE tariff SET version = version + 1 WHERE year = NEW.year; END;
+        CREATE TRIGGER time_entry_version_own AFTER UPDATE ON time_entry WHEN NEW.version = OLD.version
+        BEGIN UPDATE time_entry SET version = version + 1 WHERE id = NEW.id; END;
+        CREATE TRIGGER absence_version_insert AFTER INSERT ON absence
+        BEGIN UPDATE agent SET version = version + 1 WHERE code = NEW.agent; END;
+        CREATE TRIGGER absence_version_update AFTER UPDATE ON absence
+        BEGIN UPDATE agent SET version = version + 1 WHERE code IN (OLD.agent, NEW.agent); END;
+        CREATE TRIGGER absence_version_delete AFTER DELETE ON absence
+        BEGIN UPDATE agent SET version = version + 1 WHERE code = OLD.agent; END;
+        CREATE TRIGGER rota_entry_version_insert AFTER INSERT ON rota_entry
+        BEGIN UPDATE agent SET version = version + 1 WHERE code = NEW.agent; END;
+        CREATE TRIGGER rota_entry_version_update AFTER UPDATE ON rota_entry
+        BEGIN UPDATE agent SET version = version + 1 WHERE code IN (OLD.agent, NEW.agent); END;
+        CREATE TRIGGER rota_entry_version_delete AFTER DELETE ON rota_entry
+        BEGIN UPDATE agent SET version = version + 1 WHERE code = OLD.agent; END;
+        CREATE TRIGGER opening_range_version_insert AFTER INSERT ON opening_range
+        BEGIN UPDATE member SET version = version + 1 WHERE code = NEW.member; END;
+        CREATE TRIGGER opening_range_version_update AFTER UPDATE ON opening_range
+        BEGIN UPDATE member SET version = version + 1 WHERE code IN (OLD.member, NEW.member); END;
+        CREATE TRIGGER opening_range_version_delete AFTER DELETE ON opening_range
+        BEGIN UPDATE member SET version = version + 1 WHERE code = OLD.member; END;
+        CREATE TRIGGER tariff_band_version_insert AFTER INSERT ON tariff_band
+        BEGIN UPDATE tariff SET version = version + 1 WHERE year = NEW.year; END;
+        CREATE TRIGGER tariff_band_version_update AFTER UPDATE ON tariff_band
+        BEGIN UPDATE tariff SET version = version + 1 WHERE year IN (OLD.year, NEW.year); END;
+        CREATE TRIGGER tariff_band_version_delete AFTER DELETE ON tariff_band
+        BEGIN UPDATE tariff SET version = version + 1 WHERE year = OLD.year; END;
         """
 }

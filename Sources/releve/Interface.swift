@@ -29,10 +29,13 @@ final class DatabaseDataSource: AppDataSource {
 
     /// The whole territory and its stored decisions (the same as `releve plan`, not recomputed),
     /// without the plan's ~280,000 days: the grid and the Heures pane read the days they show.
+    /// The versions are read first: a change committed between the reads makes a form's save
+    /// refused (its version is older than what it shows), never a change silently overwritten.
     func snapshot() throws -> Snapshot {
+        let versions = try database.recordVersions()
         let decisions = try database.storedDecisions()
         return Snapshot(territory: try database.loadPlanningTerritory(openingHours: true), plan: Plan(decisions: decisions, allocations: []),
-                        order: try database.displayOrder())
+                        order: try database.displayOrder(), versions: versions)
     }
 
     func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] { try database.storedWork(from: from, to: to) }
@@ -54,13 +57,11 @@ final class DatabaseDataSource: AppDataSource {
 
     func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) { try database.changes(after: mark) }
 
-    func saveRequest(_ request: ReplacementRequest, isNew: Bool, original: ReplacementRequest?) throws -> String {
-        try database.saveRequest(request, isNew: isNew, original: original)
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool, read: ReadRecord?) throws -> String {
+        try database.saveRequest(request, isNew: isNew, read: read)
     }
 
-    func save(_ change: Territory, originalMembers: [Member], originalAgents: [Agent]) throws {
-        try database.save(change, originalMembers: originalMembers, originalAgents: originalAgents)
-    }
+    func save(_ change: Territory, reads: [ReadRecord]) throws { try database.save(change, reads: reads) }
 
     func delete(_ deletion: PendingDeletion) throws {
         switch deletion.target {
@@ -69,7 +70,7 @@ final class DatabaseDataSource: AppDataSource {
         }
     }
 
-    func apply(_ edit: RecordEdit) throws { try database.apply(edit) }
+    func apply(_ edit: RecordEdit, read: ReadRecord) throws { try database.apply(edit, read: read) }
 
     func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
         try database.invoiceBook(year: year, language: language)

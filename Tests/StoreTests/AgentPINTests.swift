@@ -135,11 +135,11 @@ struct OwnHoursTests {
         let mine = try entry(database)
         var changed = mine.entry
         changed.minutes = 210
-        let updated = try database.updateOwnHours(changed, agent: "A", version: mine.version) { $0 }
+        let updated = try database.updateOwnHours(changed, agent: "A", read: mine.read) { $0 }
         #expect(updated.version == mine.version + 1)
         let reread = try database.ownTimeEntries(agent: "A", from: mine.entry.date, to: mine.entry.date)
         #expect(reread.first { $0.entry.id == mine.entry.id }?.entry.minutes == 210)
-        try database.deleteOwnHours(id: try #require(mine.entry.id), agent: "A", version: updated.version)
+        try database.deleteOwnHours(updated.read, agent: "A")
         #expect(try database.ownTimeEntries(agent: "A", from: mine.entry.date, to: mine.entry.date).allSatisfy { $0.entry.id != mine.entry.id })
     }
 
@@ -147,10 +147,10 @@ struct OwnHoursTests {
         let database = try oisansDatabase()
         let theirs = try entry(database, agent: "B")
         let id = try #require(theirs.entry.id)
-        #expect(throws: OwnHoursRefusal.notFound(id)) { try database.deleteOwnHours(id: id, agent: "A", version: theirs.version) }
+        #expect(throws: OwnHoursRefusal.notFound(id)) { try database.deleteOwnHours(theirs.read, agent: "A") }
         var changed = theirs.entry
         changed.minutes = 60
-        #expect(throws: OwnHoursRefusal.notFound(id)) { _ = try database.updateOwnHours(changed, agent: "A", version: theirs.version) { $0 } }
+        #expect(throws: OwnHoursRefusal.notFound(id)) { _ = try database.updateOwnHours(changed, agent: "A", read: theirs.read) { $0 } }
         #expect(try database.timeEntries(TimeEntryQuery(agent: "B")).contains { $0.id == id && $0.minutes == 180 })
     }
 
@@ -160,7 +160,7 @@ struct OwnHoursTests {
         let id = try #require(mine.entry.id)
         try database.write { db in try db.execute(sql: "UPDATE time_entry SET validated = 1 WHERE id = ?", arguments: [id]) }
         let validated = try #require(try database.ownTimeEntries(agent: "A", from: mine.entry.date, to: mine.entry.date).first { $0.entry.id == id })
-        #expect(throws: OwnHoursRefusal.validated(id)) { try database.deleteOwnHours(id: id, agent: "A", version: validated.version) }
+        #expect(throws: OwnHoursRefusal.validated(id)) { try database.deleteOwnHours(validated.read, agent: "A") }
         #expect(OwnHoursRefusal.validated(id).message(in: .fr).contains("est validée : seul le coordinateur"))
     }
 
@@ -171,16 +171,25 @@ struct OwnHoursTests {
         // Another session changes it first.
         var other = mine.entry
         other.minutes = 240
-        _ = try database.updateOwnHours(other, agent: "A", version: mine.version) { $0 }
+        _ = try database.updateOwnHours(other, agent: "A", read: mine.read) { $0 }
         var stale = mine.entry
         stale.minutes = 60
         do {
-            _ = try database.updateOwnHours(stale, agent: "A", version: mine.version) { $0 }
+            _ = try database.updateOwnHours(stale, agent: "A", read: mine.read) { $0 }
             Issue.record("a stale version was accepted")
-        } catch let refusal as OwnHoursRefusal {
-            #expect(refusal.message(in: .fr) == "la saisie n° \(id) a été modifiée entre-temps : elle est maintenant de 4:00 le mar. 12 mars 2024 à Auris ; rien n'a été enregistré")
+        } catch let refusal as StaleEdit {
+            #expect(refusal.message(in: .fr) == "la saisie n° \(id) a été modifiée entre-temps par une autre session (heures : 3:00 → 4:00) : rien n'a été enregistré")
         }
-        #expect(throws: OwnHoursRefusal.self) { try database.deleteOwnHours(id: id, agent: "A", version: mine.version) }
+        #expect(throws: StaleEdit.self) { try database.deleteOwnHours(mine.read, agent: "A") }
+        // Validated by the coordinator meanwhile: said in words too.
+        let now = try #require(try database.ownTimeEntries(agent: "A", from: mine.entry.date, to: mine.entry.date).first { $0.entry.id == id })
+        try database.write { db in try db.execute(sql: "UPDATE time_entry SET validated = 1 WHERE id = ?", arguments: [id]) }
+        do {
+            try database.deleteOwnHours(now.read, agent: "A")
+            Issue.record("a validated entry was deleted")
+        } catch let refusal as StaleEdit {
+            #expect(refusal.changes(in: .fr) == ["validée : non → oui"])
+        }
     }
 
     @Test func aCorrectionIsValidatedLikeNewHours() throws {
@@ -188,10 +197,10 @@ struct OwnHoursTests {
         let mine = try entry(database)
         var changed = mine.entry
         changed.member = "99999"
-        #expect(throws: InvalidTerritory.self) { _ = try database.updateOwnHours(changed, agent: "A", version: mine.version) { "--\($0)" } }
+        #expect(throws: InvalidTerritory.self) { _ = try database.updateOwnHours(changed, agent: "A", read: mine.read) { "--\($0)" } }
         changed.member = "38018"
         changed.minutes = 24 * 60 + 1
-        #expect(throws: InvalidTerritory.self) { _ = try database.updateOwnHours(changed, agent: "A", version: mine.version) { "--\($0)" } }
+        #expect(throws: InvalidTerritory.self) { _ = try database.updateOwnHours(changed, agent: "A", read: mine.read) { "--\($0)" } }
     }
 
     @Test func herWeekSaysAwayWithoutSayingWhy() throws {
@@ -206,4 +215,9 @@ struct OwnHoursTests {
         // Nothing of another agent's rota cover names that agent.
         #expect(before.flatMap(\.work).allSatisfy { !($0.request ?? "").hasPrefix("ROTA:") })
     }
+}
+
+extension VersionedTimeEntry {
+    /// The entry as her kiosk read it (member names are Oisans' in these tests).
+    var read: ReadRecord { .timeEntry(entry, version: version, memberName: entry.member == "38018" ? "Auris" : entry.member) }
 }

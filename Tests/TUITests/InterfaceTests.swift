@@ -352,7 +352,7 @@ struct RecordFormTests {
         _ = press(&state, .tab, .tab)
         type(&state, "90")
         let effects = press(&state, .enter)
-        guard case .saveRecord(let change, _, _) = effects.first else {
+        guard case .saveRecord(let change, _) = effects.first else {
             Issue.record("no save: \(String(describing: state.recordForm?.problems))")
             return
         }
@@ -379,7 +379,7 @@ struct RecordFormTests {
         _ = press(&state, .tab)
         for _ in 0..<6 { _ = press(&state, .backspace) }
         type(&state, "maladie")
-        guard case .saveRecord(let change, _, _) = press(&state, .enter).first else {
+        guard case .saveRecord(let change, _) = press(&state, .enter).first else {
             Issue.record("no save")
             return
         }
@@ -409,7 +409,7 @@ struct RecordFormTests {
         _ = press(&state, .up)
         for _ in 0..<3 { _ = press(&state, .backspace) }
         type(&state, "wed")
-        guard case .saveRecord(let change, _, _) = press(&state, .enter).first else {
+        guard case .saveRecord(let change, _) = press(&state, .enter).first else {
             Issue.record("no save: \(String(describing: state.recordForm?.problems))")
             return
         }

@@ -129,7 +129,7 @@ struct InvoicesPaneTests {
         #expect(state.recordForm?.problems[4]?.contains("juste après la précédente") == true)
         for _ in 0..<30 { _ = press(&state, .backspace) }
         for key in "1000-2499 : 420 / 2 j".map({ Key.character($0) }) { _ = press(&state, key) }
-        guard case .saveRecord(let change, _, _) = press(&state, .enter).first else {
+        guard case .saveRecord(let change, _) = press(&state, .enter).first else {
             Issue.record("no save: \(String(describing: state.recordForm?.problems))")
             return
         }

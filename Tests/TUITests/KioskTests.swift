@@ -178,7 +178,7 @@ struct KioskTests {
         #expect(state.session?.form == nil)
     }
 
-    @Test func onlyUnvalidatedEntriesCanBeCorrectedOrDeleted() {
+    @Test func onlyUnvalidatedEntriesCanBeCorrectedOrDeleted() throws {
         var state = signedInState()
         // The first entry is validated.
         #expect(Kiosk.update(&state, .key(.character("e"), at: 0)).isEmpty)
@@ -187,15 +187,16 @@ struct KioskTests {
         #expect(state.session?.confirmingDelete == nil)
         _ = Kiosk.update(&state, .key(.down, at: 0))
         _ = Kiosk.update(&state, .key(.character("e"), at: 0))
-        #expect(state.session?.form?.editing?.id == 15 && state.session?.form?.hours == "6:30")
+        let entry = try #require(state.session?.data?.entries.first { $0.id == 15 })
+        #expect(state.session?.form?.editing == entry && entry.version == 3 && state.session?.form?.hours == "6:30")
         for _ in 0..<4 { _ = Kiosk.update(&state, .key(.backspace, at: 0)) }
         _ = type(&state, "7")
         #expect(Kiosk.update(&state, .key(.enter, at: 0))
-            == [.update(id: 15, version: 3, KioskDraft(date: kioskMonday.adding(days: 1), member: "71187", minutes: 420, request: "D-2026-004"))])
+            == [.update(entry, KioskDraft(date: kioskMonday.adding(days: 1), member: "71187", minutes: 420, request: "D-2026-004"))])
         _ = Kiosk.update(&state, .key(.escape, at: 0))
         _ = Kiosk.update(&state, .key(.character("d"), at: 0))
         #expect(kioskScreen(state).contains { $0.contains("Supprimer la saisie n° 15") })
-        #expect(Kiosk.update(&state, .key(.character("o"), at: 0)) == [.delete(id: 15, version: 3)])
+        #expect(Kiosk.update(&state, .key(.character("o"), at: 0)) == [.delete(entry)])
     }
 
     @Test func englishWithLangEn() {
@@ -230,8 +231,8 @@ private final class FakeKioskSource: KioskDataSource {
         logged.append(draft)
         return "Enregistré."
     }
-    func update(id: Int64, version: Int, _ draft: KioskDraft) throws -> String { "Corrigé." }
-    func delete(id: Int64, version: Int) throws -> String { "Supprimé." }
+    func update(_ original: KioskEntry, _ draft: KioskDraft) throws -> String { "Corrigé." }
+    func delete(_ original: KioskEntry) throws -> String { "Supprimé." }
     func changeToken() throws -> Int { 1 }
 }
 

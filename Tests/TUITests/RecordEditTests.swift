@@ -90,7 +90,8 @@ struct AgentItemsTests {
         type(&state, "maladie")
         let effects = press(&state, .enter)
         #expect(effects == [.editRecord(.updateAbsence(agent: agent.code, old: original,
-                                                      new: Absence(from: original.from, to: original.to, kind: .maladie)))])
+                                                      new: Absence(from: original.from, to: original.to, kind: .maladie)),
+                                         read: .agent(agent, version: 0))])
         // Saved: the form closes, the list stays open on the same row.
         #expect(update(&state, .done("Absence modifiée.")) == [.reload])
         #expect(state.recordForm == nil)
@@ -107,7 +108,7 @@ struct AgentItemsTests {
         #expect(press(&state, .character("n")).isEmpty)
         #expect(state.agentItems?.confirmingDeletion == false)
         _ = press(&state, .character("d"))
-        #expect(press(&state, .character("o")) == [.editRecord(.deleteAbsence(agent: agent.code, first))])
+        #expect(press(&state, .character("o")) == [.editRecord(.deleteAbsence(agent: agent.code, first), read: .agent(agent, version: 0))])
         // A refusal (another session changed it) is said in the status bar, the list stays.
         _ = update(&state, .saveFailed("cette absence a été modifiée ou supprimée entre-temps"))
         #expect(screen(state)[39].contains("✗ cette absence a été modifiée"))
@@ -136,11 +137,12 @@ struct AgentItemsTests {
         type(&state, end)
         let effects = press(&state, .enter)
         #expect(effects == [.editRecord(.updateRota(agent: agent.code, old: slot,
-                                                   new: RotaEntry(member: slot.member, day: slot.day, time: TimeRange(start: slot.time.start, end: slot.time.end - 30))))])
+                                                   new: RotaEntry(member: slot.member, day: slot.day, time: TimeRange(start: slot.time.start, end: slot.time.end - 30))),
+                                         read: .agent(agent, version: 0))])
         _ = update(&state, .done("ok"))
         _ = press(&state, .character("d"))
         #expect(screen(state).joined().contains("Supprimer la plage"))
-        #expect(press(&state, .character("o")) == [.editRecord(.deleteRota(agent: agent.code, slot))])
+        #expect(press(&state, .character("o")) == [.editRecord(.deleteRota(agent: agent.code, slot), read: .agent(agent, version: 0))])
     }
 
     @Test func nInTheListAddsOfTheSameKind() {
@@ -207,7 +209,7 @@ struct OpeningHoursFormTests {
             .thu: [TimeRange(start: 510, end: 720), TimeRange(start: 810, end: 1020)],
             .sat: [TimeRange(start: 540, end: 690)],
         ])
-        #expect(press(&state, .enter) == [.editRecord(.openingHours(member: member.code, old: member.openingHours, new: expected))])
+        #expect(press(&state, .enter) == [.editRecord(.openingHours(member: member.code, old: member.openingHours, new: expected), read: .member(member, version: 0))])
         #expect(update(&state, .done("Horaires d'ouverture enregistrés.")) == [.reload])
         #expect(state.recordForm == nil)
     }
@@ -393,5 +395,30 @@ struct PlannedVersusLoggedTests {
         #expect(signedDuration(90) == "+1:30")
         #expect(signedDuration(-120) == "−2:00")
         #expect(signedDuration(0) == "0:00")
+    }
+}
+
+@Suite("A refusal in a form is said whole")
+struct FormRefusalTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func aStaleEditIsWrappedNotCut(width: Int, height: Int) throws {
+        var state = loadedState(width: width, height: height)
+        _ = press(&state, .character("3"), .character("e"))
+        let member = try #require(state.memberRows.first)
+        var theirs = member
+        theirs.name = member.name + "-sur-Dheune"
+        theirs.population += 12
+        let refusal = StaleEdit(original: .member(member, version: 1), current: .member(theirs, version: 2)).message(in: .fr)
+        #expect(TextWidth.of(refusal) > width)
+        _ = update(&state, .saveFailed(refusal))
+        let lines = screen(state)
+        #expect(fits(lines, width, height))
+        // Every word of the refusal is on screen, in order, the new values included.
+        let shown = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        let said = refusal.split(separator: " ").joined(separator: " ")
+        let words = said.split(separator: " ")
+        #expect(words.allSatisfy { shown.contains($0) })
+        #expect(shown.contains("population : \(member.population) → \(theirs.population)"))
+        #expect(shown.contains("rouvrez le formulaire"))
     }
 }

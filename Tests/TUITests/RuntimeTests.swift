@@ -54,14 +54,14 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
     func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) {
         lock.withLock { (mark + 1, changed) }
     }
-    func saveRequest(_ request: ReplacementRequest, isNew: Bool, original: ReplacementRequest?) throws -> String {
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool, read: ReadRecord?) throws -> String {
         called("save")
         if holdSaves { gate.wait() }
         return "D-2026-999"
     }
-    func save(_ change: Territory, originalMembers: [Member], originalAgents: [Agent]) throws { called("save") }
+    func save(_ change: Territory, reads: [ReadRecord]) throws { called("save") }
     func delete(_ deletion: PendingDeletion) throws { called("delete") }
-    func apply(_ edit: RecordEdit) throws { called("apply") }
+    func apply(_ edit: RecordEdit, read: ReadRecord) throws { called("apply") }
     func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
         called("invoices")
         return demoInvoiceBook()

@@ -47,13 +47,17 @@ public struct Snapshot: Sendable {
     /// the planning grid then reads its window, and the Heures pane its week, from the database.
     public let work: [String: [Int: [(request: String, minutes: Int)]]]
     public var holdsWork: Bool { !plan.allocations.isEmpty }
+    /// The row versions read with the territory: what a form opened on a record claims.
+    public let versions: RecordVersions
 
     /// `order`: the display order the stored plan keeps (`plan_member`, `plan_agent`: code and
     /// folded "code name"), which spares folding and sorting 35,000 names at each load; without
     /// it (tests) the order is computed here, the same way.
-    public init(territory: Territory, plan: Plan, order: (members: [(code: String, folded: String)], agents: [(code: String, folded: String)])? = nil) {
+    public init(territory: Territory, plan: Plan, order: (members: [(code: String, folded: String)], agents: [(code: String, folded: String)])? = nil,
+                versions: RecordVersions = RecordVersions()) {
         self.territory = territory
         self.plan = plan
+        self.versions = versions
         // Alphabetical as a French reader expects: accents do not push "Écuisses" to the end.
         func sorted<T>(_ items: [T], code: (T) -> String, name: (T) -> String, stored: [(code: String, folded: String)]?) -> [(String, T)] {
             if let stored, stored.count == items.count {
@@ -207,6 +211,27 @@ public struct DocumentExists: Error, Sendable, Equatable {
     public init(path: String) { self.path = path }
 }
 
+extension Snapshot {
+    /// The member `code` as read, for a form to claim when saving (version 0, which no row has,
+    /// when the snapshot was read without versions: the save is then refused, never blind).
+    func read(member code: String) -> ReadRecord? {
+        membersByCode[code].map { .member($0, version: versions.members[code] ?? 0) }
+    }
+
+    func read(agent code: String) -> ReadRecord? {
+        agentsByCode[code].map { .agent($0, version: versions.agents[code] ?? 0) }
+    }
+
+    func read(request: ReplacementRequest) -> ReadRecord {
+        .request(request, version: versions.requests[request.id] ?? 0)
+    }
+
+    /// The tariff of `year`, when there is one (a new year's tariff has nothing to claim).
+    func read(tariff year: Int) -> ReadRecord? {
+        territory.tariffs.first { $0.year == year }.map { .tariff($0, version: versions.tariffs[String(year)] ?? 0) }
+    }
+}
+
 /// What the interface asks the outside world to do; the program runs it and answers with a `Msg`.
 public enum Effect: Equatable, Sendable {
     /// Reads again what is shown (after a save, or another session's change).
@@ -228,11 +253,13 @@ public enum Effect: Equatable, Sendable {
     case closeMonth(String)
     case reopenMonth(String, reason: String)
     case previewRequest(ReplacementRequest)
-    case saveRecord(Territory, originalMembers: [Member] = [], originalAgents: [Agent] = [])
-    /// Changes or deletes one absence or rota slot, or sets a member's opening hours.
-    case editRecord(RecordEdit)
+    /// Saves what a record form typed, claiming the records it was opened on.
+    case saveRecord(Territory, reads: [ReadRecord] = [])
+    /// Changes or deletes one absence or rota slot, or sets a member's opening hours, claiming
+    /// the agent or member the form read.
+    case editRecord(RecordEdit, read: ReadRecord)
     case delete(PendingDeletion)
-    case saveRequest(ReplacementRequest, isNew: Bool, original: ReplacementRequest? = nil)
+    case saveRequest(ReplacementRequest, isNew: Bool, read: ReadRecord? = nil)
     /// Reads the audit trail of one record (`H`).
     case loadHistory(HistoryTarget)
     case quit

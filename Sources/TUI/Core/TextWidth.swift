@@ -39,4 +39,22 @@ public enum TextWidth {
         }
         return result + "…"
     }
+
+    /// `text` in lines of at most `width` columns, cut at spaces (a word too long is cut with `…`).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 1 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if TextWidth.of(candidate) <= width {
+                line = candidate
+            } else {
+                if !line.isEmpty { lines.append(line) }
+                line = TextWidth.truncate(String(word), to: width)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }

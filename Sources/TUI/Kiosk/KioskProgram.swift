@@ -98,10 +98,10 @@ public final class KioskProgram {
                 }
             case .log(let draft):
                 next = write { try data.log(draft) }
-            case .update(let id, let version, let draft):
-                next = write { try data.update(id: id, version: version, draft) }
-            case .delete(let id, let version):
-                next = write { try data.delete(id: id, version: version) }
+            case .update(let original, let draft):
+                next = write { try data.update(original, draft) }
+            case .delete(let original):
+                next = write { try data.delete(original) }
             }
             perform(next)
         }

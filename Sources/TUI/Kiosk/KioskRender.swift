@@ -48,7 +48,7 @@ extension Kiosk {
             : l.pick("Tapez votre code agent puis Entrée", "Type your agent code then Enter")
         buffer.put(hint, x: x, y: box.y + 6, style: theme.style(.hint), maxWidth: box.width - 6)
         if let message = s.message {
-            for (offset, line) in wrap(message, width: min(boxWidth + 10, buffer.width - 2)).prefix(3).enumerated() {
+            for (offset, line) in TextWidth.wrap(message, width: min(boxWidth + 10, buffer.width - 2)).prefix(3).enumerated() {
                 buffer.put(line, x: max(1, (buffer.width - TextWidth.of(line)) / 2), y: box.maxY + 1 + offset,
                            style: theme.style(s.isError ? .error : .hint))
             }
@@ -95,7 +95,7 @@ extension Kiosk {
         y += 1
         let formHeight = session.form == nil ? 0 : 4
         // A long message (a refusal saying what an entry is now) takes two lines.
-        let messageLines = s.message.map { wrap($0, width: width - 2).prefix(2) } ?? []
+        let messageLines = s.message.map { TextWidth.wrap($0, width: width - 2).prefix(2) } ?? []
         let listBottom = buffer.height - 1 - max(1, messageLines.count) - formHeight
         if data.entries.isEmpty {
             buffer.put(l.pick("  Aucune heure saisie sur la période. n : saisir des heures.", "  No hours logged in this period. n: log hours."),
@@ -121,24 +121,6 @@ extension Kiosk {
             : l.pick(" n saisir · e corriger · d supprimer · ↑↓ choisir · Échap se déconnecter",
                      " n log · e correct · d delete · ↑↓ select · Esc sign out")
         buffer.put(TextWidth.truncate(keys, to: width), x: 0, y: buffer.height - 1, style: theme.style(.hint))
-    }
-
-    /// `text` in lines of at most `width` columns, cut at spaces (a word too long is cut with `…`).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 1 else { return [] }
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if TextWidth.of(candidate) <= width {
-                line = candidate
-            } else {
-                if !line.isEmpty { lines.append(line) }
-                line = TextWidth.truncate(String(word), to: width)
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 
     /// `du lun. 16 au ven. 20 novembre 2026`, or across months `du lun. 30 novembre au ven. 4 décembre 2026`.

@@ -16,10 +16,11 @@ public protocol KioskDataSource: AnyObject {
     func load(weekStart: CalendarDate, from: CalendarDate, to: CalendarDate) throws -> KioskData
     /// Records new hours for the signed-in agent; returns what to tell her.
     func log(_ draft: KioskDraft) throws -> String
-    /// Changes one of her entries not validated yet, at `version`; returns what to tell her.
-    func update(id: Int64, version: Int, _ draft: KioskDraft) throws -> String
-    /// Deletes one of her entries not validated yet, at `version`; returns what to tell her.
-    func delete(id: Int64, version: Int) throws -> String
+    /// Changes one of her entries not validated yet, still as `original` (its version); returns
+    /// what to tell her.
+    func update(_ original: KioskEntry, _ draft: KioskDraft) throws -> String
+    /// Deletes one of her entries not validated yet, still as `original`; returns what to tell her.
+    func delete(_ original: KioskEntry) throws -> String
     /// Changes whenever another session commits.
     func changeToken() throws -> Int
 }
@@ -133,13 +134,9 @@ public struct KioskForm: Hashable, Sendable {
     public var hours: String
     public var mission: String
     public var field: Field = .date
-    /// The entry being corrected (id and version), nil for new hours.
-    public var editing: (id: Int64, version: Int)? {
-        get { editingID.map { ($0, editingVersion) } }
-        set { editingID = newValue?.id; editingVersion = newValue?.version ?? 0 }
-    }
-    var editingID: Int64?
-    var editingVersion = 0
+    /// The entry being corrected, as the form read it (its version is what saving claims),
+    /// nil for new hours.
+    public var editing: KioskEntry?
 
     public init(date: String, member: String, hours: String, mission: String) {
         self.date = date
@@ -243,8 +240,9 @@ public enum KioskEffect: Hashable, Sendable {
     case signOut
     case load(weekStart: CalendarDate, from: CalendarDate, to: CalendarDate)
     case log(KioskDraft)
-    case update(id: Int64, version: Int, KioskDraft)
-    case delete(id: Int64, version: Int)
+    /// Changes the entry as it was read (`KioskEntry`, with its version) into the draft.
+    case update(KioskEntry, KioskDraft)
+    case delete(KioskEntry)
 }
 
 extension KioskSession {

@@ -158,7 +158,7 @@ public enum Kiosk {
                 s.isError = false
                 return []
             }
-            return [.delete(id: entry.id, version: entry.version)]
+            return [.delete(entry)]
         }
         if session.form != nil { return formKey(&s, &session, key) }
         let entries = session.data?.entries ?? []
@@ -206,7 +206,7 @@ public enum Kiosk {
             }
             var form = KioskForm(date: DisplayFormat(l).numericDate(entry.date), member: entry.memberName,
                                  hours: DurationText.format(entry.minutes), mission: entry.request ?? "")
-            form.editing = (entry.id, entry.version)
+            form.editing = entry
             form.field = .hours
             session.form = form
             s.message = nil
@@ -269,7 +269,7 @@ public enum Kiosk {
             case .success(let draft):
                 s.message = l.pick("Enregistrement…", "Saving…")
                 s.isError = false
-                if let editing = form.editing { return [.update(id: editing.id, version: editing.version, draft)] }
+                if let editing = form.editing { return [.update(editing, draft)] }
                 return [.log(draft)]
             }
         default:

@@ -12,14 +12,17 @@ public protocol AppDataSource: AnyObject {
     /// Changes whenever another session commits (SQLite's `PRAGMA data_version`).
     func changeToken() throws -> Int
     /// Saves a request typed in the interface; returns its id.
-    func saveRequest(_ request: ReplacementRequest, isNew: Bool, original: ReplacementRequest?) throws -> String
-    /// Saves members or agents (with their absences) typed in the interface, like an import.
-    func save(_ change: Territory, originalMembers: [Member], originalAgents: [Agent]) throws
+    /// Saves a request typed in the interface; returns its id. An edited one is claimed at the
+    /// version the form read (`read`), and refused with `StaleEdit` if it changed meanwhile.
+    func saveRequest(_ request: ReplacementRequest, isNew: Bool, read: ReadRecord?) throws -> String
+    /// Saves members, agents (with their absences) or a tariff typed in the interface, like an
+    /// import, after claiming each record the form was opened on (`reads`).
+    func save(_ change: Territory, reads: [ReadRecord]) throws
     /// Deletes a member or an agent that nothing refers to.
     func delete(_ deletion: PendingDeletion) throws
-    /// Changes or deletes one absence or rota slot, or sets a member's opening hours, refusing
-    /// (in French) when the record changed meanwhile.
-    func apply(_ edit: RecordEdit) throws
+    /// Changes or deletes one absence or rota slot, or sets a member's opening hours, after
+    /// claiming the agent or member the form read (`read`).
+    func apply(_ edit: RecordEdit, read: ReadRecord) throws
     /// A year's issued invoices and the drafts not issued yet.
     func invoiceBook(year: Int, language: Language) throws -> InvoiceBook
     /// Issues the year's drafts (numbered, frozen); returns what to tell the coordinator.
@@ -307,19 +310,19 @@ public final class Program {
                 run(busy: language.pick("Calcul de l'effet de la demande…", "Working out the request's effect…")) { _ in
                     [.impact(RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan), request)]
                 }
-            case .saveRequest(let request, let isNew, let original):
+            case .saveRequest(let request, let isNew, let read):
                 run(busy: language.pick("Enregistrement…", "Saving…")) { data in
                     do {
-                        return [.saved(try data.saveRequest(request, isNew: isNew, original: original))]
+                        return [.saved(try data.saveRequest(request, isNew: isNew, read: read))]
                     } catch {
                         return [.saveFailed(ErrorText.sentence(error, language))]
                     }
                 }
-            case .saveRecord(let change, let originalMembers, let originalAgents):
+            case .saveRecord(let change, let reads):
                 let name = change.members.first?.name ?? change.agents.first?.name
                     ?? change.tariffs.first.map { language.pick("tarif \($0.year)", "tariff \($0.year)") } ?? ""
                 write { data in
-                    try data.save(change, originalMembers: originalMembers, originalAgents: originalAgents)
+                    try data.save(change, reads: reads)
                     return language.pick("Enregistré : \(name).", "Saved: \(name).")
                 }
             case .delete(let deletion):
@@ -327,10 +330,10 @@ public final class Program {
                     try data.delete(deletion)
                     return language.pick("Supprimé : \(deletion.name).", "Deleted: \(deletion.name).")
                 }
-            case .editRecord(let edit):
+            case .editRecord(let edit, let read):
                 let notice = editNotice(edit, state)
                 write { data in
-                    try data.apply(edit)
+                    try data.apply(edit, read: read)
                     return notice
                 }
             case .loadInvoices(let year):

@@ -139,17 +139,26 @@ final class DatabaseKioskSource: KioskDataSource {
             + (warnings.isEmpty ? "" : language.pick(" Attention : ", " Warning: ") + warnings.joined(separator: " ; ") + ".")
     }
 
-    func update(id: Int64, version: Int, _ draft: KioskDraft) throws -> String {
+    func update(_ original: KioskEntry, _ draft: KioskDraft) throws -> String {
         let agent = try signedIn()
+        let id = original.id
         _ = try database.updateOwnHours(TimeEntry(id: id, agent: agent, member: draft.member, date: draft.date, minutes: draft.minutes,
-                                                  request: draft.request), agent: agent, version: version, location: location)
+                                                  request: draft.request), agent: agent, read: read(original, agent), location: location)
         return language.pick("Saisie n° \(id) corrigée : \(DurationText.format(draft.minutes)) le \(DisplayFormat(language).date(draft.date)).",
                              "Entry no. \(id) corrected: \(DurationText.format(draft.minutes)) on \(DisplayFormat(language).date(draft.date)).")
     }
 
-    func delete(id: Int64, version: Int) throws -> String {
-        try database.deleteOwnHours(id: id, agent: try signedIn(), version: version)
-        return language.pick("Saisie n° \(id) supprimée.", "Entry no. \(id) deleted.")
+    func delete(_ original: KioskEntry) throws -> String {
+        let agent = try signedIn()
+        try database.deleteOwnHours(read(original, agent), agent: agent)
+        return language.pick("Saisie n° \(original.id) supprimée.", "Entry no. \(original.id) deleted.")
+    }
+
+    /// The entry as her screen showed it, for the store to claim.
+    private func read(_ entry: KioskEntry, _ agent: String) -> ReadRecord {
+        .timeEntry(TimeEntry(id: entry.id, agent: agent, member: entry.member, date: entry.date, minutes: entry.minutes,
+                             request: entry.request, validated: entry.validated),
+                   version: entry.version, memberName: entry.memberName)
     }
 
     func changeToken() throws -> Int { try database.changeToken() }

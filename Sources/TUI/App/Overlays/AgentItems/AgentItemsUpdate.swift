@@ -7,10 +7,11 @@ func editAgentItems(_ key: Key, _ state: inout AppState) -> [Effect] {
     if items.confirmingDeletion {
         items.confirmingDeletion = false
         state.agentItems = items
-        guard Confirmation.accepts(key), let selected else { return [] }
+        // The agent as the list shows it: a change made meanwhile refuses the deletion.
+        guard Confirmation.accepts(key), let selected, let read = state.snapshot?.read(agent: items.agent) else { return [] }
         switch selected {
-        case .absence(let absence): return [.editRecord(.deleteAbsence(agent: items.agent, absence))]
-        case .rota(let entry): return [.editRecord(.deleteRota(agent: items.agent, entry))]
+        case .absence(let absence): return [.editRecord(.deleteAbsence(agent: items.agent, absence), read: read)]
+        case .rota(let entry): return [.editRecord(.deleteRota(agent: items.agent, entry), read: read)]
         }
     }
     guard let action = KeyMap.action(for: key) else { return [] }

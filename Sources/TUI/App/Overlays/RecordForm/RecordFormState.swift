@@ -9,10 +9,9 @@ public struct RecordFormState: Sendable, Equatable {
     public var modified = false
     public var confirmingCancel = false
     public var error: String?
-    /// The member or agent as they were when the form opened: saving refuses to overwrite them
-    /// if another session changed them meanwhile.
-    public var originalMembers: [Member] = []
-    public var originalAgents: [Agent] = []
+    /// The member, agent or tariff as it was when the form opened, with its version: saving
+    /// refuses to overwrite it if another session changed it (or a child row) meanwhile.
+    public var reads: [ReadRecord] = []
 
     public init(kind: RecordKind, fields: [FormField]) {
         self.kind = kind

@@ -5,11 +5,12 @@ func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
     guard let snapshot = state.snapshot, state.role == .coordinator else { return }
     var form = RecordFormState(kind: kind, fields: RecordDrafts.fields(for: kind, territory: snapshot.territory,
                                                                       today: state.today, language: state.language))
-    let territory = snapshot.territory
     switch kind {
-    case .member(let code?): form.originalMembers = territory.members.filter { $0.code == code }
-    case .agent(let code?), .absence(let code), .rota(let code): form.originalAgents = territory.agents.filter { $0.code == code }
-    default: break
+    case .member(let code?), .openingHours(let code, _): form.reads = snapshot.read(member: code).map { [$0] } ?? []
+    case .agent(let code?), .absence(let code), .rota(let code), .editAbsence(let code, _), .editRota(let code, _):
+        form.reads = snapshot.read(agent: code).map { [$0] } ?? []
+    case .tariff(let year): form.reads = snapshot.read(tariff: year).map { [$0] } ?? []
+    case .member(nil), .agent(nil): break
     }
     state.recordForm = form
 }
@@ -31,13 +32,13 @@ func editRecordForm(_ key: Key, _ state: inout AppState) -> [Effect] {
             let parsed = RecordDrafts.parseEdit(form.kind, form.fields, territory: territory, language: state.language)
             form.problems = parsed.problems
             if let first = parsed.problems.keys.min() { form.focus = first }
-            if let edit = parsed.edit { effects = [.editRecord(edit)] }
+            if let edit = parsed.edit, let read = form.reads.first { effects = [.editRecord(edit, read: read)] }
         } else if let territory = state.snapshot?.territory {
             let parsed = RecordDrafts.parse(form.kind, form.fields, territory: territory, language: state.language)
             form.problems = parsed.problems
             if let first = parsed.problems.keys.min() { form.focus = first }
             if let change = parsed.change {
-                effects = [.saveRecord(change, originalMembers: form.originalMembers, originalAgents: form.originalAgents)]
+                effects = [.saveRecord(change, reads: form.reads)]
             }
         }
     case .other: break

@@ -4,7 +4,9 @@ import Domain
 func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
     let width = min(buffer.width - 4, 96)
-    let height = min(buffer.height - 2, form.fields.count + form.problems.count + 6)
+    // A refusal is wrapped, never cut: it says what the record is now.
+    let errorLines = form.error.map { TextWidth.wrap("✗ " + $0, width: width - 4) } ?? []
+    let height = min(buffer.height - 2, form.fields.count + form.problems.count + 6 + max(0, errorLines.count - 1))
     let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
     let title: String
@@ -40,8 +42,9 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
             y += 1
         }
     }
-    if let error = form.error, y < rect.maxY - 2 {
-        buffer.put(TextWidth.truncate("✗ " + error, to: width - 4), x: rect.x + 2, y: y, style: theme.style(.error))
+    for line in errorLines where y < rect.maxY - 2 {
+        buffer.put(line, x: rect.x + 2, y: y, style: theme.style(.error))
+        y += 1
     }
     if case .openingHours = form.kind {
         buffer.put(l.pick("Plages « 08:30-12:00, 13:30-17:00 » · vide : fermé ce jour-là", "Ranges \"08:30-12:00, 13:30-17:00\" · empty: closed that day"),

@@ -8,9 +8,9 @@ public struct RequestFormState: Sendable, Equatable {
     /// Set once the draft is valid: what saving would change, shown before confirming.
     public var impact: RequestImpact?
     public var pending: ReplacementRequest?
-    /// The request as it was when the form opened (edits): saving refuses to overwrite it if
-    /// another session changed it meanwhile.
-    public var original: ReplacementRequest?
+    /// The request as it was when the form opened, with its version (edits): saving refuses to
+    /// overwrite it if another session changed it meanwhile.
+    public var read: ReadRecord?
     public var modified = false
     public var confirmingCancel = false
     public var error: String?

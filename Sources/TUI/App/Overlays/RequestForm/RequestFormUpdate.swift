@@ -20,7 +20,7 @@ func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         form.error = nil
     case .enter:
         if let pending = form.pending, form.impact != nil {
-            effects = [.saveRequest(pending, isNew: form.draft.id == nil, original: form.original)]
+            effects = [.saveRequest(pending, isNew: form.draft.id == nil, read: form.read)]
         } else {
             let parsed = form.draft.parse(members: state.snapshot?.territory.members ?? [], newID: RequestFormState.newID,
                                           language: state.language)

@@ -31,8 +31,10 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
         y += 1
     }
     if let error = form.error {
-        buffer.put("✗ " + error, x: rect.x + 2, y: y, style: theme.style(.error), maxWidth: width - 4)
-        y += 1
+        for line in TextWidth.wrap("✗ " + error, width: width - 4) where y < rect.maxY - 2 {
+            buffer.put(line, x: rect.x + 2, y: y, style: theme.style(.error))
+            y += 1
+        }
     }
     if let impact = form.impact {
         if let decision = impact.decision {

@@ -20,7 +20,7 @@ func handleRequestsKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
             return []
         }
         var form = RequestFormState(draft: RequestDraft(decision.request, language: state.language))
-        form.original = decision.request
+        form.read = state.snapshot?.read(request: decision.request)
         state.requestForm = form
     default: return nil
     }
