@@ -70,3 +70,39 @@ struct ScheduleTests {
         }
     }
 }
+
+@Suite("An agent's day in the grid: morning and afternoon")
+struct AgentDayTests {
+    static let tuesday = CalendarDate(year: 2024, month: 3, day: 12) ?? CalendarDate(dayNumber: 0)
+
+    @Test func rotaKeepsItsTimeAndRequestsFillTheMorningFirst() {
+        // 35 h a week: 7 h a day, 3:30 each half.
+        let agent = Agent(code: "A", name: "A", weeklyMinutes: 2100,
+                          rota: [RotaEntry(member: "R1", day: .tue, time: TimeRange(start: 14 * 60, end: 16 * 60))])
+        let work = [(request: "D1", minutes: 180), (request: "D2", minutes: 120), (request: "D3", minutes: 60)]
+        let (morning, afternoon) = AgentDay.split(agent: agent, day: Self.tuesday, work: work) { ["D1": "M1", "D2": "M2", "D3": "M3"][$0] ?? "" }
+        // D1 (3:00) leaves 0:30 of the morning: D2 starts there and goes on after noon; D3 is afternoon.
+        #expect(morning.map(\.request) == ["D1", "D2"])
+        #expect(afternoon.map(\.request) == [nil, "D2", "D3"])
+        #expect(afternoon.first?.rota == TimeRange(start: 14 * 60, end: 16 * 60))
+        #expect(afternoon.first?.member == "R1")
+        #expect(morning.map(\.member) == ["M1", "M2"])
+    }
+
+    @Test func minutesTheOpeningHoursCannotHoldAreCounted() {
+        let member = Member(code: "M", name: "M", population: 300, singlePartTimeSecretary: true,
+                            memberSince: CalendarDate(dayNumber: 0),
+                            openingHours: OpeningHours([.tue: [TimeRange(start: 9 * 60, end: 12 * 60)]]))
+        let request = ReplacementRequest(id: "D1", member: "M", motive: .maladie, received: Self.tuesday, start: Self.tuesday,
+                                         end: Self.tuesday, minutesPerWeek: 1500)
+        let decision = RequestDecision(request: request, isImplicit: false, small: true, status: .granted, neededMinutes: 300,
+                                       servedMinutes: 300, preemptedOn: nil, capped: false, effectiveEnd: Self.tuesday,
+                                       reasons: [], periods: [])
+        // A rota slot 10:00–11:00 elsewhere leaves 2 h of the 3 h opening: 5 h asked, 3 h missing.
+        let agent = Agent(code: "A", name: "A", weeklyMinutes: 2100,
+                          rota: [RotaEntry(member: "X", day: .tue, time: TimeRange(start: 10 * 60, end: 11 * 60))])
+        #expect(AgentDay.openingConflict(agent: agent, day: Self.tuesday, duties: [(decision, 300)]) { $0 == "M" ? member : nil } == 180)
+        // A member without opening hours on record is not judged.
+        #expect(AgentDay.openingConflict(agent: agent, day: Self.tuesday, duties: [(decision, 300)]) { _ in nil } == nil)
+    }
+}

@@ -25,33 +25,18 @@ func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language 
         let cell = HalfDay(text: showMotive ? absenceLabel(absence.kind, l) : l.pick("absent(e)", "away"), role: .absence, requests: [])
         return (cell, cell)
     }
-    var morning: [(member: String, request: String?)] = []
-    var afternoon: [(member: String, request: String?)] = []
-    var morningRota: [String] = []
-    var afternoonRota: [String] = []
-    var morningLeft = agent.dailyMinutes / 2
-    for entry in agent.rota where entry.day == day.weekday {
-        let text = l.pick("Tournée à \(window.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))",
-                          "Rota at \(window.member(entry.member)?.name ?? entry.member), \(ClockText.format(entry.time.start))–\(ClockText.format(entry.time.end))")
-        if entry.time.start < WeeklySchedule.noon {
-            morning.append((entry.member, nil))
-            morningRota.append(text)
-            morningLeft -= entry.time.minutes
-        } else {
-            afternoon.append((entry.member, nil))
-            afternoonRota.append(text)
+    let work = window.work[agent.code]?[day.dayNumber] ?? []
+    let (morning, afternoon) = AgentDay.split(agent: agent, day: day, work: work) { window.decisions[$0]?.request.member ?? "" }
+    func rotaText(_ parts: [AgentDay.Part]) -> [String] {
+        parts.compactMap { part in
+            part.rota.map { time in
+                let name = window.member(part.member)?.name ?? part.member
+                return l.pick("Tournée à \(name), \(ClockText.format(time.start))–\(ClockText.format(time.end))",
+                              "Rota at \(name), \(ClockText.format(time.start))–\(ClockText.format(time.end))")
+            }
         }
     }
-    for item in window.work[agent.code]?[day.dayNumber] ?? [] {
-        let member = window.decisions[item.request]?.request.member ?? ""
-        if morningLeft > 0 {
-            morning.append((member, item.request))
-            morningLeft -= item.minutes
-            if morningLeft < 0 { afternoon.append((member, item.request)) }
-        } else {
-            afternoon.append((member, item.request))
-        }
-    }
+    let morningRota = rotaText(morning), afternoonRota = rotaText(afternoon)
     var am = cell(morning, window), pm = cell(afternoon, window)
     am.rota = morningRota
     pm.rota = afternoonRota
@@ -70,24 +55,15 @@ func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language 
     return (am, pm)
 }
 
-/// Minutes of the agent's day that cannot be placed in the members' opening hours, if any
-/// (members without opening hours on record are not judged).
+/// Minutes of the agent's day that the members' opening hours cannot hold (`AgentDay`).
 func openingConflict(agent: Agent, day: CalendarDate, window: PlanningWindow) -> Int? {
-    let duties = (window.work[agent.code]?[day.dayNumber] ?? []).compactMap { item -> (RequestDecision, Int)? in
+    let duties = (window.work[agent.code]?[day.dayNumber] ?? []).compactMap { item -> (decision: RequestDecision, minutes: Int)? in
         window.decisions[item.request].map { ($0, item.minutes) }
-    }.sorted { WeeklySchedule.placementOrder($0.0, $1.0) }
-    var busy = agent.rota.filter { $0.day == day.weekday }.map(\.time)
-    var missing = 0
-    for (decision, minutes) in duties {
-        guard let member = window.member(decision.request.member), member.openingHours.weeklyMinutes > 0 else { continue }
-        let placed = WeeklySchedule.place(minutes, in: member.openingHours.on(day.weekday), avoiding: busy)
-        busy += placed
-        missing += minutes - placed.reduce(0) { $0 + $1.minutes }
     }
-    return missing > 0 ? missing : nil
+    return AgentDay.openingConflict(agent: agent, day: day, duties: duties) { window.member($0) }
 }
 
-private func cell(_ items: [(member: String, request: String?)], _ window: PlanningWindow) -> HalfDay {
+private func cell(_ items: [AgentDay.Part], _ window: PlanningWindow) -> HalfDay {
     guard let first = items.first else { return HalfDay(text: "·", role: .dim, requests: []) }
     let decisions = items.compactMap { $0.request.flatMap { window.decisions[$0] } }
     let members = Set(items.map(\.member))
