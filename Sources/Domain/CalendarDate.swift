@@ -193,11 +193,22 @@ extension String {
 extension String {
     /// Lowercased without French accents, so that "ecuisses" finds "Écuisses".
     public func folding() -> String {
-        let plain: [Character: String] = [
-            "à": "a", "â": "a", "ä": "a", "á": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
-            "î": "i", "ï": "i", "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
-            "ÿ": "y", "œ": "oe", "æ": "ae",
-        ]
-        return lowercased().map { plain[$0] ?? String($0) }.joined()
+        let lower = lowercased()
+        // Codes, ids and most names are plain ASCII: nothing to fold (this runs over every
+        // name of a national territory at each load).
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) { return lower }
+        var result = ""
+        result.reserveCapacity(lower.utf8.count)
+        for character in lower {
+            if let plain = foldedLetters[character] { result += plain } else { result.append(character) }
+        }
+        return result
     }
 }
+
+/// The letters `folding` replaces (compared as characters, so a decomposed "é" matches too).
+private let foldedLetters: [Character: String] = [
+    "à": "a", "â": "a", "ä": "a", "á": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
+    "î": "i", "ï": "i", "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
+    "ÿ": "y", "œ": "oe", "æ": "ae",
+]

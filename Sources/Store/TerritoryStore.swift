@@ -261,10 +261,11 @@ enum TerritoryReader {
     static func members(_ db: Database, withOpeningHours: Bool) throws -> [Member] {
         var opening: [String: [Weekday: [TimeRange]]] = [:]
         if withOpeningHours {
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM opening_range ORDER BY member, weekday, start_minute") {
-                guard let day = Weekday(isoNumber: row["weekday"]) else { continue }
-                opening[row["member"], default: [:]][day, default: []]
-                    .append(TimeRange(start: row["start_minute"], end: row["end_minute"]))
+            // By position, through a cursor: some 200,000 rows at national scale.
+            let rows = try Row.fetchCursor(db, sql: "SELECT member, weekday, start_minute, end_minute FROM opening_range ORDER BY member, weekday, start_minute")
+            while let row = try rows.next() {
+                guard let day = Weekday(isoNumber: row[1]) else { continue }
+                opening[row[0], default: [:]][day, default: []].append(TimeRange(start: row[2], end: row[3]))
             }
         }
         // Columns by position: this runs over every member of a national territory.
@@ -287,10 +288,12 @@ enum TerritoryReader {
 
     static func agents(_ db: Database) throws -> [Agent] {
         var rota: [String: [RotaEntry]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM rota_entry ORDER BY agent, weekday, start_minute, end_minute, member") {
-            guard let day = Weekday(isoNumber: row["weekday"]) else { continue }
-            rota[row["agent"], default: []].append(RotaEntry(
-                member: row["member"], day: day, time: TimeRange(start: row["start_minute"], end: row["end_minute"])))
+        let slots = try Row.fetchCursor(db, sql: """
+            SELECT agent, member, weekday, start_minute, end_minute FROM rota_entry ORDER BY agent, weekday, start_minute, end_minute, member
+            """)
+        while let row = try slots.next() {
+            guard let day = Weekday(isoNumber: row[2]) else { continue }
+            rota[row[0], default: []].append(RotaEntry(member: row[1], day: day, time: TimeRange(start: row[3], end: row[4])))
         }
         var absences: [String: [Absence]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM absence ORDER BY agent, from_date, to_date, kind") {

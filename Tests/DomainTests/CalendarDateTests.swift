@@ -20,3 +20,17 @@ struct CalendarWeekTests {
         #expect(Self.day("2023-01-09").isoWeek == 2)
     }
 }
+
+@Suite("Folding names for search and order")
+struct FoldingTests {
+    @Test func accentsAndCaseGoAsciiStaysAsItIs() {
+        #expect("Écuisses".folding() == "ecuisses")
+        #expect("SAINT-BÉRAIN-SOUS-SANVIGNES".folding() == "saint-berain-sous-sanvignes")
+        #expect("Cœur d'Œuvre".folding() == "coeur d'oeuvre")
+        #expect("71040".folding() == "71040")
+        #expect("D-2026-004".folding() == "d-2026-004")
+        // A decomposed é (e + combining acute) folds like the composed one.
+        #expect("Be\u{301}rain".folding() == "berain")
+        #expect("Ångström".folding() == "ångstrom")
+    }
+}

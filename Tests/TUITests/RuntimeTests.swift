@@ -161,6 +161,38 @@ struct RuntimeTests {
         #expect(source.count("snapshot") == snapshots + 1)
     }
 
+    @Test func theTerritoryIsReadInTheBackgroundOnceAndAgainOnlyWhenAPaneShowsIt() {
+        let source = FakeSource()
+        let program = program(source)
+        program.start()
+        // The grid is on screen at once; the territory comes behind it, off the loop.
+        #expect(program.state.grid != nil)
+        program.press(.character("2"))
+        program.settle()
+        #expect(source.count("snapshot") == 1)
+        #expect(program.state.snapshot != nil)
+        // Back on the grid, another session changes a member: only the grid is read…
+        program.press(.character("1"))
+        program.settle()
+        source.lock.withLock {
+            source.token += 1
+            source.changed = ["member"]
+        }
+        program.checkForChanges()
+        program.settle()
+        #expect(source.count("snapshot") == 1)
+        #expect(program.state.snapshotStale)
+        // …and the territory once Communes opens (its old rows are shown meanwhile).
+        program.press(.character("3"))
+        #expect(program.state.snapshot != nil)
+        program.settle()
+        #expect(source.count("snapshot") == 2)
+        #expect(!program.state.snapshotStale)
+        program.press(.character("4"))
+        program.settle()
+        #expect(source.count("snapshot") == 2)
+    }
+
     @Test func anErrorIsASentenceNeverADump() {
         #expect(ErrorText.sentence(Unexpected(), .fr) == "l'opération n'a pas abouti et rien n'a été enregistré (erreur interne : Unexpected)")
         struct Said: Error, Localized { func message(in l: Language) -> String { l.pick("la commune a changé", "the member changed") } }
@@ -275,5 +307,18 @@ struct SnapshotOrderTests {
         // An order that does not match the territory (a member added meanwhile) is not used.
         let short = Snapshot(territory: territory, plan: demoSnapshot.plan, order: (Array(order(territory.members, \.code, \.name).dropFirst()), []))
         #expect(short.members.map(\.code) == demoSnapshot.members.map(\.code))
+    }
+}
+
+@Suite("The filter's byte search")
+struct FilterSearchTests {
+    @Test func itAnswersLikeContains() {
+        let texts = ["71040\u{1}saint-berain-sous-sanvignes", "a", "", "aab", "ångstrom", "x\u{1}ecuisses", "sss"]
+        let needles = ["", "s", "sai", "71", "sanvignes", "nvignesx", "ab", "aab", "aaab", "ång", "ngs", "\u{1}e", "ss", "b"]
+        for text in texts {
+            for needle in needles {
+                #expect(text.holdsBytes(of: needle) == (needle.isEmpty || text.contains(needle)), "\(text) / \(needle)")
+            }
+        }
     }
 }

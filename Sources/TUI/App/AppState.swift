@@ -4,6 +4,9 @@ import Domain
 public enum Pane: Int, CaseIterable, Sendable {
     case planning = 1, requests, members, agents, hours, invoices
 
+    /// Whether the pane shows the whole territory (the snapshot), not a window of its own.
+    public var showsTerritory: Bool { [.requests, .members, .agents, .hours].contains(self) }
+
     public func title(_ l: Language) -> String {
         switch self {
         case .planning: return "Planning"
@@ -73,7 +76,9 @@ public struct Snapshot: Sendable {
         let sortedMembers = sorted(territory.members, code: \.code, name: \.name, stored: order?.members)
         members = sortedMembers.map(\.1)
         foldedMemberNames = sortedMembers.map(\.0)
-        membersInCodeOrder = territory.members.sorted { $0.code < $1.code }
+        // The database reads them in code order already: no sort then.
+        let inCodeOrder = zip(territory.members, territory.members.dropFirst()).allSatisfy { $0.code.precedesInByteOrder($1.code) }
+        membersInCodeOrder = inCodeOrder ? territory.members : territory.members.sorted { $0.code < $1.code }
         memberSearch = sortedMembers.map { $0.1.code.folding() + "\u{1}" + $0.0 }
         agentSearch = sortedAgents.map { $0.1.code.folding() + "\u{1}" + $0.0 }
         var foldedName: [String: String] = [:]
@@ -81,8 +86,8 @@ public struct Snapshot: Sendable {
         decisionSearch = plan.decisions.map { $0.id.folding() + "\u{1}" + (foldedName[$0.request.member] ?? $0.request.member.folding()) }
         membersByCode = Dictionary(territory.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         agentsByCode = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        agentNames = territory.agentNames
-        memberNames = territory.memberNames
+        agentNames = agentsByCode.mapValues(\.name)
+        memberNames = membersByCode.mapValues(\.name)
         var requestsByMember: [String: [String]] = [:]
         for decision in plan.decisions where !decision.isImplicit { requestsByMember[decision.request.member, default: []].append(decision.id) }
         self.requestsByMember = requestsByMember
@@ -122,6 +127,9 @@ public struct AppState: Sendable {
     /// The whole territory and its plan: loaded for the list panes and the forms, not for the
     /// planning grid, which reads only its window.
     public var snapshot: Snapshot?
+    /// Another session changed the territory while no pane on screen showed it: the snapshot
+    /// is read again when such a pane opens (its old rows are shown meanwhile).
+    public var snapshotStale = false
     /// Counts the snapshots and hours loaded, so derived lists know when to recompute.
     var snapshotGeneration = 0
     var hoursGeneration = 0
@@ -203,6 +211,8 @@ public enum Msg: Sendable {
     case documentExists(number: String, path: String)
     /// A slow effect started (what to say meanwhile) or every one ended (nil).
     case busy(String?)
+    /// A read of the whole territory ended (after its `loaded` or `failed`).
+    case territoryRead
 }
 
 /// A document that is already at `path`; the interface asks before replacing it.

@@ -1,4 +1,9 @@
 import Domain
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Rows of a list, all of `base` or those at `matches` (a filter), without copying them.
 struct FilteredRows<Element>: RandomAccessCollection {
@@ -85,7 +90,33 @@ func refreshLists(_ state: inout AppState) {
 private func matches(_ filter: String, in search: [String]) -> [Int]? {
     guard !filter.isEmpty else { return nil }
     let needle = filter.folding()
-    return search.indices.filter { search[$0].contains(needle) }
+    return search.indices.filter { search[$0].holdsBytes(of: needle) }
+}
+
+extension String {
+    /// Whether the UTF-8 bytes of `needle` occur in this string's: for folded texts, the same
+    /// answer as `contains`, at a fraction of the cost (the first key of a filter scans every
+    /// name of a national territory).
+    func holdsBytes(of needle: String) -> Bool {
+        var needle = needle
+        var haystack = self
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard !pin.isEmpty else { return true }
+                guard hay.count >= pin.count, let h = hay.baseAddress, let p = pin.baseAddress else { return false }
+                // Jump to each occurrence of the first byte, then compare the rest.
+                let last = hay.count - pin.count
+                var i = 0
+                while i <= last {
+                    guard let found = memchr(h + i, Int32(pin[0]), last - i + 1) else { return false }
+                    i = h.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if pin.count == 1 || memcmp(h + i + 1, p + 1, pin.count - 1) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
 }
 
 /// The decisions whose id, member name, motive or status (as this user reads them) contain the filter.
@@ -96,7 +127,7 @@ private func requestMatches(_ filter: String, _ snapshot: Snapshot, _ state: App
     let statuses = Set(DecisionStatus.allCases.filter { $0.label(in: state.language).folding().contains(needle) })
     return snapshot.plan.decisions.indices.filter { i in
         let d = snapshot.plan.decisions[i]
-        return snapshot.decisionSearch[i].contains(needle) || statuses.contains(d.status)
+        return snapshot.decisionSearch[i].holdsBytes(of: needle) || statuses.contains(d.status)
             || motives.contains(d.request.motive)
     }
 }

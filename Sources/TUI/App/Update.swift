@@ -15,6 +15,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .loaded(let snapshot):
         state.snapshot = snapshot
+        state.snapshotStale = false
         state.snapshotGeneration += 1
         refreshLists(&state)
         if state.invoicesPane.tariffFormPending {
@@ -100,6 +101,8 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .busy(let text):
         state.busy = text
         return []
+    case .territoryRead:
+        return []
     case .key(let key):
         return handle(key, &state)
     }
@@ -107,8 +110,9 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
 
 private func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
     state.pane = pane
-    // The list panes, the hours' names and the forms need the whole territory.
-    let all: [Effect] = state.snapshot == nil && [.requests, .members, .agents, .hours].contains(pane) ? [.loadAll] : []
+    // The list panes, the hours' names and the forms need the whole territory; one read while
+    // another pane was on screen is read again.
+    let all: [Effect] = (state.snapshot == nil || state.snapshotStale) && pane.showsTerritory ? [.loadAll] : []
     if pane == .hours { return all + [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] }
     if pane == .invoices { return [.loadInvoices(year: state.invoicesPane.year)] }
     return all
