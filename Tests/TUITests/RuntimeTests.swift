@@ -50,6 +50,10 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
         called("hours")
         return territory.timeEntries.filter { $0.date >= from && $0.date <= to }
     }
+    func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] {
+        called("plannedWork")
+        return []
+    }
     func changeToken() throws -> Int { lock.withLock { token } }
     func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) {
         lock.withLock { (mark + 1, changed) }
@@ -137,7 +141,7 @@ struct RuntimeTests {
         let program = program(source, background: false)
         program.start()
         program.press(.character("5"))
-        let snapshots = source.count("snapshot"), hours = source.count("hours")
+        let snapshots = source.count("snapshot"), hours = source.count("hours"), planned = source.count("plannedWork")
         source.lock.withLock {
             source.token += 1
             source.changed = ["time_entry"]
@@ -145,6 +149,8 @@ struct RuntimeTests {
         program.checkForChanges()
         #expect(source.count("snapshot") == snapshots)
         #expect(source.count("hours") == hours + 1)
+        // Hours do not change the plan: the week's planned minutes are not read again.
+        #expect(planned == 1 && source.count("plannedWork") == planned)
         // A kiosk PIN attempt changes nothing on screen: nothing is read.
         source.lock.withLock {
             source.token += 1

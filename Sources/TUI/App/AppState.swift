@@ -251,6 +251,9 @@ public enum Effect: Equatable, Sendable {
     /// Reads the planning grid's window.
     case loadGrid(GridQuery)
     case loadHours(from: CalendarDate, to: CalendarDate)
+    /// Reads the week's hours (and closed months) again, not its planned minutes: hours logged
+    /// elsewhere do not change the plan.
+    case reloadLoggedHours(from: CalendarDate, to: CalendarDate)
     /// Reads a year's invoices and the drafts not issued yet.
     case loadInvoices(year: Int)
     case issueInvoices(year: Int, on: CalendarDate)

@@ -400,6 +400,14 @@ public final class Program {
                         return [.historyLoaded(target, [], error: ErrorText.sentence(error, language))]
                     }
                 }
+            case .reloadLoggedHours(let from, let to):
+                run { data in
+                    do {
+                        return [.hoursLoaded(try data.hours(from: from, to: to)), .closedMonthsLoaded(try data.closedMonths())]
+                    } catch {
+                        return [.failed(ErrorText.sentence(error, language))]
+                    }
+                }
             case .loadHours(let from, let to):
                 run { data in
                     do {
@@ -433,7 +441,9 @@ struct ChangeScope {
         var effects: [Effect] = []
         if !rest.isEmpty { effects.append(.reload) }
         if state.pane == .hours && (!rest.isEmpty || !entities.isDisjoint(with: Self.hours)) {
-            effects.append(.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6)))
+            // Only hours or locks changed: the week's planned minutes stand.
+            effects.append(rest.isEmpty ? .reloadLoggedHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))
+                                        : .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6)))
         }
         if state.pane == .invoices && !entities.isSubset(of: Self.unseen) {
             effects.append(.loadInvoices(year: state.invoicesPane.year))
