@@ -78,9 +78,7 @@ extension AppDatabase {
     public func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
         try read { db in
             let territory = try TerritoryReader.billingTerritory(db, year: year)
-            let numbers = try String.fetchAll(db, sql: "SELECT number FROM invoice WHERE year = ? ORDER BY series DESC, sequence",
-                                              arguments: [year])
-            let issued = try Self.fetchInvoices(db, numbers: numbers)
+            let issued = try Self.fetchInvoices(db, year: year)
             var names = territory.memberNames
             for row in try Row.fetchAll(db, sql: "SELECT member, member_name FROM invoice WHERE year = ?", arguments: [year]) {
                 names[row["member"]] = row["member_name"]
@@ -201,9 +199,8 @@ extension AppDatabase {
     /// Issued invoices and credit notes, by series, year and number; optionally one year only.
     public func invoices(year: Int? = nil) throws -> [Invoice] {
         try read { db in
-            let filter = year == nil ? "" : "WHERE year = ?"
-            let numbers = try String.fetchAll(db, sql: "SELECT number FROM invoice \(filter) ORDER BY series DESC, year, sequence",
-                                              arguments: year.map { [$0] } ?? [])
+            if let year { return try Self.fetchInvoices(db, year: year) }
+            let numbers = try String.fetchAll(db, sql: "SELECT number FROM invoice ORDER BY series DESC, year, sequence")
             return try Self.fetchInvoices(db, numbers: numbers)
         }
     }
@@ -340,6 +337,53 @@ extension AppDatabase {
 
     static func fetchInvoice(_ db: Database, number: String) throws -> Invoice? {
         try fetchInvoices(db, numbers: [number]).first
+    }
+
+    /// Every invoice and credit note of `year`, in the order of `fetchInvoices(numbers:)`
+    /// (invoices, then credit notes, by number), read in three scans, not three queries per
+    /// invoice: a national year has 47,000 invoices and 460,000 statement rows.
+    static func fetchInvoices(_ db: Database, year: Int) throws -> [Invoice] {
+        var dates: [String: CalendarDate] = [:]
+        func date(_ text: String) -> CalendarDate {
+            if let known = dates[text] { return known }
+            let value = CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
+            dates[text] = value
+            return value
+        }
+        var lines: [String: [InvoiceLine]] = [:]
+        let lineRows = try Row.fetchCursor(db, sql: """
+            SELECT l.invoice, l.type, l.label, l.minutes, l.unit_price_cents, l.amount_cents
+            FROM invoice_line l JOIN invoice i ON i.number = l.invoice WHERE i.year = ? ORDER BY l.invoice, l.position
+            """, arguments: [year])
+        while let r = try lineRows.next() {
+            lines[r[0], default: []].append(InvoiceLine(kind: InvoiceLine.Kind(rawValue: r[1]) ?? .hours, label: r[2], minutes: r[3],
+                                                        unitPriceCents: r[4], amountCents: r[5]))
+        }
+        var statements: [String: [StatementEntry]] = [:]
+        let statementRows = try Row.fetchCursor(db, sql: """
+            SELECT s.invoice, s.date, s.agent, s.agent_name, s.minutes, s.request
+            FROM invoice_statement s JOIN invoice i ON i.number = s.invoice WHERE i.year = ? ORDER BY s.invoice, s.position
+            """, arguments: [year])
+        while let r = try statementRows.next() {
+            statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4], request: r[5]))
+        }
+        // Credit notes by the invoice they cancel, in one pass.
+        var cancelledBy: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT cancels, number FROM invoice WHERE cancels IS NOT NULL") { cancelledBy[row[0]] = row[1] }
+        var result: [Invoice] = []
+        let heads = try Row.fetchCursor(db, sql: """
+            SELECT number, year, member, kind, request, issued, due, paid, cancels, reason
+            FROM invoice WHERE year = ? ORDER BY series DESC, sequence
+            """, arguments: [year])
+        while let row = try heads.next() {
+            let number: String = row[0]
+            let paid: String? = row[7]
+            result.append(Invoice(
+                number: number, year: row[1], member: row[2], kind: Invoice.Kind(rawValue: row[3]) ?? .hours, request: row[4],
+                lines: lines[number] ?? [], statement: statements[number] ?? [], issued: date(row[5]), due: date(row[6]),
+                paid: paid.map(date), cancels: row[8], cancelledBy: cancelledBy[number], reason: row[9]))
+        }
+        return result
     }
 
     static func fetchInvoices(_ db: Database, numbers: [String]) throws -> [Invoice] {
