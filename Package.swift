@@ -46,8 +46,10 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Domain"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain"]),
-        .testTarget(name: "CLITests", dependencies: ["Domain", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests"),
+        // What the command-line and end-to-end tests share: the built binary, tmux, the demo.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CLITests", dependencies: ["Domain", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Roles, audit, validation and concurrency from the command line (issue 5)", .serialized)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("releve invoice (cli.md, rules.md §6.3)", .serialized)

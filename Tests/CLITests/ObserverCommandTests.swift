@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every command run as an observer (issue 10, "Roles everywhere"): what reads works and never

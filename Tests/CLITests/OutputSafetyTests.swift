@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every command that writes a file, played by an adversary (issue 10, "Outputs"): aimed at a

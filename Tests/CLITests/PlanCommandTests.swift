@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("plan, schedule and suggest through the binary", .serialized)

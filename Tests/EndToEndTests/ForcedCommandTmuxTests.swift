@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `releve user add LOGIN --key FILE` writes an `authorized_keys` line whose forced command
@@ -23,17 +24,8 @@ struct ForcedCommandTmuxTests {
 
         @discardableResult
         func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: releveBinary())
-            process.arguments = arguments + ["--db", db]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+            let result = try ReleveBinary.run(arguments + ["--db", db])
+            return (result.status, result.stdout, result.stderr)
         }
     }
 
@@ -122,5 +114,5 @@ struct ForcedCommandTmuxTests {
 
 /// The binary's real path, as `/proc/self/exe` gives it to the program.
 func releveBinaryResolved() -> String {
-    URL(fileURLWithPath: releveBinary()).resolvingSymlinksInPath().path
+    URL(fileURLWithPath: ReleveBinary.path).resolvingSymlinksInPath().path
 }

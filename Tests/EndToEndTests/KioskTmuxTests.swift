@@ -1,34 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the binary with `arguments`, `input` on its standard input; returns its exit status and output.
 @discardableResult
 private func releve(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: releveBinary())
-    process.arguments = arguments
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let error = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output, error)
+    let result = try ReleveBinary.run(arguments, stdin: input)
+    return (result.status, result.stdout, result.stderr)
 }
 
 @Suite("Kiosk end to end in tmux", .serialized, .enabled(if: TmuxSession.available, "tmux is not installed"))
 struct KioskTmuxTests {
-    func demoDatabase() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("releve-kiosk-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let db = directory.appendingPathComponent("demo.sqlite").path
-        #expect(try releve(["demo", "--db", db, "--today", "2026-11-16"]).status == 0)
-        return db
-    }
+    func demoDatabase() throws -> String { try ReleveBinary.demoDatabase() }
 
     /// How many of A1's entries on 16 November 2026 at Saint-Firmin last 3:30, per `hours list --format json`.
     func loggedAtSaintFirmin(_ db: String) throws -> Int {
@@ -62,7 +45,7 @@ struct KioskTmuxTests {
         let before = try loggedAtSaintFirmin(db)
         let tmux = TmuxSession()
         defer { tmux.close() }
-        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(releveBinary())' kiosk --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30",
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(ReleveBinary.path)' kiosk --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30",
                    width: 80, height: 24)
         #expect(tmux.waitFor("Code agent"), "\(tmux.screen())")
         tmux.keys("A1", "Enter")
@@ -97,7 +80,7 @@ struct KioskTmuxTests {
         let tmux = TmuxSession()
         defer { tmux.close() }
         // Sandrine Perrot is on sick leave from Monday 9 February 2026 in the demo.
-        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(releveBinary())' kiosk --db '\(db)' --today 2026-02-10 --idle 5; echo EXIT=$?; sleep 30",
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(ReleveBinary.path)' kiosk --db '\(db)' --today 2026-02-10 --idle 5; echo EXIT=$?; sleep 30",
                    width: 100, height: 30)
         #expect(tmux.waitFor("Code agent"), "\(tmux.screen())")
         tmux.keys("A3", "Enter", "13579", "Enter")
@@ -116,7 +99,7 @@ struct KioskTmuxTests {
         #expect(try releve(["agent", "set-pin", "A1", "--db", db], input: "2468\n").status == 0)
         let tmux = TmuxSession()
         defer { tmux.close() }
-        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(releveBinary())' kiosk --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30",
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(ReleveBinary.path)' kiosk --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30",
                    width: 80, height: 24)
         #expect(tmux.waitFor("Code agent"), "\(tmux.screen())")
         func tryToLeave() {

@@ -1,94 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// Drives the real binary in a detached tmux session, as a user at a terminal would.
-final class TmuxSession {
-    let socket = "releve-e2e-\(UUID().uuidString.prefix(8))"
-    let name = "e2e"
-
-    static var available: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
-    }
-
-    /// Runs tmux through the shell (`system`/`popen` wait for it reliably); only `capture`
-    /// reads its output, and the server that `new-session` starts gets no pipe to keep open.
-    @discardableResult
-    func tmux(_ arguments: [String], capture: Bool = false) -> String {
-        let quoted = (["tmux", "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = quoted.joined(separator: " ")
-        guard capture else {
-            _ = system(command + " >/dev/null 2>&1 </dev/null")
-            return ""
-        }
-        guard let pipe = popen(command + " 2>/dev/null", "r") else { return "" }
-        var output = Data()
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, pipe)
-            if n <= 0 { break }
-            output.append(contentsOf: chunk[0..<n])
-        }
-        pclose(pipe)
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    func start(_ command: String, width: Int = 120, height: Int = 40) {
-        tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, command])
-    }
-
-    func screen() -> String { tmux(["capture-pane", "-p", "-t", name], capture: true) }
-
-    func keys(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
-
-    func resize(_ width: Int, _ height: Int) { tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
-
-    /// Polls the screen until it contains `text` (10 s at most).
-    @discardableResult
-    func waitFor(_ text: String, seconds: Double = 10) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if screen().contains(text) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return false
-    }
-
-    func close() { tmux(["kill-server"]) }
-}
-
-func releveBinary() -> String {
-    if let custom = ProcessInfo.processInfo.environment["RELEVE_BIN"] { return custom }
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [runner, runner.deletingLastPathComponent()] {
-        let path = candidate.appendingPathComponent("releve").path
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/releve").path
-}
 
 @Suite("End to end in tmux", .serialized, .enabled(if: TmuxSession.available, "tmux is not installed"))
 struct TmuxTests {
-    func demoDatabase() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("releve-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let db = directory.appendingPathComponent("demo.sqlite").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: releveBinary())
-        process.arguments = ["demo", "--db", db, "--today", "2026-11-16"]
-        process.standardOutput = Pipe()
-        process.standardInput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return db
-    }
+    func demoDatabase() throws -> String { try ReleveBinary.demoDatabase() }
 
     @Test func aNewUserTriesEveryPaneResizesAndQuits() throws {
         let db = try demoDatabase()
         let tmux = TmuxSession()
         defer { tmux.close() }
-        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(releveBinary())' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '\(ReleveBinary.path)' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
         #expect(tmux.waitFor("Semaine 47 · du lun. 16 au ven. 20 novembre 2026"), "\(tmux.screen())")
         #expect(tmux.screen().contains("lun. 16 nov. 2026"))
         for (key, title) in [("2", "Demandes · "), ("3", "Communes membres"), ("4", "Agents · 5"), ("5", "Heures · semaine 47"),
@@ -116,17 +38,13 @@ struct TmuxTests {
         let db = try demoDatabase()
         let tmux = TmuxSession()
         defer { tmux.close() }
-        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(releveBinary())' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(ReleveBinary.path)' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
         #expect(tmux.waitFor("Semaine 47"))
         tmux.keys("3")
         #expect(tmux.waitFor("Communes membres · 27"))
         // Another session adds a member through the command line.
         let file = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("more.json")
-        let export = Process()
-        export.executableURL = URL(fileURLWithPath: releveBinary())
-        export.arguments = ["export", "--db", db, "--output", file.path]
-        try export.run()
-        export.waitUntilExit()
+        try ReleveBinary.run(["export", "--db", db, "--output", file.path])
         var text = try String(contentsOf: file, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"members\": [", with: """
             "members": [ { "code": "71999", "name": "Uchon", "kind": "commune", "population": 90,
@@ -134,13 +52,7 @@ struct TmuxTests {
               "referent_agent": null, "substitute_agent": null, "last_summer_replacement": null, "opening_hours": {} },
             """)
         try Data(text.utf8).write(to: file)
-        let load = Process()
-        load.executableURL = URL(fileURLWithPath: releveBinary())
-        load.arguments = ["import", file.path, "--db", db]
-        load.standardOutput = Pipe()
-        try load.run()
-        load.waitUntilExit()
-        #expect(load.terminationStatus == 0)
+        #expect(try ReleveBinary.run(["import", file.path, "--db", db]).status == 0)
         #expect(tmux.waitFor("Communes membres · 28", seconds: 3), "\(tmux.screen())")
         #expect(tmux.screen().contains("Uchon"))
         tmux.keys("q")
@@ -152,7 +64,7 @@ struct TmuxTests {
         let documents = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("documents").path
         let tmux = TmuxSession()
         defer { tmux.close() }
-        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 RELEVE_DOCUMENTS='\(documents)' '\(releveBinary())' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 RELEVE_DOCUMENTS='\(documents)' '\(ReleveBinary.path)' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
         #expect(tmux.waitFor("Semaine 47"))
         tmux.keys("6")
         #expect(tmux.waitFor("Factures 2026 · 0 émises"), "\(tmux.screen())")
@@ -161,14 +73,7 @@ struct TmuxTests {
         tmux.keys("o")
         #expect(tmux.waitFor("facture(s) émise(s), 2026-0001"), "\(tmux.screen())")
         // What the pane issued is what the command line lists.
-        let list = Process()
-        list.executableURL = URL(fileURLWithPath: releveBinary())
-        list.arguments = ["invoice", "list", "--db", db, "--format", "json", "--as-of", "2026-11-16"]
-        let out = Pipe()
-        list.standardOutput = out
-        try list.run()
-        let json = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        list.waitUntilExit()
+        let json = try ReleveBinary.run(["invoice", "list", "--db", db, "--format", "json", "--as-of", "2026-11-16"]).stdout
         #expect(json.contains("\"number\": \"2026-0001\""))
         tmux.keys("p")
         #expect(tmux.waitFor("Date du paiement : 16/11/2026"), "\(tmux.screen())")
@@ -181,24 +86,14 @@ struct TmuxTests {
         #expect(tmux.waitFor("EXIT=0"))
     }
 
-    func exportJSON(_ db: String) throws -> String {
-        let export = Process()
-        export.executableURL = URL(fileURLWithPath: releveBinary())
-        export.arguments = ["export", "--db", db]
-        let out = Pipe()
-        export.standardOutput = out
-        try export.run()
-        let json = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        export.waitUntilExit()
-        return json
-    }
+    func exportJSON(_ db: String) throws -> String { try ReleveBinary.run(["export", "--db", db]).stdout }
 
     @Test func theCoordinatorDeletesAnAbsenceAndChangesOpeningHours() throws {
         let db = try demoDatabase()
         let before = try exportJSON(db)
         let tmux = TmuxSession()
         defer { tmux.close() }
-        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(releveBinary())' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
+        tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(ReleveBinary.path)' --db '\(db)' --today 2026-11-16; echo EXIT=$?; sleep 30")
         #expect(tmux.waitFor("Semaine 47"))
         // Agents: the first agent's absences, the first one deleted after "o".
         tmux.keys("4")

@@ -1,16 +1,16 @@
 import Foundation
-import Testing
 
-/// Runs the built `releve` executable as a user would, without a terminal.
-struct ReleveBinary {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+/// Runs the built `releve` executable as a user would, without a terminal: the one helper the
+/// command-line and end-to-end tests share (`TestSupport`).
+public struct ReleveBinary {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
     /// The executable beside the test bundle (`.build/<config>/releve`), or `$RELEVE_BIN`.
-    static var path: String {
+    public static var path: String {
         if let custom = ProcessInfo.processInfo.environment["RELEVE_BIN"] { return custom }
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [runner, runner.deletingLastPathComponent()] {
@@ -22,32 +22,40 @@ struct ReleveBinary {
     }
 
     /// A scratch directory removed by the caller.
-    let directory: URL
+    public let directory: URL
 
-    init() throws {
+    public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("releve-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    var db: String { directory.appendingPathComponent("test.sqlite").path }
+    public var db: String { directory.appendingPathComponent("test.sqlite").path }
 
-    func file(_ name: String, _ contents: String) throws -> String {
+    public func file(_ name: String, _ contents: String) throws -> String {
         let path = directory.appendingPathComponent(name).path
         try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(at: directory) }
+    public func cleanUp() { try? FileManager.default.removeItem(at: directory) }
 
-    /// Runs `releve ARGS` with a clean environment (no terminal, no RELEVE_DB).
+    /// Runs `releve ARGS` with a clean environment (no terminal, no RELEVE_DB, a data home of
+    /// its own in the scratch directory).
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    public func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try Self.run(arguments, stdin: stdin, dataHome: directory.appendingPathComponent("xdg").path)
+    }
+
+    /// Runs `releve ARGS` without a terminal, RELEVE_DB unset; standard input is `stdin`, or
+    /// empty (closed at once).
+    @discardableResult
+    public static func run(_ arguments: [String], stdin: String? = nil, dataHome: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.path)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["RELEVE_DB"] = nil
-        environment["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
+        if let dataHome { environment["XDG_DATA_HOME"] = dataHome }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -62,10 +70,25 @@ struct ReleveBinary {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// A new demo database (`releve demo --today DAY`) in a directory of its own; returns its path.
+    public static func demoDatabase(today: String = "2026-11-16") throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("releve-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("demo.sqlite").path
+        let result = try run(["demo", "--db", db, "--today", today])
+        guard result.status == 0 else { throw DemoFailed(status: result.status, stderr: result.stderr) }
+        return db
+    }
+
+    public struct DemoFailed: Error {
+        public let status: Int32
+        public let stderr: String
+    }
 }
 
 /// The worked example, read from the store tests' fixtures.
-func oisansJSON() throws -> String {
+public func oisansJSON() throws -> String {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("StoreTests/Fixtures/oisans.json")
     return String(decoding: try Data(contentsOf: url), as: UTF8.self)
