@@ -328,3 +328,21 @@ struct FilterSearchTests {
         }
     }
 }
+
+@Suite("The Heures pane while its week is read")
+struct HoursLoadingTests {
+    @Test func itSaysLoadingNotNoHours() {
+        var state = loadedState()
+        state.hours = []
+        let effects = press(&state, .character("5"))
+        #expect(effects.contains { if case .loadHours = $0 { return true } else { return false } })
+        var text = screen(state).joined(separator: "\n")
+        #expect(text.contains("Chargement des heures de la semaine…"))
+        #expect(text.contains("· chargement…"))
+        #expect(!text.contains("Aucune heure saisie"))
+        _ = update(&state, .hoursLoaded([]))
+        text = screen(state).joined(separator: "\n")
+        #expect(text.contains("Aucune heure saisie cette semaine."))
+        #expect(text.contains("total 0:00, validées 0:00"))
+    }
+}

@@ -3,6 +3,8 @@ import Domain
 /// The only place the state changes: pure, exhaustive, answers with effects to run.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     let effects = apply(msg, &state)
+    // A week asked for is not shown as "no hours" while it is read.
+    if effects.contains(where: { if case .loadHours = $0 { return true } else { return false } }) { state.hoursPane.loading = true }
     refreshLists(&state)
     return effects + syncGrid(&state)
 }
@@ -46,6 +48,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .hoursLoaded(let entries):
         state.hours = entries
+        state.hoursPane.loading = false
         state.hoursGeneration += 1
         return []
     case .closedMonthsLoaded(let months):
@@ -57,6 +60,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .failed(let message):
         state.loadError = message
+        state.hoursPane.loading = false
         return []
     case .impact(let impact, let request):
         state.requestForm?.impact = impact

@@ -14,6 +14,8 @@ public struct HoursPaneState: Sendable, Equatable {
     /// The entry cursor inside the detail of a row.
     public var entry = 0
     public var closedMonths: [String] = []
+    /// The week's hours are being read: the pane says so rather than "no hours".
+    public var loading = false
     public var prompt: Prompt?
     public var promptError: String?
 

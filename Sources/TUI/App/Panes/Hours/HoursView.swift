@@ -15,8 +15,12 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
     let entries = state.hours.filter { $0.date >= state.hoursWeek && $0.date <= sunday }
     let total = entries.reduce(0) { $0 + $1.minutes }
     let validated = entries.filter(\.validated).reduce(0) { $0 + $1.minutes }
-    buffer.frame(area, title: l.pick("Heures · semaine \(state.hoursWeek.isoWeek) du \(format.date(state.hoursWeek)) · total \(DurationText.format(total)), validées \(DurationText.format(validated))",
-                                     "Hours · week \(state.hoursWeek.isoWeek) from \(format.date(state.hoursWeek)) · total \(DurationText.format(total)), validated \(DurationText.format(validated))"),
+    let totals = state.hoursPane.loading
+        ? l.pick("chargement…", "loading…")
+        : l.pick("total \(DurationText.format(total)), validées \(DurationText.format(validated))",
+                 "total \(DurationText.format(total)), validated \(DurationText.format(validated))")
+    buffer.frame(area, title: l.pick("Heures · semaine \(state.hoursWeek.isoWeek) du \(format.date(state.hoursWeek)) · \(totals)",
+                                     "Hours · week \(state.hoursWeek.isoWeek) from \(format.date(state.hoursWeek)) · \(totals)"),
                  borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     if state.hoursPane.closedMonths.contains(state.hoursMonth) {
         let closed = l.pick(" mois \(state.hoursMonth) clos (O rouvrir) ", " month \(state.hoursMonth) closed (O reopens) ")
@@ -40,7 +44,9 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         return TableRow(cells, role: row.entries.allSatisfy(\.validated) ? .normal : .hint)
     }
     if hoursRows.isEmpty {
-        buffer.put(l.pick("Aucune heure saisie cette semaine.", "No hours logged this week."), x: inner.x, y: inner.y + 1, style: theme.style(.dim))
+        let empty = state.hoursPane.loading ? l.pick("Chargement des heures de la semaine…", "Reading the week's hours…")
+                                            : l.pick("Aucune heure saisie cette semaine.", "No hours logged this week.")
+        buffer.put(empty, x: inner.x, y: inner.y + 1, style: theme.style(.dim))
     } else {
         let top = buffer.table(inner, columns: columns, count: hoursRows.count, row: tableRow, selected: state.hoursPane.list.cursor,
                                scroll: 0, theme: theme)
