@@ -57,6 +57,9 @@ enum Overlay: CaseIterable {
         }
     }
 
+    /// The panes' area, between the tab bar and the status bar.
+    private static func body(_ buffer: Buffer) -> Rect { Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 2) }
+
     private func paint(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
         switch self {
         case .quitQuestion:
@@ -66,11 +69,16 @@ enum Overlay: CaseIterable {
                                       "The open form is not saved: its changes will be lost."),
                                l.pick("o : quitter sans enregistrer · toute autre touche : revenir au formulaire",
                                       "y: quit without saving · any other key: back to the form")],
-                       error: nil, Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 2), &buffer, theme, borders)
+                       error: nil, Self.body(buffer), &buffer, theme, borders)
         case .help: helpOverlay(state, &buffer, theme, borders)
         case .history: if let history = state.history { renderHistory(state, history, &buffer, theme, borders) }
-        // The filter is typed in the status bar; the two prompts are drawn by their pane, over its table.
-        case .filter, .invoicePrompt, .hoursPrompt: break
+        // The filter is typed in the status bar.
+        case .filter: break
+        case .invoicePrompt:
+            if let prompt = state.invoicesPane.prompt {
+                renderInvoicePrompt(prompt, error: state.invoicesPane.promptError, state, Self.body(buffer), &buffer, theme, borders)
+            }
+        case .hoursPrompt: renderHoursPrompt(state, Self.body(buffer), &buffer, theme, borders)
         case .requestForm: if let form = state.requestForm, state.snapshot != nil { renderRequestForm(state, form, &buffer, theme, borders) }
         case .recordForm: if let form = state.recordForm, state.snapshot != nil { renderRecordForm(state, form, &buffer, theme, borders) }
         case .deletion: if let deletion = state.pendingDeletion { renderDeletionQuestion(state, deletion, &buffer, theme, borders) }

@@ -61,7 +61,7 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
     renderHoursValidation(state, area, &buffer, theme, borders)
 }
 
-/// The selected row's entries, one per line, with the entry cursor; and the prompt, if any.
+/// The selected row's entries, one per line, with the entry cursor.
 func renderHoursValidation(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
     let f = DisplayFormat(l)
@@ -84,6 +84,11 @@ func renderHoursValidation(_ state: AppState, _ area: Rect, _ buffer: inout Buff
                                              "V validate the entry · S the agent's whole week · Esc close"), to: rect.width - 4),
                    x: rect.x + 2, y: rect.maxY - 2, style: theme.style(.dim))
     }
+}
+
+/// The question to close or reopen a month (an overlay: `Overlay.hoursPrompt` paints it).
+func renderHoursPrompt(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
+    let l = state.language
     guard let prompt = state.hoursPane.prompt else { return }
     let lines: [String]
     let title: String

@@ -61,7 +61,6 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
             return l.pick("Brouillon", "Draft")
         }(), detailRect, &buffer, theme, borders)
     }
-    if let prompt = pane.prompt { invoicePrompt(prompt, error: pane.promptError, state, area, &buffer, theme, borders) }
 }
 
 private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: CalendarDate, language l: Language) -> [(String, Role)] {
@@ -103,7 +102,7 @@ private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: C
     return lines
 }
 
-func invoicePrompt(_ prompt: InvoicesPaneState.Prompt, error: String?, _ state: AppState, _ area: Rect,
+func renderInvoicePrompt(_ prompt: InvoicesPaneState.Prompt, error: String?, _ state: AppState, _ area: Rect,
                            _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
     let f = DisplayFormat(l)
