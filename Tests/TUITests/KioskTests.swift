@@ -212,8 +212,12 @@ private final class FakeKioskSource: KioskDataSource {
     var signedIn: String?
     var logged: [KioskDraft] = []
     var signOuts = 0
+    /// Holds the PIN check until signalled (the worker's tests).
+    var holdSignIn = false
+    let gate = DispatchSemaphore(value: 0)
 
     func signIn(code: String, pin: String) -> KioskSignIn {
+        if holdSignIn { gate.wait() }
         guard code == "A1", pin == "2468" else {
             return .refused(message: "PIN incorrect : encore 4 essais avant le blocage.", retypeCode: false)
         }
@@ -272,5 +276,31 @@ struct KioskProgramTests {
         program.send(.tick(at: now))
         #expect(source.signedIn == nil && source.signOuts == 1)
         #expect(program.state.session == nil)
+    }
+}
+
+@Suite("Kiosk program on the shared runtime (worker)")
+struct KioskWorkerTests {
+    @Test func thePINIsCheckedOffTheLoopAndKeysTypedMeanwhileWaitTheirTurn() {
+        let source = FakeKioskSource()
+        source.holdSignIn = true
+        let program = KioskProgram(backend: RecordingTerminal(), data: source,
+                                   state: KioskState(width: 80, height: 24, today: kioskToday, idleSeconds: 120),
+                                   theme: .builtIn, clock: { 0 }, background: true)
+        for c in "A1" { program.handle(.key(.character(c))) }
+        program.handle(.key(.enter))
+        for c in "2468" { program.handle(.key(.character(c))) }
+        program.handle(.key(.enter))
+        // The check runs on the worker: the loop still answers, and "n" waits for its result.
+        #expect(program.isWorking)
+        program.handle(.key(.character("n")))
+        #expect(program.state.session == nil)
+        source.gate.signal()
+        while program.isWorking || program.applyFinished() { usleep(1_000) }
+        _ = program.applyFinished()
+        #expect(source.signedIn == "A1")
+        #expect(program.state.session?.data == elodieData)
+        // The "n" typed during the check opened the form once she was in.
+        #expect(program.state.session?.form != nil)
     }
 }

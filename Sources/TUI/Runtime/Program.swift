@@ -65,43 +65,6 @@ private struct SendableSource: @unchecked Sendable {
     let data: any AppDataSource
 }
 
-/// Runs the slow calls (writes, whole-territory reads, invoices, history) off the key loop, one
-/// at a time and in order; their answers wait in `finished` until the loop applies them
-/// between two keys.
-final class EffectWorker: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "releve.effects")
-    private let lock = NSLock()
-    private var finished: [[Msg]] = []
-    private var running = 0
-
-    /// Queues `job`; its messages come back through `take()`.
-    func submit(_ job: @escaping @Sendable () -> [Msg]) {
-        lock.withLock { running += 1 }
-        queue.async { [self] in
-            let messages = job()
-            lock.withLock {
-                finished.append(messages)
-                running -= 1
-            }
-        }
-    }
-
-    /// The answers that arrived, in the order their jobs were queued.
-    func take() -> [[Msg]] {
-        lock.withLock {
-            let done = finished
-            finished = []
-            return done
-        }
-    }
-
-    /// Jobs queued or running.
-    var busy: Bool { lock.withLock { running > 0 } }
-
-    /// Waits for every queued job (quitting never abandons a save).
-    func wait() { queue.sync {} }
-}
-
 /// The loop: draw the state, read a key, update, run the effects; reload what another session
 /// changed (checked every second). Slow effects run on a worker thread: the screen says
 /// "Enregistrement…" and keys keep working meanwhile.
@@ -110,13 +73,13 @@ public final class Program {
     let data: any AppDataSource
     let theme: Theme
     public private(set) var state: AppState
-    private var previous: Buffer?
+    private let screen: Screen
     private var lastToken: Int?
     /// The newest audit row the loaded data reflects.
     private var auditMark: Int64?
     private var ticksSinceCheck = 0
     /// Nil: effects run at once, on the caller's thread (tests, and benchmarks of one key).
-    private let worker: EffectWorker?
+    private let worker: EffectWorker<Msg>?
     /// Jobs that said something in the status bar ("Enregistrement…") and have not answered yet.
     private var busyJobs = 0
     /// A read of the whole territory is on the worker; `territoryAgain`: a change arrived
@@ -127,10 +90,11 @@ public final class Program {
     public init(backend: any TerminalBackend, data: any AppDataSource, state: AppState, theme: Theme,
                 background: Bool = false) {
         self.backend = backend
+        self.screen = Screen(backend)
         self.data = data
         self.state = state
         self.theme = theme
-        self.worker = background ? EffectWorker() : nil
+        self.worker = background ? EffectWorker<Msg>() : nil
         self.state.unicode = backend.supportsUnicode
     }
 
@@ -165,44 +129,20 @@ public final class Program {
         draw()
     }
 
-    /// Runs until the user quits.
+    /// Runs until the user quits (the loop shared with the kiosk, `KeyLoop`).
     public func run() {
         start()
-        var dirty = false
-        while state.running {
-            // An idle screen costs nothing: draw only after something happened.
-            if dirty { draw() }
-            dirty = applyFinished()
-            // While the worker runs, wake often to show its answer as soon as it is there.
-            if let event = backend.readKey(timeoutMilliseconds: isWorking ? 15 : 100) {
-                dirty = true
-                switch event {
-                case .resize:
-                    let size = backend.size
-                    previous = nil
-                    perform(update(&state, .resize(width: size.width, height: size.height)))
-                case .key(let key):
-                    perform(update(&state, .key(key)))
-                }
-            } else if !isWorking {
-                dirty = pollForChanges() || dirty
-            }
-        }
-        worker?.wait()
+        runKeyLoop(on: screen)
     }
 
     /// Draws the state and sends the terminal only what changed since the last frame.
     public func draw() {
-        var buffer = Buffer(width: state.width, height: state.height)
-        render(state, into: &buffer, theme: theme)
-        let changes = buffer.changes(since: previous)
-        if !changes.isEmpty { backend.draw(changes) }
-        previous = buffer
+        screen.draw(width: state.width, height: state.height) { render(state, into: &$0, theme: theme) }
     }
 
     /// Applies the worker's answers; true when there were some.
     @discardableResult
-    private func applyFinished() -> Bool {
+    func applyFinished() -> Bool {
         guard let worker else { return false }
         let done = worker.take()
         for messages in done {
@@ -251,7 +191,7 @@ public final class Program {
     /// Every second, asks whether another session committed; if so, reloads only what the
     /// change touched and what is on screen (hours logged at the kiosk reload the Heures pane's
     /// week, not the territory). True when it reloaded something.
-    private func pollForChanges() -> Bool {
+    func pollForChanges() -> Bool {
         ticksSinceCheck += 1
         guard ticksSinceCheck >= 10 else { return false }
         ticksSinceCheck = 0
@@ -460,4 +400,23 @@ enum ErrorText {
         return l.pick("l'opération n'a pas abouti et rien n'a été enregistré (erreur interne : \(type(of: error)))",
                       "the operation did not complete and nothing was saved (internal error: \(type(of: error)))")
     }
+}
+
+extension Program: KeyLoopDriven {
+    var isRunning: Bool { state.running }
+
+    func handle(_ event: KeyEvent) {
+        switch event {
+        case .resize:
+            let size = backend.size
+            perform(update(&state, .resize(width: size.width, height: size.height)))
+        case .key(let key):
+            perform(update(&state, .key(key)))
+        }
+    }
+
+    /// No key came: another session's commit is looked for (not while a job runs).
+    func idle() -> Bool { isWorking ? false : pollForChanges() }
+
+    func finish() { worker?.wait() }
 }

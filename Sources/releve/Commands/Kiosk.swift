@@ -40,7 +40,7 @@ struct KioskCommand: ParsableCommand {
             theme.usesColor = terminal.supportsColor
             let state = KioskState(width: terminal.size.width, height: terminal.size.height, today: today, language: l,
                                    idleSeconds: Double(idle))
-            KioskProgram(backend: terminal, data: source, state: state, theme: theme).run()
+            KioskProgram(backend: terminal, data: source, state: state, theme: theme, background: true).run()
         }
     }
 }
