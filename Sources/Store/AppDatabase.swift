@@ -251,12 +251,17 @@ private final class ActorBox: @unchecked Sendable {
 extension AppDatabase {
     /// What was changed since audit row `mark` (the tables named by the audit trail, `import`
     /// for a bulk import) and the newest row: an open interface reloads only what they touch.
-    public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) {
+    public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>, entries: Set<Int64>) {
         try read { db in
             let newest = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit") ?? 0
-            guard newest > mark else { return (newest, []) }
+            guard newest > mark else { return (newest, [], []) }
             let entities = try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM audit WHERE id > ?", arguments: [mark])
-            return (newest, Set(entities))
+            // The time entries touched, so that an open Heures week reads only those again
+            // (at most a few hundred: beyond, the week is read whole).
+            let entries = try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT CAST(key AS INTEGER) FROM audit WHERE id > ? AND entity = 'time_entry' LIMIT 501
+                """, arguments: [mark])
+            return (newest, Set(entities), Set(entries))
         }
     }
 }

@@ -73,6 +73,21 @@ extension AppDatabase {
         try read { db in try query.fetch(db) }
     }
 
+    /// The entries of `ids` as they are now (a deleted one is absent), by primary key.
+    public func timeEntries(ids: Set<Int64>) throws -> [TimeEntry] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, agent, member, date, minutes, request, validated FROM time_entry
+                WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
+                """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]).map { row in
+                let date: String = row[3]
+                return TimeEntry(id: row[0], agent: row[1], member: row[2], date: CalendarDate.parseISO(date) ?? CalendarDate(dayNumber: 0),
+                                 minutes: row[4], request: row[5], validated: row[6])
+            }
+        }
+    }
+
     /// Names of agents and members by code, for readable listings.
     public func names() throws -> (agents: [String: String], members: [String: String]) {
         try read { db in

@@ -55,7 +55,9 @@ final class DatabaseDataSource: AppDataSource {
 
     func changeToken() throws -> Int { try database.changeToken() }
 
-    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) { try database.changes(after: mark) }
+    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>, entries: Set<Int64>) { try database.changes(after: mark) }
+
+    func hours(ids: Set<Int64>) throws -> [TimeEntry] { try database.timeEntries(ids: ids) }
 
     func saveRequest(_ request: ReplacementRequest, isNew: Bool, read: ReadRecord?) throws -> String {
         try database.saveRequest(request, isNew: isNew, read: read)

@@ -5,7 +5,7 @@ import Testing
 @testable import Store
 
 /// A database holding the Oisans example (agents A and B), with few PBKDF2 rounds for speed.
-private func oisansDatabase() throws -> AppDatabase {
+func oisansDatabase() throws -> AppDatabase {
     let database = try Fixtures.database()
     try database.save(try Fixtures.oisans())
     return database

@@ -110,3 +110,21 @@ struct StaleEditTests {
         #expect(try versions().agents.filter { $0.key != agent.code } == before.agents.filter { $0.key != agent.code })
     }
 }
+
+@Suite("What another session changed, from the audit trail")
+struct ChangesSinceAMarkTests {
+    @Test func hoursLoggedElsewhereAreNamedByIdAndReadAlone() throws {
+        let database = try oisansDatabase()
+        let mark = try database.changes(after: -1).mark
+        let date = CalendarDate(year: 2024, month: 3, day: 12) ?? CalendarDate(dayNumber: 0)
+        let logged = try database.logHours(TimeEntry(agent: "A", member: "38018", date: date, minutes: 90)) { $0 }
+        let id = try #require(logged.id)
+        let changes = try database.changes(after: mark)
+        #expect(changes.entities.contains("time_entry"))
+        #expect(changes.entries == [id])
+        #expect(try database.timeEntries(ids: [id]).map(\.minutes) == [90])
+        try database.write { db in try db.execute(sql: "DELETE FROM time_entry WHERE id = ?", arguments: [id]) }
+        #expect(try database.timeEntries(ids: [id]).isEmpty)
+        #expect(try database.changes(after: changes.mark).entries == [id])
+    }
+}

@@ -55,8 +55,13 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
         return []
     }
     func changeToken() throws -> Int { lock.withLock { token } }
-    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) {
-        lock.withLock { (mark + 1, changed) }
+    var changedEntries: Set<Int64> = []
+    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>, entries: Set<Int64>) {
+        lock.withLock { (mark + 1, changed, changedEntries) }
+    }
+    func hours(ids: Set<Int64>) throws -> [TimeEntry] {
+        called("hoursByID")
+        return territory.timeEntries.filter { $0.id.map(ids.contains) ?? false }
     }
     func saveRequest(_ request: ReplacementRequest, isNew: Bool, read: ReadRecord?) throws -> String {
         called("save")
@@ -165,6 +170,44 @@ struct RuntimeTests {
         }
         program.checkForChanges()
         #expect(source.count("snapshot") == snapshots + 1)
+    }
+
+    @Test func aFewEntriesChangedElsewhereAreReadByIdNotTheWholeWeek() throws {
+        let source = FakeSource()
+        // Stored entries have ids.
+        source.territory.timeEntries = source.territory.timeEntries.enumerated().map { index, entry in
+            var stored = entry
+            stored.id = Int64(index + 1)
+            return stored
+        }
+        let program = program(source, background: false)
+        program.start()
+        program.press(.character("5"))
+        let week = program.state.hoursWeek
+        // Another session (the kiosk) changed one entry of the week shown: 5:00 instead of its hours.
+        let shown = try #require(program.state.hours.first { $0.date >= week && $0.date <= week.adding(days: 6) })
+        let id = try #require(shown.id)
+        var changed = shown
+        changed.minutes = 300
+        source.lock.withLock {
+            source.territory.timeEntries = source.territory.timeEntries.map { $0.id == shown.id ? changed : $0 }
+            source.token += 1
+            source.changed = ["time_entry"]
+            source.changedEntries = [id]
+        }
+        let hours = source.count("hours")
+        program.checkForChanges()
+        #expect(source.count("hours") == hours)
+        #expect(source.count("hoursByID") == 1)
+        #expect(program.state.hours.first { $0.id == shown.id }?.minutes == 300)
+        #expect(program.state.hours.filter { $0.id == shown.id }.count == 1)
+        // Deleted elsewhere: it leaves the week.
+        source.lock.withLock {
+            source.territory.timeEntries.removeAll { $0.id == shown.id }
+            source.token += 1
+        }
+        program.checkForChanges()
+        #expect(!program.state.hours.contains { $0.id == shown.id })
     }
 
     @Test func theTerritoryIsReadInTheBackgroundOnceAndAgainOnlyWhenAPaneShowsIt() {

@@ -37,6 +37,9 @@ public struct Snapshot: Sendable {
     public let implicitCount: Int
     /// Accent- and case-folded names of `members` (same order, so sorted), for the form's hint.
     public let foldedMemberNames: [String]
+    /// The same folded names by code (members and agents), for sorting rows without folding.
+    public let foldedMemberName: [String: String]
+    public let foldedAgentName: [String: String]
     /// The members in code order, for the form's hint by code.
     public let membersInCodeOrder: [Member]
     /// What the `/` filter searches, folded once at load (off the key loop): "code\u{1}name"
@@ -83,6 +86,10 @@ public struct Snapshot: Sendable {
         agentSearch = sortedAgents.map { $0.1.code.folding() + "\u{1}" + $0.0 }
         var foldedName: [String: String] = [:]
         for (folded, member) in sortedMembers { foldedName[member.code] = folded }
+        foldedMemberName = foldedName
+        var foldedAgents: [String: String] = [:]
+        for (folded, agent) in sortedAgents { foldedAgents[agent.code] = folded }
+        foldedAgentName = foldedAgents
         decisionSearch = plan.decisions.map { $0.id.folding() + "\u{1}" + (foldedName[$0.request.member] ?? $0.request.member.folding()) }
         membersByCode = Dictionary(territory.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         agentsByCode = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -133,6 +140,8 @@ public struct AppState: Sendable {
     /// Counts the snapshots and hours loaded, so derived lists know when to recompute.
     var snapshotGeneration = 0
     var hoursGeneration = 0
+    /// Counts the Heures week's planned minutes loaded (hours logged elsewhere leave them).
+    var weekPlanGeneration = 0
     /// The list panes' rows, derived from the snapshot and the filters (see PaneLists.swift).
     var lists = PaneLists()
     /// What the planning grid shows.
@@ -195,6 +204,8 @@ public enum Msg: Sendable {
     case loaded(Snapshot)
     case gridLoaded(PlanningWindow)
     case hoursLoaded([TimeEntry])
+    /// The entries of `ids` as they are now (a deleted one is absent from `entries`).
+    case entriesRefreshed(ids: Set<Int64>, entries: [TimeEntry])
     /// The stored plan's minutes in the Heures pane's week (for "prévu").
     case weekPlanLoaded([DayAllocation])
     case invoicesLoaded(InvoiceBook)
@@ -251,6 +262,8 @@ public enum Effect: Equatable, Sendable {
     /// Reads the planning grid's window.
     case loadGrid(GridQuery)
     case loadHours(from: CalendarDate, to: CalendarDate)
+    /// Reads these time entries again (another session logged or changed them).
+    case refreshEntries(Set<Int64>)
     /// Reads the week's hours (and closed months) again, not its planned minutes: hours logged
     /// elsewhere do not change the plan.
     case reloadLoggedHours(from: CalendarDate, to: CalendarDate)

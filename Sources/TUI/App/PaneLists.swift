@@ -26,6 +26,7 @@ struct PaneLists: Sendable {
     struct Inputs: Equatable, Sendable {
         var snapshot = -1
         var hours = -1
+        var weekPlan = -1
         var week = CalendarDate(dayNumber: 0)
         var requestFilter = ""
         var memberFilter = ""
@@ -38,6 +39,9 @@ struct PaneLists: Sendable {
     var agentMatches: [Int]?
     var hours: [HoursRow] = []
     var plannedVersusLogged: [PlannedVersusLogged] = []
+    /// Each agent's planned minutes of the week, by code: they change with the territory, the
+    /// week or its stored plan, not with the hours logged.
+    var plannedByAgent: [String: Int] = [:]
 }
 
 extension AppState {
@@ -58,7 +62,8 @@ extension AppState {
 
 /// Recomputes what changed among the lists (called after every update; usually nothing).
 func refreshLists(_ state: inout AppState) {
-    let now = PaneLists.Inputs(snapshot: state.snapshotGeneration, hours: state.hoursGeneration, week: state.hoursWeek,
+    let now = PaneLists.Inputs(snapshot: state.snapshotGeneration, hours: state.hoursGeneration,
+                               weekPlan: state.weekPlanGeneration, week: state.hoursWeek,
                                requestFilter: state.requests.filter, memberFilter: state.members.filter,
                                agentFilter: state.agents.filter)
     var lists = state.lists
@@ -74,10 +79,13 @@ func refreshLists(_ state: inout AppState) {
         if now.snapshot != old.snapshot || now.agentFilter != old.agentFilter {
             lists.agentMatches = matches(state.agents.filter, in: snapshot.agentSearch)
         }
-        if now.snapshot != old.snapshot || now.hours != old.hours || now.week != old.week {
+        let weekChanged = now.snapshot != old.snapshot || now.week != old.week
+        if weekChanged || now.weekPlan != old.weekPlan {
+            lists.plannedByAgent = plannedMinutes(week: state.hoursWeek, snapshot, weekPlan: snapshot.holdsWork ? nil : state.weekPlan)
+        }
+        if weekChanged || now.hours != old.hours || now.weekPlan != old.weekPlan {
             lists.hours = hoursRows(state.hours, week: state.hoursWeek, snapshot)
-            lists.plannedVersusLogged = plannedVersusLogged(state.hours, week: state.hoursWeek, snapshot,
-                                                            weekPlan: snapshot.holdsWork ? nil : state.weekPlan)
+            lists.plannedVersusLogged = plannedVersusLogged(state.hours, week: state.hoursWeek, snapshot, planned: lists.plannedByAgent)
         }
     } else {
         lists = PaneLists()
@@ -134,39 +142,54 @@ private func requestMatches(_ filter: String, _ snapshot: Snapshot, _ state: App
 
 /// The week's rows (agent × member) with their entries, by agent then member name.
 private func hoursRows(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Snapshot) -> [HoursRow] {
+    struct Key: Hashable { let agent: String, member: String }
     let sunday = week.adding(days: 6)
-    var rows: [String: HoursRow] = [:]
+    var rows: [Key: HoursRow] = [:]
     for e in hours where e.date >= week && e.date <= sunday {
-        let key = "\(e.agent)\t\(e.member)"
-        rows[key, default: HoursRow(agent: e.agent, member: e.member, agentName: snapshot.agentNames[e.agent] ?? e.agent,
-                                    memberName: snapshot.memberNames[e.member] ?? e.member, entries: [])].entries.append(e)
+        rows[Key(agent: e.agent, member: e.member), default: HoursRow(
+            agent: e.agent, member: e.member, agentName: snapshot.agentNames[e.agent] ?? e.agent,
+            memberName: snapshot.memberNames[e.member] ?? e.member, entries: [])].entries.append(e)
     }
+    // Folded once per load in the snapshot: sorting 6,000 rows folds nothing.
     return rows.values.map { row -> (key: (String, String), row: HoursRow) in
         var row = row
         row.entries.sort { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
-        return ((row.agentName.folding(), row.memberName.folding()), row)
+        return ((snapshot.foldedAgentName[row.agent] ?? row.agentName.folding(),
+                 snapshot.foldedMemberName[row.member] ?? row.memberName.folding()), row)
     }.sorted { $0.key < $1.key }.map(\.row)
 }
 
-/// Per agent, the minutes the stored plan gives in the week (rota on working days outside
-/// absences, plus the arbitration's allocations: the planning's "prévu"), and those logged.
-private func plannedVersusLogged(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Snapshot,
-                                 weekPlan: [DayAllocation]?) -> [PlannedVersusLogged] {
-    var weekWork: [String: Int] = [:]
-    for a in weekPlan ?? [] where a.date >= week && a.date <= week.adding(days: 6) { weekWork[a.agent, default: 0] += a.minutes }
+/// Per agent, the minutes the stored plan gives in the week: rota on working days outside
+/// absences, plus the arbitration's allocations (the planning's "prévu").
+private func plannedMinutes(week: CalendarDate, _ snapshot: Snapshot, weekPlan: [DayAllocation]?) -> [String: Int] {
+    let sunday = week.adding(days: 6)
+    var planned: [String: Int] = [:]
+    for a in weekPlan ?? [] where a.date >= week && a.date <= sunday { planned[a.agent, default: 0] += a.minutes }
     let calendar = snapshot.territory.service.calendar
     let days = (0..<7).map { week.adding(days: $0) }
+    let working = days.filter(calendar.isWorkingDay)
+    for agent in snapshot.agents {
+        var minutes = planned[agent.code] ?? 0
+        if weekPlan == nil {
+            for day in days { minutes += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes } }
+        }
+        if !agent.rota.isEmpty {
+            for day in working where agent.absence(on: day) == nil {
+                minutes += agent.rota.filter { $0.day == day.weekday }.reduce(0) { $0 + $1.time.minutes }
+            }
+        }
+        planned[agent.code] = minutes
+    }
+    return planned
+}
+
+/// Per agent, the week's planned minutes and those logged.
+private func plannedVersusLogged(_ hours: [TimeEntry], week: CalendarDate, _ snapshot: Snapshot,
+                                 planned: [String: Int]) -> [PlannedVersusLogged] {
     let sunday = week.adding(days: 6)
     var logged: [String: Int] = [:]
     for entry in hours where entry.date >= week && entry.date <= sunday { logged[entry.agent, default: 0] += entry.minutes }
     return snapshot.agents.map { agent in
-        var planned = weekPlan == nil ? 0 : weekWork[agent.code] ?? 0
-        for day in days {
-            if weekPlan == nil { planned += (snapshot.work[agent.code]?[day.dayNumber] ?? []).reduce(0) { $0 + $1.minutes } }
-            if calendar.isWorkingDay(day) && agent.absence(on: day) == nil {
-                planned += agent.rota.filter { $0.day == day.weekday }.reduce(0) { $0 + $1.time.minutes }
-            }
-        }
-        return PlannedVersusLogged(agent: agent.code, name: agent.name, planned: planned, logged: logged[agent.code] ?? 0)
+        PlannedVersusLogged(agent: agent.code, name: agent.name, planned: planned[agent.code] ?? 0, logged: logged[agent.code] ?? 0)
     }
 }

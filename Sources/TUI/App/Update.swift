@@ -44,6 +44,14 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .weekPlanLoaded(let allocations):
         state.weekPlan = allocations
+        state.weekPlanGeneration += 1
+        return []
+    case .entriesRefreshed(let ids, let entries):
+        // The week keeps its other entries; these replace what it had of them.
+        let sunday = state.hoursWeek.adding(days: 6)
+        state.hours.removeAll { $0.id.map(ids.contains) ?? false }
+        state.hours += entries.filter { $0.date >= state.hoursWeek && $0.date <= sunday }
+        state.hours.sort { ($0.id ?? 0) < ($1.id ?? 0) }
         state.hoursGeneration += 1
         return []
     case .hoursLoaded(let entries):

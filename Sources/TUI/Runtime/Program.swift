@@ -47,8 +47,11 @@ public protocol AppDataSource: AnyObject {
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry]
     /// The stored plan's minutes between two days (both included).
     func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation]
-    /// The kinds of records changed since `mark` (audit trail entities) and the new mark.
-    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>)
+    /// The kinds of records changed since `mark` (audit trail entities), the time entries
+    /// among them (at most 501 ids: more means "read the week again"), and the new mark.
+    func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>, entries: Set<Int64>)
+    /// The entries of `ids` as they are now (a deleted one is absent).
+    func hours(ids: Set<Int64>) throws -> [TimeEntry]
 }
 
 extension AppDataSource {
@@ -56,7 +59,10 @@ extension AppDataSource {
     public func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] { [] }
 
     /// Without an audit trail to ask, everything may have changed.
-    public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>) { (mark + 1, ["*"]) }
+    public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>, entries: Set<Int64>) { (mark + 1, ["*"], []) }
+
+    /// Without a lookup by id, the entries are not found (the week is read whole instead).
+    public func hours(ids: Set<Int64>) throws -> [TimeEntry] { [] }
 }
 
 /// The data source, handed to the worker thread. The executable's source is a GRDB pool,
@@ -203,7 +209,7 @@ public final class Program {
             return true
         }
         auditMark = changes.mark
-        perform(ChangeScope(changes.entities).effects(state))
+        perform(ChangeScope(changes.entities, entries: changes.entries).effects(state))
         return true
     }
 
@@ -340,6 +346,14 @@ public final class Program {
                         return [.historyLoaded(target, [], error: ErrorText.sentence(error, language))]
                     }
                 }
+            case .refreshEntries(let ids):
+                run { data in
+                    do {
+                        return [.entriesRefreshed(ids: ids, entries: try data.hours(ids: ids))]
+                    } catch {
+                        return [.failed(ErrorText.sentence(error, language))]
+                    }
+                }
             case .reloadLoggedHours(let from, let to):
                 run { data in
                     do {
@@ -366,8 +380,13 @@ public final class Program {
 /// interface must read again for it.
 struct ChangeScope {
     let entities: Set<String>
+    /// The time entries changed (ids), when few enough to be read one by one.
+    let entries: Set<Int64>
 
-    init(_ entities: Set<String>) { self.entities = entities }
+    init(_ entities: Set<String>, entries: Set<Int64> = []) {
+        self.entities = entities
+        self.entries = entries
+    }
 
     /// Hours and month locks: the Heures pane's week, and the drafts of the Factures pane.
     static let hours: Set<String> = ["time_entry", "month_lock"]
@@ -381,9 +400,14 @@ struct ChangeScope {
         var effects: [Effect] = []
         if !rest.isEmpty { effects.append(.reload) }
         if state.pane == .hours && (!rest.isEmpty || !entities.isDisjoint(with: Self.hours)) {
-            // Only hours or locks changed: the week's planned minutes stand.
-            effects.append(rest.isEmpty ? .reloadLoggedHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))
-                                        : .loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6)))
+            // Only hours changed, a few: those entries are read again. Only hours or locks: the
+            // week's hours, not its planned minutes. Anything else: the whole week.
+            let week = (from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))
+            if entities == ["time_entry"] && !entries.isEmpty && entries.count <= 500 {
+                effects.append(.refreshEntries(entries))
+            } else {
+                effects.append(rest.isEmpty ? .reloadLoggedHours(from: week.from, to: week.to) : .loadHours(from: week.from, to: week.to))
+            }
         }
         if state.pane == .invoices && !entities.isSubset(of: Self.unseen) {
             effects.append(.loadInvoices(year: state.invoicesPane.year))
