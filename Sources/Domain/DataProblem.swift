@@ -33,6 +33,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case dayOverfull(agent: String, date: CalendarDate, minutes: Int)
 
     public func message(in l: Language) -> String {
+        // French readers get their dates in words ("ven. 11 déc. 2026"), never in ISO.
+        let fr = DisplayFormat(.fr)
         switch self {
         case .malformedJSON(let detail):
             return l.pick("JSON mal formé ou tronqué (\(detail))", "malformed or truncated JSON (\(detail))")
@@ -86,7 +88,7 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .unknownRequest(let id):
             return l.pick("demande « \(id) » inconnue", "unknown request \"\(id)\"")
         case .endBeforeStart(let start, let end):
-            return l.pick("fin \(end.iso) avant le début \(start.iso)", "end \(end.iso) before start \(start.iso)")
+            return l.pick("fin \(fr.date(end)) avant le début \(fr.date(start))", "end \(end.iso) before start \(start.iso)")
         case .clockRangeReversed(let text):
             return l.pick("plage « \(TextExcerpt.short(text)) » vide ou inversée : le début doit précéder la fin",
                           "empty or reversed range \"\(TextExcerpt.short(text))\": start must come before end")
@@ -94,7 +96,7 @@ public enum DataProblem: Hashable, Sendable, Localized {
             return l.pick("chevauche une autre plage de la tournée le même jour (\(day.rawValue))",
                           "overlaps another rota range on the same day (\(day.rawValue))")
         case .overlapsAbsence(let date):
-            return l.pick("chevauche une autre absence de l'agent (le \(date.iso))",
+            return l.pick("chevauche une autre absence de l'agent (le \(fr.date(date)))",
                           "overlaps another absence of the agent (on \(date.iso))")
         case .bandsOutOfOrder:
             return l.pick("strates non croissantes ou qui se chevauchent",
@@ -106,10 +108,10 @@ public enum DataProblem: Hashable, Sendable, Localized {
             return l.pick("la demande « \(request) » concerne une autre commune que « \(member) »",
                           "request \"\(request)\" belongs to another member than \"\(member)\"")
         case .notMemberOn(let member, let date):
-            return l.pick("« \(member) » n'était pas membre du service le \(date.iso)",
+            return l.pick("« \(member) » n'était pas membre du service le \(fr.date(date))",
                           "\"\(member)\" was not a member of the service on \(date.iso)")
         case .dayOverfull(let agent, let date, let minutes):
-            return l.pick("l'agent « \(agent) » aurait \(DurationText.format(minutes)) le \(date.iso) : plus de 24:00 dans une journée",
+            return l.pick("l'agent « \(agent) » aurait \(DurationText.format(minutes)) le \(fr.date(date)) : plus de 24:00 dans une journée",
                           "agent \"\(agent)\" would have \(DurationText.format(minutes)) on \(date.iso): more than 24:00 in a day")
         }
     }

@@ -95,3 +95,16 @@ struct ValidationTests {
         #expect(DataProblem.invalidDate("2023-02-30").message(in: .fr).contains("2023-02-30"))
     }
 }
+
+@Suite("Problems say dates in French words")
+struct ProblemDateTests {
+    @Test func noISODateInAFrenchMessage() throws {
+        let start = try #require(CalendarDate(year: 2026, month: 12, day: 14)), end = try #require(CalendarDate(year: 2026, month: 12, day: 11))
+        #expect(DataProblem.endBeforeStart(start: start, end: end).message(in: .fr) == "fin ven. 11 déc. 2026 avant le début lun. 14 déc. 2026")
+        #expect(DataProblem.notMemberOn(member: "71040", date: start).message(in: .fr) == "« 71040 » n'était pas membre du service le lun. 14 déc. 2026")
+        #expect(DataProblem.overlapsAbsence(start).message(in: .fr).contains("(le lun. 14 déc. 2026)"))
+        #expect(DataProblem.dayOverfull(agent: "A1", date: start, minutes: 1500).message(in: .fr).contains("le lun. 14 déc. 2026 :"))
+        // English keeps the ISO form it had.
+        #expect(DataProblem.endBeforeStart(start: start, end: end).message(in: .en) == "end 2026-12-11 before start 2026-12-14")
+    }
+}
