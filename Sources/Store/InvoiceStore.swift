@@ -343,13 +343,7 @@ extension AppDatabase {
     /// (invoices, then credit notes, by number), read in three scans, not three queries per
     /// invoice: a national year has 47,000 invoices and 460,000 statement rows.
     static func fetchInvoices(_ db: Database, year: Int) throws -> [Invoice] {
-        var dates: [String: CalendarDate] = [:]
-        func date(_ text: String) -> CalendarDate {
-            if let known = dates[text] { return known }
-            let value = CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
-            dates[text] = value
-            return value
-        }
+        var date = ISODates()
         var lines: [String: [InvoiceLine]] = [:]
         let lineRows = try Row.fetchCursor(db, sql: """
             SELECT l.invoice, l.type, l.label, l.minutes, l.unit_price_cents, l.amount_cents
@@ -381,7 +375,7 @@ extension AppDatabase {
             result.append(Invoice(
                 number: number, year: row[1], member: row[2], kind: Invoice.Kind(rawValue: row[3]) ?? .hours, request: row[4],
                 lines: lines[number] ?? [], statement: statements[number] ?? [], issued: date(row[5]), due: date(row[6]),
-                paid: paid.map(date), cancels: row[8], cancelledBy: cancelledBy[number], reason: row[9]))
+                paid: paid.map { date($0) }, cancels: row[8], cancelledBy: cancelledBy[number], reason: row[9]))
         }
         return result
     }

@@ -272,13 +272,7 @@ enum PlanStore {
 
     /// Decisions from `plan_decision` rows selected with `decisionColumns`, with their periods.
     static func decisions(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [RequestDecision] {
-        var dates: [String: CalendarDate] = [:]
-        func date(_ text: String) -> CalendarDate {
-            if let known = dates[text] { return known }
-            let value = CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
-            dates[text] = value
-            return value
-        }
+        var date = ISODates()
         var result: [RequestDecision] = []
         // A cursor: each row is decoded as it is stepped, never all kept at once.
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -290,7 +284,7 @@ enum PlanStore {
             result.append(RequestDecision(
                 request: request, isImplicit: row[1], small: row[9],
                 status: DecisionStatus(rawValue: row[10]) ?? .refused, neededMinutes: row[11], servedMinutes: row[12],
-                preemptedOn: preempted.map(date), capped: row[14], effectiveEnd: date(row[15]),
+                preemptedOn: preempted.map { date($0) }, capped: row[14], effectiveEnd: date(row[15]),
                 reasons: decode(row[16]), periods: []))
         }
         guard !result.isEmpty else { return result }
@@ -313,13 +307,10 @@ enum PlanStore {
     /// The whole stored plan, decisions in id order as `Arbitration.plan` gives them.
     static func plan(_ db: Database) throws -> Plan {
         let decisions = try decisions(db, sql: "SELECT \(decisionColumns) FROM plan_decision ORDER BY position")
-        var dates: [String: CalendarDate] = [:]
+        var date = ISODates()
         var allocations: [DayAllocation] = []
         for row in try Row.fetchAll(db, sql: "SELECT date, agent, request, minutes FROM plan_work ORDER BY agent, date, position") {
-            let text: String = row[0]
-            let day = dates[text] ?? CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
-            dates[text] = day
-            allocations.append(DayAllocation(date: day, agent: row[1], request: row[2], minutes: row[3]))
+            allocations.append(DayAllocation(date: date(row[0]), agent: row[1], request: row[2], minutes: row[3]))
         }
         return Plan(decisions: decisions, allocations: allocations)
     }
@@ -531,17 +522,14 @@ enum PlanWindowReader {
     static func allocations(_ db: Database, column: String, _ codes: [String], _ span: StatementArguments) throws
         -> [(allocation: DayAllocation, member: String)] {
         guard !codes.isEmpty else { return [] }
-        var dates: [String: CalendarDate] = [:]
+        var date = ISODates()
         var arguments: StatementArguments = [jsonArray(codes)]
         arguments += span
         return try Row.fetchAll(db, sql: """
             SELECT date, agent, request, minutes, member FROM plan_work
             WHERE \(column) IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ? ORDER BY agent, date, position
             """, arguments: arguments).map { row in
-            let text: String = row[0]
-            let day = dates[text] ?? CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
-            dates[text] = day
-            return (DayAllocation(date: day, agent: row[1], request: row[2], minutes: row[3]), row[4])
+            (DayAllocation(date: date(row[0]), agent: row[1], request: row[2], minutes: row[3]), row[4])
         }
     }
 

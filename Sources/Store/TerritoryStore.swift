@@ -380,3 +380,16 @@ extension AppDatabase {
         }
     }
 }
+
+/// ISO dates read from many rows, each text parsed once (a national plan repeats each of its
+/// 250 working days thousands of times); an unreadable text gives day 0, as `TerritoryReader.date`.
+struct ISODates {
+    private var known: [String: CalendarDate] = [:]
+
+    mutating func callAsFunction(_ text: String) -> CalendarDate {
+        if let day = known[text] { return day }
+        let day = CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
+        known[text] = day
+        return day
+    }
+}
