@@ -107,7 +107,7 @@ extension AppDatabase {
         let date: String = row[3]
         return VersionedTimeEntry(
             entry: TimeEntry(id: row[0], agent: row[1], member: row[2],
-                             date: CalendarDate.parseISO(date) ?? CalendarDate(dayNumber: 0), minutes: row[4],
+                             date: CalendarDate.stored(date), minutes: row[4],
                              request: row[5], validated: row[6]),
             version: row[7])
     }

@@ -350,7 +350,7 @@ extension AppDatabase {
                 SELECT date, agent, request, minutes FROM plan_work WHERE date BETWEEN ? AND ? ORDER BY agent, date, position
                 """, arguments: [from.iso, to.iso]).map { row in
                 let text: String = row[0]
-                return DayAllocation(date: CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0), agent: row[1], request: row[2], minutes: row[3])
+                return DayAllocation(date: CalendarDate.stored(text), agent: row[1], request: row[2], minutes: row[3])
             }
         }
     }
@@ -510,7 +510,7 @@ enum PlanWindowReader {
             let until: String? = row[6]
             byCode[code] = Member(code: code, name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
                                   population: row[3], singlePartTimeSecretary: row[4],
-                                  memberSince: CalendarDate.parseISO(since) ?? CalendarDate(dayNumber: 0),
+                                  memberSince: CalendarDate.stored(since),
                                   memberUntil: until.flatMap(CalendarDate.parseISO),
                                   referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
                                   openingHours: OpeningHours(opening[code] ?? [:]))

@@ -224,7 +224,7 @@ enum TerritoryReader {
 
     static func date(_ row: Row, _ column: String) -> CalendarDate {
         let text: String = row[column]
-        return CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
+        return CalendarDate.stored(text)
     }
 
     static func optionalDate(_ row: Row, _ column: String) -> CalendarDate? {
@@ -279,7 +279,7 @@ enum TerritoryReader {
             let until: String? = row[6]
             return Member(code: code, name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
                           population: row[3], singlePartTimeSecretary: row[4],
-                          memberSince: CalendarDate.parseISO(since) ?? CalendarDate(dayNumber: 0),
+                          memberSince: CalendarDate.stored(since),
                           memberUntil: until.flatMap(CalendarDate.parseISO),
                           referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
                           openingHours: OpeningHours(opening[code] ?? [:]))
@@ -381,14 +381,21 @@ extension AppDatabase {
     }
 }
 
+extension CalendarDate {
+    /// A date as the store writes it (ISO); an unreadable text gives day 0.
+    static func stored(_ text: String) -> CalendarDate {
+        parseISO(text) ?? CalendarDate(dayNumber: 0)
+    }
+}
+
 /// ISO dates read from many rows, each text parsed once (a national plan repeats each of its
-/// 250 working days thousands of times); an unreadable text gives day 0, as `TerritoryReader.date`.
+/// 250 working days thousands of times), as `CalendarDate.stored`.
 struct ISODates {
     private var known: [String: CalendarDate] = [:]
 
     mutating func callAsFunction(_ text: String) -> CalendarDate {
         if let day = known[text] { return day }
-        let day = CalendarDate.parseISO(text) ?? CalendarDate(dayNumber: 0)
+        let day = CalendarDate.stored(text)
         known[text] = day
         return day
     }

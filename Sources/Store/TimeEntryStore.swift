@@ -36,7 +36,7 @@ public struct TimeEntryQuery: Sendable {
         while let row = try cursor.next() {
             let date: String = row[3]
             entries.append(TimeEntry(id: row[0], agent: row[1], member: row[2],
-                                     date: CalendarDate.parseISO(date) ?? CalendarDate(dayNumber: 0), minutes: row[4],
+                                     date: CalendarDate.stored(date), minutes: row[4],
                                      request: row[5], validated: row[6]))
         }
         return entries
@@ -82,7 +82,7 @@ extension AppDatabase {
                 WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
                 """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]).map { row in
                 let date: String = row[3]
-                return TimeEntry(id: row[0], agent: row[1], member: row[2], date: CalendarDate.parseISO(date) ?? CalendarDate(dayNumber: 0),
+                return TimeEntry(id: row[0], agent: row[1], member: row[2], date: CalendarDate.stored(date),
                                  minutes: row[4], request: row[5], validated: row[6])
             }
         }
