@@ -117,17 +117,20 @@ extension CalendarDate {
         return contiguous.withUTF8(parseISOBytes)
     }
 
-    static func parseISOBytes(_ b: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+    public static func parseISOBytes(_ b: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        var values = [0, 0, 0]
-        for (field, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+        // Digits read in place (no array per date: this runs for every stored date read).
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
             for i in range {
                 let digit = Int(b[i]) - 48
-                guard (0...9).contains(digit) else { return nil }
-                values[field] = values[field] * 10 + digit
+                guard digit >= 0 && digit <= 9 else { return nil }
+                value = value * 10 + digit
             }
+            return value
         }
-        return CalendarDate(year: values[0], month: values[1], day: values[2])
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// Parses what a person types: `2023-01-09`, `9/1/2023`, `09/01/2023` or `09/01/23`.

@@ -33,7 +33,7 @@ extension AppDatabase {
         return try read { db in
             guard let agentRecord = try PlanWindowReader.agents(db, [agent]).first else { return nil }
             let calendar = try TerritoryReader.service(db).calendar
-            let work = try PlanWindowReader.allocations(db, column: "agent", [agent], [from.iso, to.iso])
+            let work = try PlanWindowReader.allocations(db, agents: [agent], from: from, to: to)
             var memberCodes = Set(work.map(\.member))
             memberCodes.formUnion(agentRecord.rota.map(\.member))
             var names: [String: String] = [:]

@@ -25,189 +25,85 @@ enum PlanStore {
         try store(Arbitration.plan(territory), territory: territory, db)
     }
 
-    /// Brings the stored plan to `plan`, writing only what changed: a decision whose row and
-    /// periods are the same is left alone; an agent's month of work is rewritten only when its
-    /// fingerprint differs (so days before the earliest changed day are never touched); the
-    /// display order of agents and members is recomputed only when a code or a name changed.
-    /// On a national territory one request changes a few hundred rows out of ~520,000.
+    /// Brings the stored plan to `plan`, writing only what changed: a decision whose row (its
+    /// periods included) is the same is left alone; an agent's month of work is rewritten only
+    /// when its fingerprint differs (so days before the earliest changed day are never touched);
+    /// the display order of agents and members is recomputed only when a code or a name changed.
     static func store(_ plan: Plan, territory: Territory, _ db: Database) throws {
         try storeDecisions(plan.decisions, db)
-        try storeWork(plan, db)
+        try PlanWork.store(plan, db)
         try storeOrder(table: "plan_agent", digestColumn: "agents_digest", territory.agents.map { ($0.code, $0.name) }, db)
         try storeOrder(table: "plan_member", digestColumn: "members_digest", territory.members.map { ($0.code, $0.name) }, db)
         try db.execute(sql: "UPDATE plan_state SET plan_version = territory_version WHERE id = 1")
     }
 
-    /// What is written for one decision, as its fingerprint sees it.
-    private static func decisionDigest(_ d: RequestDecision) -> Int64 {
+    /// What is written of a decision's request, as its fingerprint sees it.
+    private static func requestDigest(_ d: RequestDecision) -> Int64 {
         var f = Fingerprint()
         let r = d.request
-        f.add(r.id); f.add(d.isImplicit); f.add(r.member); f.add(r.motive.rawValue); f.add(r.received.dayNumber)
-        f.add(r.start.dayNumber); f.add(r.end.dayNumber); f.add(r.minutesPerWeek); f.add(r.exceptional); f.add(d.small)
-        f.add(d.status.rawValue); f.add(d.neededMinutes); f.add(d.servedMinutes); f.add(d.preemptedOn?.dayNumber ?? -1)
+        f.add(d.isImplicit); f.add(r.member); f.add(r.motive.rawValue); f.add(r.received.dayNumber)
+        f.add(r.start.dayNumber); f.add(r.end.dayNumber); f.add(r.minutesPerWeek); f.add(r.exceptional)
+        return f.value
+    }
+
+    /// What is written of a decision's outcome, as its fingerprint sees it.
+    private static func outcomeDigest(_ d: RequestDecision) -> Int64 {
+        var f = Fingerprint()
+        f.add(d.small); f.add(d.status.rawValue); f.add(d.neededMinutes); f.add(d.servedMinutes); f.add(d.preemptedOn?.dayNumber ?? -1)
         f.add(d.capped); f.add(d.effectiveEnd.dayNumber); f.add(encode(d.reasons))
         for p in d.periods { f.add(p.from.dayNumber); f.add(p.to.dayNumber); f.add(p.agent); f.add(p.minutesPerDay) }
         return f.value
     }
 
+    /// One row per decision, in the order of its id (as `Arbitration.plan` sorts them, by bytes).
+    /// The request's columns and the outcome's are each written only when their fingerprint
+    /// changed: a change of plan mostly changes outcomes (who serves, how much).
     private static func storeDecisions(_ decisions: [RequestDecision], _ db: Database) throws {
-        var stored: [String: (position: Int, digest: Int64)] = [:]
-        let decisionRows = try Row.fetchCursor(db, sql: "SELECT request, position, digest FROM plan_decision")
+        var stored: [String: (request: Int64, outcome: Int64)] = [:]
+        let decisionRows = try Row.fetchCursor(db, sql: "SELECT request, request_digest, digest FROM plan_decision")
         while let row = try decisionRows.next() { stored[row[0]] = (row[1], row[2]) }
         let insert = try db.makeStatement(sql: """
-            INSERT INTO plan_decision (request, position, implicit, member, motive, received, start_date, end_date,
-                minutes_per_week, exceptional, small, status, needed_minutes, served_minutes, preempted_on, capped,
-                effective_end, reasons, digest)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (request) DO UPDATE SET position = excluded.position, implicit = excluded.implicit,
-                member = excluded.member, motive = excluded.motive, received = excluded.received,
-                start_date = excluded.start_date, end_date = excluded.end_date, minutes_per_week = excluded.minutes_per_week,
-                exceptional = excluded.exceptional, small = excluded.small, status = excluded.status,
-                needed_minutes = excluded.needed_minutes, served_minutes = excluded.served_minutes,
-                preempted_on = excluded.preempted_on, capped = excluded.capped, effective_end = excluded.effective_end,
-                reasons = excluded.reasons, digest = excluded.digest
+            INSERT INTO plan_decision (request, implicit, member, motive, received, start_date, end_date,
+                minutes_per_week, exceptional, request_digest, small, status, needed_minutes, served_minutes, preempted_on,
+                capped, effective_end, reasons, periods, digest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let period = try db.makeStatement(sql: """
-            INSERT INTO plan_period (request, position, from_date, to_date, agent, minutes_per_day) VALUES (?, ?, ?, ?, ?, ?)
+        let changeRequest = try db.makeStatement(sql: """
+            UPDATE plan_decision SET implicit = ?, member = ?, motive = ?, received = ?, start_date = ?, end_date = ?,
+                minutes_per_week = ?, exceptional = ?, request_digest = ? WHERE request = ?
             """)
-        let move = try db.makeStatement(sql: "UPDATE plan_decision SET position = ? WHERE request = ?")
+        let changeOutcome = try db.makeStatement(sql: """
+            UPDATE plan_decision SET small = ?, status = ?, needed_minutes = ?, served_minutes = ?, preempted_on = ?,
+                capped = ?, effective_end = ?, reasons = ?, periods = ?, digest = ? WHERE request = ?
+            """)
         let remove = try db.makeStatement(sql: "DELETE FROM plan_decision WHERE request = ?")
-        let removePeriods = try db.makeStatement(sql: "DELETE FROM plan_period WHERE request = ?")
-        for (position, d) in decisions.enumerated() {
+        for d in decisions {
             let r = d.request
-            let digest = decisionDigest(d)
-            if let old = stored.removeValue(forKey: r.id) {
-                if old.digest == digest {
-                    if old.position != position { try move.execute(arguments: [position, r.id]) }
-                    continue
-                }
-                try removePeriods.execute(arguments: [r.id])
+            let requestPrint = requestDigest(d)
+            let outcomePrint = outcomeDigest(d)
+            let old = stored.removeValue(forKey: r.id)
+            if old == nil {
+                insert.setUncheckedArguments([
+                    r.id, d.isImplicit, r.member, r.motive.rawValue, r.received.iso, r.start.iso, r.end.iso,
+                    r.minutesPerWeek, r.exceptional, requestPrint, d.small, d.status.rawValue, d.neededMinutes, d.servedMinutes,
+                    d.preemptedOn?.iso, d.capped, d.effectiveEnd.iso, encode(d.reasons), encodePeriods(d.periods), outcomePrint])
+                try insert.execute()
+                continue
             }
-            try insert.execute(arguments: [
-                r.id, position, d.isImplicit, r.member, r.motive.rawValue, r.received.iso, r.start.iso, r.end.iso,
-                r.minutesPerWeek, r.exceptional, d.small, d.status.rawValue, d.neededMinutes, d.servedMinutes,
-                d.preemptedOn?.iso, d.capped, d.effectiveEnd.iso, encode(d.reasons), digest])
-            for (index, p) in d.periods.enumerated() {
-                try period.execute(arguments: [r.id, index, p.from.iso, p.to.iso, p.agent, p.minutesPerDay])
+            if old?.request != requestPrint {
+                changeRequest.setUncheckedArguments([
+                    d.isImplicit, r.member, r.motive.rawValue, r.received.iso, r.start.iso, r.end.iso,
+                    r.minutesPerWeek, r.exceptional, requestPrint, r.id])
+                try changeRequest.execute()
+            }
+            if old?.outcome != outcomePrint {
+                changeOutcome.setUncheckedArguments([
+                    d.small, d.status.rawValue, d.neededMinutes, d.servedMinutes, d.preemptedOn?.iso,
+                    d.capped, d.effectiveEnd.iso, encode(d.reasons), encodePeriods(d.periods), outcomePrint, r.id])
+                try changeOutcome.execute()
             }
         }
-        for id in stored.keys {
-            try remove.execute(arguments: [id])
-            try removePeriods.execute(arguments: [id])
-        }
-    }
-
-    /// One agent's work in one month: the unit `plan_work` is rewritten by.
-    private struct MonthKey: Hashable { let agent: String; let month: Int }
-
-    private static func storeWork(_ plan: Plan, _ db: Database) throws {
-        // Each request's member, and a fingerprint of its id and member, computed once per request.
-        var requestOf: [String: (member: String, print: Int)] = [:]
-        for d in plan.decisions {
-            var f = Fingerprint()
-            f.add(d.request.id)
-            f.add(d.request.member)
-            requestOf[d.request.id] = (d.request.member, Int(f.value))
-        }
-        // Grouped by agent and month. The arbitration books day after day, so each group's
-        // allocations are already in date order, and in priority order within a day.
-        var agentNumber: [String: Int] = [:]
-        var groupOf: [Int: Int] = [:]
-        var keys: [MonthKey] = []
-        var prints: [Fingerprint] = []
-        var members: [[Int]] = []
-        var allocationMember: [String] = []
-        allocationMember.reserveCapacity(plan.allocations.count)
-        for (index, a) in plan.allocations.enumerated() {
-            let number: Int
-            if let known = agentNumber[a.agent] { number = known } else {
-                number = agentNumber.count
-                agentNumber[a.agent] = number
-            }
-            let month = a.date.year * 12 + a.date.month - 1
-            let packed = number << 20 | month
-            let group: Int
-            if let known = groupOf[packed] { group = known } else {
-                group = keys.count
-                groupOf[packed] = group
-                keys.append(MonthKey(agent: a.agent, month: month))
-                prints.append(Fingerprint())
-                members.append([])
-            }
-            let request = requestOf[a.request] ?? { () -> (member: String, print: Int) in
-                var f = Fingerprint()
-                f.add(a.request)
-                f.add("")
-                return ("", Int(f.value))
-            }()
-            allocationMember.append(request.member)
-            prints[group].add(a.date.dayNumber)
-            prints[group].add(request.print)
-            prints[group].add(a.minutes)
-            members[group].append(index)
-        }
-        var stored: [MonthKey: Int64] = [:]
-        let digestRows = try Row.fetchCursor(db, sql: "SELECT agent, month, digest FROM plan_work_digest")
-        while let row = try digestRows.next() { stored[MonthKey(agent: row[0], month: row[1])] = row[2] }
-        let clear = try db.makeStatement(sql: "DELETE FROM plan_work WHERE agent = ? AND date BETWEEN ? AND ?")
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO plan_work (agent, date, position, request, member, minutes) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let setDigest = try db.makeStatement(sql: "INSERT OR REPLACE INTO plan_work_digest (agent, month, digest) VALUES (?, ?, ?)")
-        let dropDigest = try db.makeStatement(sql: "DELETE FROM plan_work_digest WHERE agent = ? AND month = ?")
-        func monthSpan(_ month: Int) -> (CalendarDate, CalendarDate) {
-            let first = CalendarDate(year: month / 12, month: month % 12 + 1, day: 1) ?? CalendarDate(dayNumber: 0)
-            return (first, first.adding(days: CalendarDate.daysIn(month: first.month, year: first.year) - 1))
-        }
-        func clearMonth(_ key: MonthKey) throws {
-            let (first, last) = monthSpan(key.month)
-            try clear.execute(arguments: [key.agent, first.iso, last.iso])
-        }
-        let storedRows = try db.makeStatement(sql: """
-            SELECT date, position, request, member, minutes FROM plan_work WHERE agent = ? AND date BETWEEN ? AND ?
-            """)
-        let change = try db.makeStatement(sql: """
-            UPDATE plan_work SET request = ?, member = ?, minutes = ? WHERE agent = ? AND date = ? AND position = ?
-            """)
-        let remove = try db.makeStatement(sql: "DELETE FROM plan_work WHERE agent = ? AND date = ? AND position = ?")
-        struct Slot: Hashable { let date: String; let position: Int }
-        var isoOf: [Int: String] = [:]
-        for (group, key) in keys.enumerated() {
-            let digest = prints[group].value
-            let known = stored.removeValue(forKey: key)
-            if known == digest { continue }
-            // A changed month: its rows compared one by one, only the differing ones written.
-            var old: [Slot: (request: String, member: String, minutes: Int)] = [:]
-            if known != nil {
-                let (first, last) = monthSpan(key.month)
-                let rows = try Row.fetchCursor(storedRows, arguments: [key.agent, first.iso, last.iso])
-                while let row = try rows.next() { old[Slot(date: row[0], position: row[1])] = (row[2], row[3], row[4]) }
-            }
-            var position = 0
-            var previousDay = -1
-            for index in members[group] {
-                let a = plan.allocations[index]
-                let day = a.date.dayNumber
-                position = day == previousDay ? position + 1 : 0
-                previousDay = day
-                let iso = isoOf[day] ?? a.date.iso
-                isoOf[day] = iso
-                let member = allocationMember[index]
-                if let was = old.removeValue(forKey: Slot(date: iso, position: position)) {
-                    if was.request != a.request || was.member != member || was.minutes != a.minutes {
-                        try change.execute(arguments: [a.request, member, a.minutes, a.agent, iso, position])
-                    }
-                } else {
-                    try insert.execute(arguments: [a.agent, iso, position, a.request, member, a.minutes])
-                }
-            }
-            for slot in old.keys { try remove.execute(arguments: [key.agent, slot.date, slot.position]) }
-            try setDigest.execute(arguments: [key.agent, key.month, digest])
-        }
-        for key in stored.keys {
-            try clearMonth(key)
-            try dropDigest.execute(arguments: [key.agent, key.month])
-        }
+        for id in stored.keys { try remove.execute(arguments: [id]) }
     }
 
     /// Rewrites the display order only when the codes or names it is made of changed.
@@ -263,11 +159,53 @@ enum PlanStore {
         }
     }
 
+    /// One served period per line: "from\tto\tagent\tminutes per day", dates in ISO.
+    static func encodePeriods(_ periods: [ServedPeriod]) -> String {
+        var text = ""
+        for p in periods {
+            if !text.isEmpty { text += "\n" }
+            text += p.from.iso
+            text += "\t"
+            text += p.to.iso
+            text += "\t"
+            text += p.agent
+            text += "\t"
+            text += String(p.minutesPerDay)
+        }
+        return text
+    }
+
+    static func decodePeriods(_ text: String) -> [ServedPeriod] {
+        var periods: [ServedPeriod] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(4)
+            var start = 0
+            for i in 0...bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 10
+                guard b == 9 || b == 10 else { continue }
+                fields.append(start..<i)
+                start = i + 1
+                guard b == 10 else { continue }
+                defer { fields.removeAll(keepingCapacity: true) }
+                guard fields.count == 4,
+                      let from = CalendarDate.parseISOBytes(UnsafeBufferPointer(rebasing: bytes[fields[0]])),
+                      let to = CalendarDate.parseISOBytes(UnsafeBufferPointer(rebasing: bytes[fields[1]])),
+                      let minutes = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[3]]), as: UTF8.self))
+                else { continue }
+                periods.append(ServedPeriod(from: from, to: to, agent: String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[2]]), as: UTF8.self),
+                                            minutesPerDay: minutes))
+            }
+        }
+        return periods
+    }
+
     // MARK: Reading
 
     static let decisionColumns = """
         request, implicit, member, motive, received, start_date, end_date, minutes_per_week, exceptional, small,
-        status, needed_minutes, served_minutes, preempted_on, capped, effective_end, reasons
+        status, needed_minutes, served_minutes, preempted_on, capped, effective_end, reasons, periods
         """
 
     /// Decisions from `plan_decision` rows selected with `decisionColumns`, with their periods.
@@ -285,34 +223,16 @@ enum PlanStore {
                 request: request, isImplicit: row[1], small: row[9],
                 status: DecisionStatus(rawValue: row[10]) ?? .refused, neededMinutes: row[11], servedMinutes: row[12],
                 preemptedOn: preempted.map { date($0) }, capped: row[14], effectiveEnd: date(row[15]),
-                reasons: decode(row[16]), periods: []))
+                reasons: decode(row[16]), periods: decodePeriods(row[17])))
         }
-        guard !result.isEmpty else { return result }
-        var periods: [String: [ServedPeriod]] = [:]
-        let periodSQL = "SELECT request, from_date, to_date, agent, minutes_per_day FROM plan_period"
-        let rows: RowCursor
-        if result.count > 500 {
-            rows = try Row.fetchCursor(db, sql: periodSQL + " ORDER BY request, position")
-        } else {
-            rows = try Row.fetchCursor(db, sql: periodSQL + " WHERE request IN (\(databaseQuestionMarks(count: result.count))) ORDER BY request, position",
-                                       arguments: StatementArguments(result.map(\.id)))
-        }
-        while let row = try rows.next() {
-            periods[row[0], default: []].append(ServedPeriod(from: date(row[1]), to: date(row[2]), agent: row[3], minutesPerDay: row[4]))
-        }
-        for i in result.indices { result[i].periods = periods[result[i].id] ?? [] }
         return result
     }
 
     /// The whole stored plan, decisions in id order as `Arbitration.plan` gives them.
     static func plan(_ db: Database) throws -> Plan {
-        let decisions = try decisions(db, sql: "SELECT \(decisionColumns) FROM plan_decision ORDER BY position")
-        var date = ISODates()
-        var allocations: [DayAllocation] = []
-        for row in try Row.fetchAll(db, sql: "SELECT date, agent, request, minutes FROM plan_work ORDER BY agent, date, position") {
-            allocations.append(DayAllocation(date: date(row[0]), agent: row[1], request: row[2], minutes: row[3]))
-        }
-        return Plan(decisions: decisions, allocations: allocations)
+        let decisions = try decisions(db, sql: "SELECT \(decisionColumns) FROM plan_decision ORDER BY request")
+        let work = try PlanWork.allocations(db, sql: "SELECT agent, month, days FROM plan_month ORDER BY agent, month", arguments: [])
+        return Plan(decisions: decisions, allocations: work.map(\.allocation))
     }
 }
 
@@ -339,20 +259,13 @@ extension AppDatabase {
     /// The stored decisions alone, in id order (without the days of work).
     public func storedDecisions() throws -> [RequestDecision] {
         try ensurePlan()
-        return try read { db in try PlanStore.decisions(db, sql: "SELECT \(PlanStore.decisionColumns) FROM plan_decision ORDER BY position") }
+        return try read { db in try PlanStore.decisions(db, sql: "SELECT \(PlanStore.decisionColumns) FROM plan_decision ORDER BY request") }
     }
 
     /// The stored minutes of every agent between two days (both included), in the arbitration's order within a day.
     public func storedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation] {
         try ensurePlan()
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT date, agent, request, minutes FROM plan_work WHERE date BETWEEN ? AND ? ORDER BY agent, date, position
-                """, arguments: [from.iso, to.iso]).map { row in
-                let text: String = row[0]
-                return DayAllocation(date: CalendarDate.stored(text), agent: row[1], request: row[2], minutes: row[3])
-            }
-        }
+        return try read { db in try PlanWork.allocations(db, from: from, to: to).map(\.allocation) }
     }
 
     /// Recomputes the stored plan if something changed it without recomputing (a write made
@@ -388,13 +301,12 @@ extension AppDatabase {
         return try read { db in
             let service = try TerritoryReader.service(db)
             let calendar = service.calendar
-            let span: StatementArguments = [from.iso, to.iso]
             if !byMember {
                 let rowCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM plan_agent") ?? 0
                 let codes = try String.fetchAll(db, sql: "SELECT code FROM plan_agent WHERE position >= ? ORDER BY position LIMIT ?",
                                                 arguments: [max(0, top), max(0, count)])
                 let agents = try PlanWindowReader.agents(db, codes)
-                let allocations = try PlanWindowReader.allocations(db, column: "agent", codes, span)
+                let allocations = try PlanWindowReader.allocations(db, agents: codes, from: from, to: to)
                 let memberCodes = Set(allocations.map(\.member) + agents.flatMap { $0.rota.map(\.member) })
                 return StoredPlanWindow(
                     service: service, rowCount: rowCount, agents: agents, rowMembers: [],
@@ -411,16 +323,17 @@ extension AppDatabase {
                     rotaMembers.insert(entry.member)
                 }
             }
+            // Every agent's days of the period, read once: they say which members have work, and
+            // the rows on screen keep theirs.
+            let work = try PlanWork.allocations(db, from: from, to: to)
+            let worked = Set(work.map(\.member)).union(rotaMembers)
             let shown = try String.fetchAll(db, sql: """
-                SELECT m.code FROM plan_member m
-                WHERE m.code IN (SELECT member FROM plan_work WHERE date BETWEEN ? AND ?)
-                   OR m.code IN (SELECT value FROM json_each(?))
-                ORDER BY m.position
-                """, arguments: [from.iso, to.iso, PlanWindowReader.jsonArray(Array(rotaMembers))])
+                SELECT code FROM plan_member WHERE code IN (SELECT value FROM json_each(?)) ORDER BY position
+                """, arguments: [PlanWindowReader.jsonArray(Array(worked))])
             let slice = Array(shown[max(0, min(top, shown.count))..<max(0, min(top + count, shown.count))])
             let rowMembers = try PlanWindowReader.members(db, slice)
-            let allocations = try PlanWindowReader.allocations(db, column: "member", slice, span)
             let sliceSet = Set(slice)
+            let allocations = work.filter { sliceSet.contains($0.member) }
             var agentCodes = Set(allocations.map(\.allocation.agent))
             for row in try Row.fetchAll(db, sql: "SELECT DISTINCT agent, member FROM rota_entry") where sliceSet.contains(row[1]) {
                 agentCodes.insert(row[0])
@@ -518,19 +431,14 @@ enum PlanWindowReader {
         return codes.compactMap { byCode[$0] }
     }
 
-    /// Stored minutes of the agents (or members) `codes` within `span`, in the arbitration's order.
-    static func allocations(_ db: Database, column: String, _ codes: [String], _ span: StatementArguments) throws
+    /// Stored minutes of the agents `codes` from `from` to `to`, in the arbitration's order.
+    static func allocations(_ db: Database, agents codes: [String], from: CalendarDate, to: CalendarDate) throws
         -> [(allocation: DayAllocation, member: String)] {
         guard !codes.isEmpty else { return [] }
-        var date = ISODates()
-        var arguments: StatementArguments = [jsonArray(codes)]
-        arguments += span
-        return try Row.fetchAll(db, sql: """
-            SELECT date, agent, request, minutes, member FROM plan_work
-            WHERE \(column) IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ? ORDER BY agent, date, position
-            """, arguments: arguments).map { row in
-            (DayAllocation(date: date(row[0]), agent: row[1], request: row[2], minutes: row[3]), row[4])
-        }
+        return try PlanWork.allocations(db, sql: """
+            SELECT agent, month, days FROM plan_month
+            WHERE agent IN (SELECT value FROM json_each(?)) AND month BETWEEN ? AND ? ORDER BY agent, month
+            """, arguments: [jsonArray(codes), PlanWork.month(of: from), PlanWork.month(of: to)], from: from, to: to)
     }
 
     static func decisions(_ db: Database, _ ids: Set<String>) throws -> [RequestDecision] {

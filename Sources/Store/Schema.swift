@@ -26,6 +26,9 @@ enum Schema {
         migrator.registerMigration("v7-parent-versions") { db in
             try db.execute(sql: v7ParentVersions)
         }
+        migrator.registerMigration("v8-plan-by-month") { db in
+            try db.execute(sql: v8PlanByMonth)
+        }
         return migrator
     }
 
@@ -663,5 +666,37 @@ extension Schema {
         BEGIN UPDATE tariff SET version = version + 1 WHERE year IN (OLD.year, NEW.year); END;
         CREATE TRIGGER tariff_band_version_delete AFTER DELETE ON tariff_band
         BEGIN UPDATE tariff SET version = version + 1 WHERE year = OLD.year; END;
+        """
+}
+
+extension Schema {
+    /// Issue 11: the days of work are kept one row per agent and month (`plan_month.days`, one
+    /// line per day of work), and a decision's served periods in its own row
+    /// (`plan_decision.periods`, the request's columns and the outcome's each with their
+    /// fingerprint; decisions are read in the order of their id, no position kept), so that a
+    /// change of plan writes one row per changed
+    /// agent-month and per changed decision, not one per day and per period: one early request
+    /// on a national territory changes about 220,000 days but 15,000 agent-months. The plan is
+    /// emptied and marked stale.
+    static let v8PlanByMonth = """
+        DELETE FROM plan_decision;
+        DELETE FROM plan_agent;
+        DELETE FROM plan_member;
+        DROP TABLE plan_period;
+        DROP TABLE plan_work;
+        DROP TABLE plan_work_digest;
+        ALTER TABLE plan_decision ADD COLUMN periods TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan_decision ADD COLUMN request_digest INTEGER NOT NULL DEFAULT 0;
+        DROP INDEX plan_decision_position;
+        ALTER TABLE plan_decision DROP COLUMN position;
+        CREATE TABLE plan_month (
+            agent TEXT NOT NULL,
+            month INTEGER NOT NULL,
+            digest INTEGER NOT NULL,
+            days TEXT NOT NULL,
+            PRIMARY KEY (agent, month)
+        );
+        CREATE INDEX plan_month_month ON plan_month(month);
+        UPDATE plan_state SET agents_digest = NULL, members_digest = NULL, plan_version = territory_version - 1;
         """
 }

@@ -268,22 +268,26 @@ enum TerritoryReader {
                 opening[row[0], default: [:]][day, default: []].append(TimeRange(start: row[2], end: row[3]))
             }
         }
-        // Columns by position: this runs over every member of a national territory.
-        return try Row.fetchAll(db, sql: """
+        // Columns by position, decoded as each row is stepped (no copy of 35,000 rows first):
+        // this runs over every member of a national territory.
+        var members: [Member] = []
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT code, name, kind, population, single_part_time_secretary, member_since, member_until,
                    referent_agent, substitute_agent, last_summer_replacement
             FROM member ORDER BY code
-            """).map { row in
+            """)
+        while let row = try rows.next() {
             let code: String = row[0]
             let since: String = row[5]
             let until: String? = row[6]
-            return Member(code: code, name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
-                          population: row[3], singlePartTimeSecretary: row[4],
-                          memberSince: CalendarDate.stored(since),
-                          memberUntil: until.flatMap(CalendarDate.parseISO),
-                          referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
-                          openingHours: OpeningHours(opening[code] ?? [:]))
+            members.append(Member(code: code, name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
+                                  population: row[3], singlePartTimeSecretary: row[4],
+                                  memberSince: CalendarDate.stored(since),
+                                  memberUntil: until.flatMap(CalendarDate.parseISO),
+                                  referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
+                                  openingHours: OpeningHours(opening[code] ?? [:])))
         }
+        return members
     }
 
     static func agents(_ db: Database) throws -> [Agent] {
@@ -296,7 +300,8 @@ enum TerritoryReader {
             rota[row[0], default: []].append(RotaEntry(member: row[1], day: day, time: TimeRange(start: row[3], end: row[4])))
         }
         var absences: [String: [Absence]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM absence ORDER BY agent, from_date, to_date, kind") {
+        let absenceRows = try Row.fetchCursor(db, sql: "SELECT * FROM absence ORDER BY agent, from_date, to_date, kind")
+        while let row = try absenceRows.next() {
             absences[row["agent"], default: []].append(Absence(
                 from: date(row, "from_date"), to: date(row, "to_date"), kind: AbsenceKind(rawValue: row["kind"]) ?? .autre))
         }
@@ -309,7 +314,10 @@ enum TerritoryReader {
     }
 
     static func requests(_ db: Database) throws -> [ReplacementRequest] {
-        try Row.fetchAll(db, sql: "SELECT * FROM request ORDER BY id").map(request)
+        var requests: [ReplacementRequest] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM request ORDER BY id")
+        while let row = try rows.next() { requests.append(request(row)) }
+        return requests
     }
 
     static func request(_ row: Row) -> ReplacementRequest {

@@ -96,6 +96,26 @@ struct StoredPlanTests {
         #expect(PlanStore.decode(PlanStore.encode([])) == [])
     }
 
+    @Test func periodsAndDaysSurviveTheirTextForm() throws {
+        let day = try #require(CalendarDate(year: 2026, month: 3, day: 9))
+        let periods = [ServedPeriod(from: day, to: day.adding(days: 4), agent: "A1", minutesPerDay: 210),
+                       ServedPeriod(from: day.adding(days: 7), to: day.adding(days: 7), agent: "A 2", minutesPerDay: 1)]
+        #expect(PlanStore.decodePeriods(PlanStore.encodePeriods(periods)) == periods)
+        #expect(PlanStore.decodePeriods("") == [])
+        // A month's days, read whole or from one day to another (both included).
+        let text = "9\tD-1\t71001\t210\n9\tD-2\t71002\t30\n31\tROTA:A1:71003:2026-03-31\t71003\t7"
+        var read: [String] = []
+        PlanWork.decode(text, month: PlanWork.month(of: day), from: .min, to: .max) { date, request, member, minutes in
+            read.append("\(date.iso) \(request) \(member) \(minutes)")
+        }
+        #expect(read == ["2026-03-09 D-1 71001 210", "2026-03-09 D-2 71002 30", "2026-03-31 ROTA:A1:71003:2026-03-31 71003 7"])
+        read = []
+        PlanWork.decode(text, month: PlanWork.month(of: day), from: day.adding(days: 1).dayNumber, to: day.adding(days: 30).dayNumber) {
+            read.append("\($0.iso) \($1)") ; _ = ($2, $3)
+        }
+        #expect(read == ["2026-03-31 ROTA:A1:71003:2026-03-31"])
+    }
+
     @Test func theGridWindowIsTheSliceOfThePlan() throws {
         let database = try Fixtures.database()
         let territory = DemoTerritory.make(today: Self.today)
@@ -124,8 +144,8 @@ struct StoredPlanTests {
     func planRows(_ database: AppDatabase) throws -> [String] {
         try database.read { db in
             var rows: [String] = []
-            for (table, order) in [("plan_decision", "request"), ("plan_period", "request, position"),
-                                   ("plan_work", "agent, date, position"), ("plan_agent", "position"), ("plan_member", "position")] {
+            for (table, order) in [("plan_decision", "request"), ("plan_month", "agent, month"),
+                                   ("plan_agent", "position"), ("plan_member", "position")] {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") { rows.append("\(table) \(row)") }
             }
             return rows
@@ -166,7 +186,7 @@ struct StoredPlanTests {
             let updated = try planRows(database)
             expectSame(try database.storedPlan(), try computed(database))
             try database.writer.write { db in
-                for table in ["plan_decision", "plan_period", "plan_work", "plan_work_digest", "plan_agent", "plan_member"] {
+                for table in ["plan_decision", "plan_month", "plan_agent", "plan_member"] {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
                 try db.execute(sql: "UPDATE plan_state SET agents_digest = NULL, members_digest = NULL, plan_version = territory_version - 1")
@@ -177,16 +197,18 @@ struct StoredPlanTests {
     }
 
     /// One request changed on a national-like territory rewrites only part of the plan: the
-    /// days before the request cannot change, so neither can their rows.
+    /// days before the request cannot change, so neither can the months before its own.
     @Test func aChangeLeavesEarlierMonthsUntouched() throws {
         let database = try Fixtures.database()
         try database.save(SyntheticTerritory.make(members: 300, agents: 20, years: 1, seed: 3))
         let territory = try database.loadPlanningTerritory()
         let late = try #require(territory.requests.filter { $0.start.month >= 11 }.first)
-        let before = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM plan_work WHERE date < ? ORDER BY agent, date, position", arguments: [late.start.iso])
-                .map { "\($0)" }
+        let months = { (db: Database) in
+            try Row.fetchAll(db, sql: "SELECT * FROM plan_month WHERE month < ? ORDER BY agent, month",
+                             arguments: [PlanWork.month(of: late.start)]).map { "\($0)" }
         }
+        let before = try database.read(months)
+        #expect(!before.isEmpty)
         var changed = late
         changed.minutesPerWeek += 120
         let writes = try database.writer.write { db -> Int in
@@ -195,13 +217,36 @@ struct StoredPlanTests {
             try PlanStore.refreshIfStale(db)
             return db.totalChangesCount - start
         }
-        let after = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM plan_work WHERE date < ? ORDER BY agent, date, position", arguments: [late.start.iso])
-                .map { "\($0)" }
+        #expect(try database.read(months) == before)
+        let total = try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_month") ?? 0 }
+        #expect(writes < total / 2, "\(writes) rows written for \(total) in plan_month")
+        expectSame(try database.storedPlan(), try computed(database))
+    }
+
+    /// However much of the plan a change moves (an early request re-assigns most of what
+    /// follows, rules.md §3.3.5), it writes at most one row per agent-month and one or two per
+    /// decision, never one per day of work.
+    @Test func anEarlyChangeWritesOneRowPerAgentMonth() throws {
+        let database = try Fixtures.database()
+        try database.save(SyntheticTerritory.make(members: 300, agents: 20, years: 1, seed: 3))
+        let territory = try database.loadPlanningTerritory()
+        let first = try #require(territory.requests.map(\.start).min())
+        var early = try #require(territory.requests.first { $0.member == territory.members[0].code } ?? territory.requests.first)
+        early.id = "D-EARLY-1"
+        early.motive = .maladie
+        early.received = first
+        early.start = first.adding(days: 7)
+        early.end = first.adding(days: 40)
+        early.minutesPerWeek = 1_200
+        let days = try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_month") ?? 0 }
+        let decisions = try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_decision") ?? 0 }
+        let writes = try database.writer.write { db -> Int in
+            let start = db.totalChangesCount
+            try TerritoryWriter(db: db).writeRequest(early)
+            try PlanStore.refreshIfStale(db)
+            return db.totalChangesCount - start
         }
-        #expect(before == after)
-        let total = try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_work") ?? 0 }
-        #expect(writes < total / 2, "\(writes) rows written for \(total) in plan_work")
+        #expect(writes <= days + 2 * (decisions + 1) + 10, "\(writes) rows written")
         expectSame(try database.storedPlan(), try computed(database))
     }
 }

@@ -75,6 +75,7 @@ private struct Engine {
         for member in territory.members { members[member.code] = member }
 
         let implicit = ImplicitRotaRequests.make(agents: agents, calendar: calendar)
+        requests.reserveCapacity(territory.requests.count + implicit.count)
         for request in territory.requests + implicit {
             let member = members[request.member]
             let isImplicit = ImplicitRotaRequests.isImplicit(request.id)

@@ -67,7 +67,7 @@ public struct Snapshot: Sendable {
         // Alphabetical as a French reader expects: accents do not push "Écuisses" to the end.
         func sorted<T>(_ items: [T], code: (T) -> String, name: (T) -> String, stored: [(code: String, folded: String)]?) -> [(String, T)] {
             if let stored, stored.count == items.count {
-                var byCode: [String: T] = [:]
+                var byCode: [String: T] = Dictionary(minimumCapacity: items.count)
                 for item in items { byCode[code(item)] = item }
                 let ordered = stored.compactMap { entry in byCode[entry.code].map { (String(entry.folded.dropFirst(entry.code.count + 1)), $0) } }
                 if ordered.count == items.count { return ordered }
@@ -84,14 +84,16 @@ public struct Snapshot: Sendable {
         membersInCodeOrder = inCodeOrder ? territory.members : territory.members.sorted { $0.code < $1.code }
         memberSearch = sortedMembers.map { $0.1.code.folding() + "\u{1}" + $0.0 }
         agentSearch = sortedAgents.map { $0.1.code.folding() + "\u{1}" + $0.0 }
-        var foldedName: [String: String] = [:]
+        var foldedName: [String: String] = Dictionary(minimumCapacity: sortedMembers.count)
         for (folded, member) in sortedMembers { foldedName[member.code] = folded }
         foldedMemberName = foldedName
         var foldedAgents: [String: String] = [:]
         for (folded, agent) in sortedAgents { foldedAgents[agent.code] = folded }
         foldedAgentName = foldedAgents
         decisionSearch = plan.decisions.map { $0.id.folding() + "\u{1}" + (foldedName[$0.request.member] ?? $0.request.member.folding()) }
-        membersByCode = Dictionary(territory.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var byCode: [String: Member] = Dictionary(minimumCapacity: territory.members.count)
+        for member in territory.members where byCode[member.code] == nil { byCode[member.code] = member }
+        membersByCode = byCode
         agentsByCode = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         agentNames = agentsByCode.mapValues(\.name)
         memberNames = membersByCode.mapValues(\.name)
@@ -99,7 +101,7 @@ public struct Snapshot: Sendable {
         for decision in plan.decisions where !decision.isImplicit { requestsByMember[decision.request.member, default: []].append(decision.id) }
         self.requestsByMember = requestsByMember
         implicitCount = plan.decisions.reduce(0) { $0 + ($1.isImplicit ? 1 : 0) }
-        var decisions: [String: RequestDecision] = [:]
+        var decisions: [String: RequestDecision] = Dictionary(minimumCapacity: plan.decisions.count)
         for decision in plan.decisions { decisions[decision.id] = decision }
         self.decisions = decisions
         var work: [String: [Int: [(request: String, minutes: Int)]]] = [:]
