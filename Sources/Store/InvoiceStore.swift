@@ -78,7 +78,9 @@ extension AppDatabase {
     public func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
         try read { db in
             let territory = try TerritoryReader.billingTerritory(db, year: year)
-            let issued = try Self.fetchInvoices(db, year: year)
+            // Without their hours statements (a national year holds ~460,000 statement rows):
+            // the pane reads the one it shows with `invoiceStatement(number:)`.
+            let issued = try Self.fetchInvoices(db, year: year, withStatements: false)
             var names = territory.memberNames
             for row in try Row.fetchAll(db, sql: "SELECT member, member_name FROM invoice WHERE year = ?", arguments: [year]) {
                 names[row["member"]] = row["member_name"]
@@ -93,6 +95,18 @@ extension AppDatabase {
                 $0.totalCents != 0 && standing[Self.key(member: $0.member, kind: $0.kind.rawValue, request: $0.request)] == nil
             }
             return InvoiceBook(year: year, issued: issued, pending: pending, memberNames: names)
+        }
+    }
+
+    /// The hours statement of one issued invoice (empty for one without hours), as it was issued.
+    public func invoiceStatement(number: String) throws -> [StatementEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT date, agent, agent_name, minutes, request FROM invoice_statement WHERE invoice = ? ORDER BY position
+                """, arguments: [number]).map { r in
+                let day: String = r[0]
+                return StatementEntry(date: CalendarDate.stored(day), agent: r[1], agentName: r[2], minutes: r[3], request: r[4])
+            }
         }
     }
 
@@ -342,7 +356,7 @@ extension AppDatabase {
     /// Every invoice and credit note of `year`, in the order of `fetchInvoices(numbers:)`
     /// (invoices, then credit notes, by number), read in three scans, not three queries per
     /// invoice: a national year has 47,000 invoices and 460,000 statement rows.
-    static func fetchInvoices(_ db: Database, year: Int) throws -> [Invoice] {
+    static func fetchInvoices(_ db: Database, year: Int, withStatements: Bool = true) throws -> [Invoice] {
         var date = ISODates()
         var lines: [String: [InvoiceLine]] = [:]
         let lineRows = try Row.fetchCursor(db, sql: """
@@ -354,12 +368,14 @@ extension AppDatabase {
                                                         unitPriceCents: r[4], amountCents: r[5]))
         }
         var statements: [String: [StatementEntry]] = [:]
-        let statementRows = try Row.fetchCursor(db, sql: """
-            SELECT s.invoice, s.date, s.agent, s.agent_name, s.minutes, s.request
-            FROM invoice_statement s JOIN invoice i ON i.number = s.invoice WHERE i.year = ? ORDER BY s.invoice, s.position
-            """, arguments: [year])
-        while let r = try statementRows.next() {
-            statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4], request: r[5]))
+        if withStatements {
+            let statementRows = try Row.fetchCursor(db, sql: """
+                SELECT s.invoice, s.date, s.agent, s.agent_name, s.minutes, s.request
+                FROM invoice_statement s JOIN invoice i ON i.number = s.invoice WHERE i.year = ? ORDER BY s.invoice, s.position
+                """, arguments: [year])
+            while let r = try statementRows.next() {
+                statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4], request: r[5]))
+            }
         }
         // Credit notes by the invoice they cancel, in one pass.
         var cancelledBy: [String: String] = [:]

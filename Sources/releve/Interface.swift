@@ -78,6 +78,8 @@ final class DatabaseDataSource: AppDataSource {
         try database.invoiceBook(year: year, language: language)
     }
 
+    func invoiceStatement(number: String) throws -> [StatementEntry] { try database.invoiceStatement(number: number) }
+
     func issueInvoices(year: Int, on date: CalendarDate, language l: Language) throws -> String {
         let outcome = try database.issueInvoices(year: year, on: date, today: today)
         let total = DisplayFormat(l).money(outcome.issued.reduce(0) { $0 + $1.totalCents })

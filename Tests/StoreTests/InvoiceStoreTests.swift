@@ -65,6 +65,19 @@ struct InvoiceStoreTests {
         #expect(outcome.issued.map(\.number) == ["2023-0001", "2023-0002", "2023-0003"])
     }
 
+    /// The Factures pane's book comes without the hours statements; each is read by number,
+    /// the same as the issued invoice holds.
+    @Test func theBookLeavesStatementsToBeReadOneByOne() throws {
+        let database = try Self.database()
+        let issued = try database.issueInvoices(year: 2023, on: Self.day("2024-01-15"), today: Self.today).issued
+        let withHours = try #require(issued.first { !$0.statement.isEmpty })
+        let book = try database.invoiceBook(year: 2023, language: .fr)
+        #expect(book.issued.map(\.number) == issued.map(\.number))
+        #expect(book.issued.allSatisfy { $0.statement.isEmpty })
+        #expect(try database.invoiceStatement(number: withHours.number) == withHours.statement)
+        #expect(try database.invoiceStatement(number: "2023-9999").isEmpty)
+    }
+
     @Test func rerunningAYearNeverChangesWhatWasIssued() throws {
         let database = try Self.database()
         let first = try database.issueInvoices(year: 2023, on: Self.day("2024-01-15"), today: Self.today)

@@ -112,6 +112,24 @@ struct InvoicesPaneTests {
         #expect(body.contains(" × "))
     }
 
+    /// An issued invoice's hours statement is read when its detail opens, once, and shown
+    /// with the agents' names.
+    @Test func theStatementOfAnIssuedInvoiceIsReadWhenShown() {
+        var state = invoicesState()
+        let effects = press(&state, .enter)
+        #expect(effects == [.loadInvoiceStatement(number: "2026-0001")])
+        #expect(screen(state).joined(separator: "\n").contains("Relevé d'heures : lecture…"))
+        #expect(press(&state, .character("x")).isEmpty, "asked once while it is read")
+        let day = CalendarDate(year: 2026, month: 3, day: 9) ?? demoToday
+        _ = update(&state, .invoiceStatementLoaded(number: "2026-0001", [
+            StatementEntry(date: day, agent: "A1", agentName: "Agnès Barbier", minutes: 210, request: "D-2026-001")]))
+        let body = screen(state).joined(separator: "\n")
+        #expect(!body.contains("lecture…"))
+        #expect(body.contains("Relevé d'heures : 1 saisies, 3:30"))
+        #expect(body.contains("Agnès Barbier"))
+        #expect(press(&state, .down, .up).isEmpty, "kept once read")
+    }
+
     @Test func theYearsTariffIsEditedInAFormWithFrenchChecks() {
         var state = invoicesState()
         _ = press(&state, .character("T"))

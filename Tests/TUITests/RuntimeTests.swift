@@ -75,6 +75,10 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
         called("invoices")
         return demoInvoiceBook()
     }
+    func invoiceStatement(number: String) throws -> [StatementEntry] {
+        called("statement")
+        return []
+    }
     func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String { "" }
     func recordPayment(number: String, on date: CalendarDate, language: Language) throws -> String { "" }
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String { "" }

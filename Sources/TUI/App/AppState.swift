@@ -211,6 +211,8 @@ public enum Msg: Sendable {
     /// The stored plan's minutes in the Heures pane's week (for "prévu").
     case weekPlanLoaded([DayAllocation])
     case invoicesLoaded(InvoiceBook)
+    /// The hours statement of the issued invoice the Factures pane shows in detail.
+    case invoiceStatementLoaded(number: String, [StatementEntry])
     case closedMonthsLoaded([String])
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)
@@ -271,6 +273,8 @@ public enum Effect: Equatable, Sendable {
     case reloadLoggedHours(from: CalendarDate, to: CalendarDate)
     /// Reads a year's invoices and the drafts not issued yet.
     case loadInvoices(year: Int)
+    /// The hours statement of one issued invoice, for the Factures pane's detail.
+    case loadInvoiceStatement(number: String)
     case issueInvoices(year: Int, on: CalendarDate)
     case recordPayment(number: String, on: CalendarDate)
     case cancelInvoice(number: String, reason: String, on: CalendarDate)

@@ -6,7 +6,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     // A week asked for is not shown as "no hours" while it is read.
     if effects.contains(where: { if case .loadHours = $0 { return true } else { return false } }) { state.hoursPane.loading = true }
     refreshLists(&state)
-    return effects + syncGrid(&state)
+    return effects + syncGrid(&state) + syncInvoiceStatement(&state)
 }
 
 private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
@@ -65,6 +65,10 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .invoicesLoaded(let book):
         state.invoicesPane.book = book
         state.invoicesPane.list.cursor = max(0, min(state.invoicesPane.list.cursor, state.invoiceRows.count - 1))
+        return []
+    case .invoiceStatementLoaded(let number, let entries):
+        state.invoicesPane.statements[number] = entries
+        if state.invoicesPane.statementAsked == number { state.invoicesPane.statementAsked = nil }
         return []
     case .failed(let message):
         state.loadError = message

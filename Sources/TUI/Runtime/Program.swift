@@ -25,6 +25,8 @@ public protocol AppDataSource: AnyObject {
     func apply(_ edit: RecordEdit, read: ReadRecord) throws
     /// A year's issued invoices and the drafts not issued yet.
     func invoiceBook(year: Int, language: Language) throws -> InvoiceBook
+    /// The hours statement of one issued invoice (the book's invoices come without theirs).
+    func invoiceStatement(number: String) throws -> [StatementEntry]
     /// Issues the year's drafts (numbered, frozen); returns what to tell the coordinator.
     func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String
     /// Records a payment; returns what to tell the coordinator.
@@ -309,6 +311,14 @@ public final class Program {
                 run { data in
                     do {
                         return [.invoicesLoaded(try data.invoiceBook(year: year, language: language))]
+                    } catch {
+                        return [.failed(ErrorText.sentence(error, language))]
+                    }
+                }
+            case .loadInvoiceStatement(let number):
+                run { data in
+                    do {
+                        return [.invoiceStatementLoaded(number: number, try data.invoiceStatement(number: number))]
                     } catch {
                         return [.failed(ErrorText.sentence(error, language))]
                     }

@@ -29,6 +29,10 @@ public struct InvoicesPaneState: Sendable, Equatable {
     public private(set) var pendingTotalCents = 0
     public var prompt: Prompt?
     public var promptError: String?
+    /// Hours statements of issued invoices read so far (the book comes without them: a
+    /// national year holds ~460,000 statement lines), and the one being read.
+    public var statements: [String: [StatementEntry]] = [:]
+    public var statementAsked: String?
     /// `T` was pressed before the territory was loaded: the tariff form opens once it is.
     public var tariffFormPending = false
 
@@ -62,4 +66,14 @@ enum InvoiceRow {
 extension AppState {
     /// The rows of the Factures pane: issued first (by series and number), then the drafts.
     var invoiceRows: InvoiceRows { InvoiceRows(book: invoicesPane.book) }
+}
+
+/// The statement of the issued invoice shown in detail, asked for once when it is not read yet.
+func syncInvoiceStatement(_ state: inout AppState) -> [Effect] {
+    let pane = state.invoicesPane
+    guard state.pane == .invoices, pane.list.showDetail, pane.book?.year == pane.year,
+          case .issued(let invoice)? = state.invoiceRows[safe: pane.list.cursor],
+          pane.statements[invoice.number] == nil, pane.statementAsked != invoice.number else { return [] }
+    state.invoicesPane.statementAsked = invoice.number
+    return [.loadInvoiceStatement(number: invoice.number)]
 }

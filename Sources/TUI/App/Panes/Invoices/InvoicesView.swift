@@ -56,18 +56,20 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         buffer.put(message, x: area.x + 1, y: area.y + 3, style: theme.style(.dim), maxWidth: area.width - 2)
     }
     if let detailRect = detail, let row = rows[safe: pane.list.cursor] {
-        detailBox(invoiceDetail(row, name: name, today: state.today, language: l), title: {
+        detailBox(invoiceDetail(row, name: name, today: state.today, statements: pane.statements, language: l), title: {
             if case .issued(let i) = row { return i.number }
             return l.pick("Brouillon", "Draft")
         }(), detailRect, &buffer, theme, borders)
     }
 }
 
-private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: CalendarDate, language l: Language) -> [(String, Role)] {
+private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: CalendarDate,
+                           statements: [String: [StatementEntry]], language l: Language) -> [(String, Role)] {
     let f = DisplayFormat(l)
     var lines: [(String, Role)] = []
     let invoiceLines: [InvoiceLine]
     let statement: [(CalendarDate, String, Int)]
+    var statementRead = true
     switch row {
     case .issued(let i):
         lines.append(("\(name(i.member)) · \(i.kind.label(l))\(i.request.map { " \($0)" } ?? "")", .header))
@@ -80,7 +82,10 @@ private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: C
         if let cancels = i.cancels { state = l.pick("annule \(cancels) : \(i.reason ?? "")", "cancels \(cancels): \(i.reason ?? "")") }
         lines.append((state, status == .overdue ? .unpaid : .normal))
         invoiceLines = i.lines
-        statement = i.statement.map { ($0.date, $0.agentName, $0.minutes) }
+        // The book's invoices come without their statement: read when shown (or kept from a test's book).
+        let entries = i.statement.isEmpty ? statements[i.number] : i.statement
+        statementRead = entries != nil
+        statement = (entries ?? []).map { ($0.date, $0.agentName, $0.minutes) }
     case .draft(let d):
         lines.append(("\(name(d.member)) · " + (Invoice.Kind(rawValue: d.kind.rawValue)?.label(l) ?? "") + (d.request.map { " \($0)" } ?? ""), .header))
         lines.append((l.pick("Brouillon : pas encore émis (E pour émettre l'année)", "Draft: not issued yet (E issues the year)"), .dim))
@@ -93,6 +98,9 @@ private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: C
         lines.append(("      \(hours)\(f.money(line.unitPriceCents)) = \(f.money(line.amountCents))", .normal))
     }
     lines.append((l.pick("  Total \(f.money(invoiceLines.reduce(0) { $0 + $1.amountCents }))", "  Total \(f.money(invoiceLines.reduce(0) { $0 + $1.amountCents }))"), .header))
+    if !statementRead {
+        lines.append((l.pick("Relevé d'heures : lecture…", "Hours statement: reading…"), .dim))
+    }
     if !statement.isEmpty {
         let total = statement.reduce(0) { $0 + $1.2 }
         lines.append((l.pick("Relevé d'heures : \(statement.count) saisies, \(DurationText.format(total))",
