@@ -30,8 +30,20 @@ enum PlanStore {
     /// when its fingerprint differs (so days before the earliest changed day are never touched);
     /// the display order of agents and members is recomputed only when a code or a name changed.
     static func store(_ plan: Plan, territory: Territory, _ db: Database) throws {
-        try storeDecisions(plan.decisions, db)
+        // The decisions' fingerprints and texts are made on another core while this one writes
+        // the days of work (at national scale each takes about a tenth of a second).
+        let decisions = plan.decisions
+        let prepared = PreparedDecisions()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            prepared.rows = decisions.map { d in
+                PreparedDecision(request: requestDigest(d), outcome: outcomeDigest(d), reasons: encode(d.reasons), periods: encodePeriods(d.periods))
+            }
+        }
+        defer { group.wait() }
         try PlanWork.store(plan, db)
+        group.wait()
+        try storeDecisions(decisions, prepared.rows, db)
         try storeOrder(table: "plan_agent", digestColumn: "agents_digest", territory.agents.map { ($0.code, $0.name) }, db)
         try storeOrder(table: "plan_member", digestColumn: "members_digest", territory.members.map { ($0.code, $0.name) }, db)
         try db.execute(sql: "UPDATE plan_state SET plan_version = territory_version WHERE id = 1")
@@ -58,7 +70,20 @@ enum PlanStore {
     /// One row per decision, in the order of its id (as `Arbitration.plan` sorts them, by bytes).
     /// The request's columns and the outcome's are each written only when their fingerprint
     /// changed: a change of plan mostly changes outcomes (who serves, how much).
-    private static func storeDecisions(_ decisions: [RequestDecision], _ db: Database) throws {
+    /// A decision's two fingerprints and the texts of its outcome, as written.
+    private struct PreparedDecision: Sendable {
+        let request: Int64
+        let outcome: Int64
+        let reasons: String
+        let periods: String
+    }
+
+    /// Filled by one thread, read by the writer once that thread is done (`DispatchGroup.wait`).
+    private final class PreparedDecisions: @unchecked Sendable {
+        var rows: [PreparedDecision] = []
+    }
+
+    private static func storeDecisions(_ decisions: [RequestDecision], _ prepared: [PreparedDecision], _ db: Database) throws {
         var stored: [String: (request: Int64, outcome: Int64)] = [:]
         let decisionRows = try Row.fetchCursor(db, sql: "SELECT request, request_digest, digest FROM plan_decision")
         while let row = try decisionRows.next() { stored[row[0]] = (row[1], row[2]) }
@@ -77,16 +102,16 @@ enum PlanStore {
                 capped = ?, effective_end = ?, reasons = ?, periods = ?, digest = ? WHERE request = ?
             """)
         let remove = try db.makeStatement(sql: "DELETE FROM plan_decision WHERE request = ?")
-        for d in decisions {
+        for (d, p) in zip(decisions, prepared) {
             let r = d.request
-            let requestPrint = requestDigest(d)
-            let outcomePrint = outcomeDigest(d)
+            let requestPrint = p.request
+            let outcomePrint = p.outcome
             let old = stored.removeValue(forKey: r.id)
             if old == nil {
                 insert.setUncheckedArguments([
                     r.id, d.isImplicit, r.member, r.motive.rawValue, r.received.iso, r.start.iso, r.end.iso,
                     r.minutesPerWeek, r.exceptional, requestPrint, d.small, d.status.rawValue, d.neededMinutes, d.servedMinutes,
-                    d.preemptedOn?.iso, d.capped, d.effectiveEnd.iso, encode(d.reasons), encodePeriods(d.periods), outcomePrint])
+                    d.preemptedOn?.iso, d.capped, d.effectiveEnd.iso, p.reasons, p.periods, outcomePrint])
                 try insert.execute()
                 continue
             }
@@ -99,7 +124,7 @@ enum PlanStore {
             if old?.outcome != outcomePrint {
                 changeOutcome.setUncheckedArguments([
                     d.small, d.status.rawValue, d.neededMinutes, d.servedMinutes, d.preemptedOn?.iso,
-                    d.capped, d.effectiveEnd.iso, encode(d.reasons), encodePeriods(d.periods), outcomePrint, r.id])
+                    d.capped, d.effectiveEnd.iso, p.reasons, p.periods, outcomePrint, r.id])
                 try changeOutcome.execute()
             }
         }

@@ -70,15 +70,14 @@ enum PlanWork {
         var stored: [MonthKey: Int64] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT agent, month, digest FROM plan_month")
         while let row = try rows.next() { stored[MonthKey(agent: row[0], month: row[1])] = row[2] }
-        let write = try db.makeStatement(sql: """
-            INSERT INTO plan_month (agent, month, digest, days) VALUES (?, ?, ?, ?)
-            ON CONFLICT (agent, month) DO UPDATE SET digest = excluded.digest, days = excluded.days
-            """)
+        let insert = try db.makeStatement(sql: "INSERT INTO plan_month (digest, days, agent, month) VALUES (?, ?, ?, ?)")
+        let change = try db.makeStatement(sql: "UPDATE plan_month SET digest = ?, days = ? WHERE agent = ? AND month = ?")
         let remove = try db.makeStatement(sql: "DELETE FROM plan_month WHERE agent = ? AND month = ?")
         var days: [UInt8] = []
         for (group, key) in keys.enumerated() {
             let digest = prints[group].value
-            if stored.removeValue(forKey: key) == digest { continue }
+            let known = stored.removeValue(forKey: key)
+            if known == digest { continue }
             days.removeAll(keepingCapacity: true)
             for index in entries[group] {
                 let a = plan.allocations[index]
@@ -91,7 +90,9 @@ enum PlanWork {
                 days.append(9)
                 append(a.minutes, to: &days)
             }
-            try write.execute(arguments: [key.agent, key.month, digest, String(decoding: days, as: UTF8.self)])
+            let statement = known == nil ? insert : change
+            statement.setUncheckedArguments([digest, String(decoding: days, as: UTF8.self), key.agent, key.month])
+            try statement.execute()
         }
         for key in stored.keys { try remove.execute(arguments: [key.agent, key.month]) }
     }
