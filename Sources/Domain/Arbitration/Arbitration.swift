@@ -171,7 +171,7 @@ private struct Engine {
         let preemptor = urgentTakers.min { $0.precedesInByteOrder($1) }
 
         // 2. Running non-urgent replacements, one at a time; cut short by an urgent one, they end.
-        for i in groups.running.sorted(by: { order(requests[$0]) < order(requests[$1]) }) {
+        for i in groups.running.sorted(by: { order($0) < order($1) }) {
             let need = requests[i].dailyNeed
             if left < need, let preemptor {
                 requests[i].preemptedOn = day
@@ -202,24 +202,26 @@ private struct Engine {
         var summer: [Int] = [], assigned: [Int] = []
 
         init(_ active: [Int], _ requests: [RequestState]) {
+            // Fields read in place: copying a request's state (its texts, periods, sets) for
+            // every active request of every day was a tenth of the national arbitration.
             for i in active {
-                let r = requests[i]
-                if r.assigned != nil {
+                if requests[i].assigned != nil {
                     assigned.append(i)
                     continue
                 }
-                switch r.request.priorityClass {
-                case .urgent: r.small ? urgentSmall.append(i) : urgentOther.append(i)
-                case _ where r.started: running.append(i)
-                case .absence: r.small ? absenceSmall.append(i) : absenceOther.append(i)
-                case .mission: r.small ? missionSmall.append(i) : missionOther.append(i)
+                let small = requests[i].small
+                switch requests[i].request.priorityClass {
+                case .urgent: small ? urgentSmall.append(i) : urgentOther.append(i)
+                case _ where requests[i].started: running.append(i)
+                case .absence: small ? absenceSmall.append(i) : absenceOther.append(i)
+                case .mission: small ? missionSmall.append(i) : missionOther.append(i)
                 case .summer: summer.append(i)
                 }
             }
         }
     }
 
-    func order(_ r: RequestState) -> (Int, Int, Int) { (r.request.priorityClass.rawValue, r.small ? 0 : 1, r.rank) }
+    func order(_ i: Int) -> (Int, Int, Int) { (requests[i].request.priorityClass.rawValue, requests[i].small ? 0 : 1, requests[i].rank) }
 
     /// Max-min fair sharing of what is left among `group` (already in received order). A
     /// request left short shares its agents' hours with the others of the group that took
