@@ -130,6 +130,22 @@ struct InvoicesPaneTests {
         #expect(press(&state, .down, .up).isEmpty, "kept once read")
     }
 
+    /// Coming back to Factures shows the book already computed, unless something it is made of
+    /// changed meanwhile (a save here, a commit elsewhere).
+    @Test func theBookIsComputedAgainOnlyWhenSomethingChanged() {
+        var state = invoicesState()
+        #expect(press(&state, .character("1")).allSatisfy { if case .loadInvoices = $0 { false } else { true } })
+        #expect(press(&state, .character("6")).isEmpty)
+        #expect(screen(state).joined().contains("Factures 2026 · 1 émises"))
+        _ = press(&state, .character("1"))
+        _ = update(&state, .done("Enregistré : Oyé."))
+        #expect(press(&state, .character("6")) == [.loadInvoices(year: 2026)])
+        _ = update(&state, .invoicesLoaded(demoInvoiceBook()))
+        _ = press(&state, .character("1"))
+        _ = update(&state, .invoicesOutdated)
+        #expect(press(&state, .character("6")) == [.loadInvoices(year: 2026)])
+    }
+
     @Test func theYearsTariffIsEditedInAFormWithFrenchChecks() {
         var state = invoicesState()
         _ = press(&state, .character("T"))

@@ -214,6 +214,42 @@ struct RuntimeTests {
         #expect(!program.state.hours.contains { $0.id == shown.id })
     }
 
+    /// Factures is computed once; back on it, the book is read again only when another
+    /// session's commit touched what invoices are made of (a PIN attempt does not).
+    @Test func theInvoiceBookIsReadAgainOnlyAfterAChange() {
+        let source = FakeSource()
+        let program = program(source)
+        program.start()
+        program.press(.character("6"))
+        program.settle()
+        #expect(source.count("invoices") == 1)
+        program.press(.character("1"))
+        program.settle()
+        program.press(.character("6"))
+        program.settle()
+        #expect(source.count("invoices") == 1)
+        program.press(.character("1"))
+        source.lock.withLock {
+            source.token += 1
+            source.changed = ["agent_pin"]
+        }
+        program.checkForChanges()
+        program.settle()
+        program.press(.character("6"))
+        program.settle()
+        #expect(source.count("invoices") == 1)
+        program.press(.character("1"))
+        source.lock.withLock {
+            source.token += 1
+            source.changed = ["time_entry"]
+        }
+        program.checkForChanges()
+        program.settle()
+        program.press(.character("6"))
+        program.settle()
+        #expect(source.count("invoices") == 2)
+    }
+
     @Test func theTerritoryIsReadInTheBackgroundOnceAndAgainOnlyWhenAPaneShowsIt() {
         let source = FakeSource()
         let program = program(source)

@@ -213,6 +213,9 @@ public enum Msg: Sendable {
     case invoicesLoaded(InvoiceBook)
     /// The hours statement of the issued invoice the Factures pane shows in detail.
     case invoiceStatementLoaded(number: String, [StatementEntry])
+    /// Something the invoices are made of changed while the Factures pane was not on screen:
+    /// its book is computed again when it opens.
+    case invoicesOutdated
     case closedMonthsLoaded([String])
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)

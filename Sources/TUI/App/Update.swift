@@ -64,7 +64,11 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .invoicesLoaded(let book):
         state.invoicesPane.book = book
+        state.invoicesPane.outdated = false
         state.invoicesPane.list.cursor = max(0, min(state.invoicesPane.list.cursor, state.invoiceRows.count - 1))
+        return []
+    case .invoicesOutdated:
+        state.invoicesPane.outdated = true
         return []
     case .invoiceStatementLoaded(let number, let entries):
         state.invoicesPane.statements[number] = entries
@@ -83,12 +87,14 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.recordForm = nil
         state.pendingDeletion = nil
         state.notice = state.language.pick("Demande \(id) enregistrée.", "Request \(id) saved.")
+        state.invoicesPane.outdated = true
         return [.reload]
     case .done(let notice):
         state.recordForm = nil
         state.pendingDeletion = nil
         state.agentItems?.confirmingDeletion = false
         state.notice = notice
+        state.invoicesPane.outdated = state.pane != .invoices
         return [.reload] + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
             + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : [])
     case .documentExists(let number, let path):
@@ -130,7 +136,12 @@ private func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
     // another pane was on screen is read again.
     let all: [Effect] = (state.snapshot == nil || state.snapshotStale) && pane.showsTerritory ? [.loadAll] : []
     if pane == .hours { return all + [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] }
-    if pane == .invoices { return [.loadInvoices(year: state.invoicesPane.year)] }
+    if pane == .invoices {
+        // The year's book is kept while nothing changed (computing it reads all its hours).
+        let book = state.invoicesPane.book
+        if book?.year == state.invoicesPane.year && !state.invoicesPane.outdated { return [] }
+        return [.loadInvoices(year: state.invoicesPane.year)]
+    }
     return all
 }
 

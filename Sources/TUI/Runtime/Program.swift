@@ -207,11 +207,14 @@ public final class Program {
         defer { lastToken = token }
         guard let lastToken, token != lastToken else { return false }
         guard let mark = auditMark, let changes = try? data.changes(after: mark) else {
+            if state.pane != .invoices { perform(update(&state, .invoicesOutdated)) }
             perform([.reload] + paneReloads())
             return true
         }
         auditMark = changes.mark
-        perform(ChangeScope(changes.entities, entries: changes.entries).effects(state))
+        let scope = ChangeScope(changes.entities, entries: changes.entries)
+        if state.pane != .invoices && !scope.entities.isSubset(of: ChangeScope.unseen) { perform(update(&state, .invoicesOutdated)) }
+        perform(scope.effects(state))
         return true
     }
 

@@ -33,6 +33,9 @@ public struct InvoicesPaneState: Sendable, Equatable {
     /// national year holds ~460,000 statement lines), and the one being read.
     public var statements: [String: [StatementEntry]] = [:]
     public var statementAsked: String?
+    /// The book no longer says what the data holds (a change made while another pane was on
+    /// screen): it is computed again when the pane opens, not at each opening otherwise.
+    public var outdated = false
     /// `T` was pressed before the territory was loaded: the tariff form opens once it is.
     public var tariffFormPending = false
 
