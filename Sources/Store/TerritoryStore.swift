@@ -259,14 +259,24 @@ enum TerritoryReader {
     }
 
     static func members(_ db: Database, withOpeningHours: Bool) throws -> [Member] {
-        var opening: [String: [Weekday: [TimeRange]]] = [:]
+        var opening: [String: OpeningHours] = [:]
         if withOpeningHours {
-            // By position, through a cursor: some 200,000 rows at national scale.
+            // By position, through a cursor, one member after the other (some 200,000 rows at
+            // national scale): each member's week is made once, not looked up at every row.
             let rows = try Row.fetchCursor(db, sql: "SELECT member, weekday, start_minute, end_minute FROM opening_range ORDER BY member, weekday, start_minute")
+            var current: String?
+            var week: [Weekday: [TimeRange]] = [:]
             while let row = try rows.next() {
+                let member: String = row[0]
+                if member != current {
+                    if let current { opening[current] = OpeningHours(week) }
+                    current = member
+                    week = [:]
+                }
                 guard let day = Weekday(isoNumber: row[1]) else { continue }
-                opening[row[0], default: [:]][day, default: []].append(TimeRange(start: row[2], end: row[3]))
+                week[day, default: []].append(TimeRange(start: row[2], end: row[3]))
             }
+            if let current { opening[current] = OpeningHours(week) }
         }
         // Columns by position, decoded as each row is stepped (no copy of 35,000 rows first):
         // this runs over every member of a national territory.
@@ -285,7 +295,7 @@ enum TerritoryReader {
                                   memberSince: CalendarDate.stored(since),
                                   memberUntil: until.flatMap(CalendarDate.parseISO),
                                   referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
-                                  openingHours: OpeningHours(opening[code] ?? [:])))
+                                  openingHours: opening[code] ?? OpeningHours()))
         }
         return members
     }
