@@ -115,11 +115,10 @@ public enum Billing {
                 let absorbed = min(prepaidLeft, entry.minutes)
                 prepaidLeft -= absorbed
                 if byMission[entry.request] == nil { order.append(entry.request) }
-                var group = byMission[entry.request] ?? (0, 0, [])
-                group.billed += entry.minutes - absorbed
-                group.prepaid += absorbed
-                group.entries.append(entry)
-                byMission[entry.request] = group
+                // Changed in place: a copy taken out and put back would copy its entries at each one.
+                byMission[entry.request, default: (0, 0, [])].billed += entry.minutes - absorbed
+                byMission[entry.request, default: (0, 0, [])].prepaid += absorbed
+                byMission[entry.request, default: (0, 0, [])].entries.append(entry)
             }
             for mission in order {
                 guard let group = byMission[mission] else { continue }
