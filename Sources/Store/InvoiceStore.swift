@@ -100,13 +100,17 @@ extension AppDatabase {
 
     /// The hours statement of one issued invoice (empty for one without hours), as it was issued.
     public func invoiceStatement(number: String) throws -> [StatementEntry] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT date, agent, agent_name, minutes, request FROM invoice_statement WHERE invoice = ? ORDER BY position
-                """, arguments: [number]).map { r in
-                let day: String = r[0]
-                return StatementEntry(date: CalendarDate.stored(day), agent: r[1], agentName: r[2], minutes: r[3], request: r[4])
-            }
+        try read { db in try Self.statement(db, number: number) }
+    }
+
+    /// One invoice's statement entries, in their order.
+    static func statement(_ db: Database, number: String) throws -> [StatementEntry] {
+        let query = try db.cachedStatement(sql: """
+            SELECT date, agent, agent_name, minutes, request FROM invoice_statement WHERE invoice = ? ORDER BY position
+            """)
+        return try Row.fetchAll(query, arguments: [number]).map { r in
+            StatementEntry(date: TerritoryReader.date(r, "date"), agent: r["agent"], agentName: r["agent_name"],
+                           minutes: r["minutes"], request: r["request"])
         }
     }
 
@@ -407,19 +411,13 @@ extension AppDatabase {
         let lines = try db.cachedStatement(sql: """
             SELECT type, label, minutes, unit_price_cents, amount_cents FROM invoice_line WHERE invoice = ? ORDER BY position
             """)
-        let statement = try db.cachedStatement(sql: """
-            SELECT date, agent, agent_name, minutes, request FROM invoice_statement WHERE invoice = ? ORDER BY position
-            """)
         for number in numbers {
             guard let row = try Row.fetchOne(head, arguments: [number]) else { continue }
             let invoiceLines = try Row.fetchAll(lines, arguments: [number]).map { r in
                 InvoiceLine(kind: InvoiceLine.Kind(rawValue: r["type"]) ?? .hours, label: r["label"], minutes: r["minutes"],
                             unitPriceCents: r["unit_price_cents"], amountCents: r["amount_cents"])
             }
-            let entries = try Row.fetchAll(statement, arguments: [number]).map { r in
-                StatementEntry(date: TerritoryReader.date(r, "date"), agent: r["agent"], agentName: r["agent_name"],
-                               minutes: r["minutes"], request: r["request"])
-            }
+            let entries = try statement(db, number: number)
             result.append(Invoice(
                 number: row["number"], year: row["year"], member: row["member"],
                 kind: Invoice.Kind(rawValue: row["kind"]) ?? .hours, request: row["request"], lines: invoiceLines,

@@ -37,7 +37,9 @@ enum PlanStore {
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             prepared.rows = decisions.map { d in
-                PreparedDecision(request: requestDigest(d), outcome: outcomeDigest(d), reasons: encode(d.reasons), periods: encodePeriods(d.periods))
+                let reasons = encode(d.reasons), periods = encodePeriods(d.periods)
+                return PreparedDecision(request: requestDigest(d), outcome: outcomeDigest(d, reasons: reasons, periods: periods),
+                                        reasons: reasons, periods: periods)
             }
         }
         defer { group.wait() }
@@ -58,18 +60,15 @@ enum PlanStore {
         return f.value
     }
 
-    /// What is written of a decision's outcome, as its fingerprint sees it.
-    private static func outcomeDigest(_ d: RequestDecision) -> Int64 {
+    /// What is written of a decision's outcome (`reasons` and `periods` as their texts), as its
+    /// fingerprint sees it.
+    private static func outcomeDigest(_ d: RequestDecision, reasons: String, periods: String) -> Int64 {
         var f = Fingerprint()
         f.add(d.small); f.add(d.status.rawValue); f.add(d.neededMinutes); f.add(d.servedMinutes); f.add(d.preemptedOn?.dayNumber ?? -1)
-        f.add(d.capped); f.add(d.effectiveEnd.dayNumber); f.add(encode(d.reasons))
-        for p in d.periods { f.add(p.from.dayNumber); f.add(p.to.dayNumber); f.add(p.agent); f.add(p.minutesPerDay) }
+        f.add(d.capped); f.add(d.effectiveEnd.dayNumber); f.add(reasons); f.add(periods)
         return f.value
     }
 
-    /// One row per decision, in the order of its id (as `Arbitration.plan` sorts them, by bytes).
-    /// The request's columns and the outcome's are each written only when their fingerprint
-    /// changed: a change of plan mostly changes outcomes (who serves, how much).
     /// A decision's two fingerprints and the texts of its outcome, as written.
     private struct PreparedDecision: Sendable {
         let request: Int64
@@ -83,6 +82,9 @@ enum PlanStore {
         var rows: [PreparedDecision] = []
     }
 
+    /// One row per decision, in the order of its id (as `Arbitration.plan` sorts them, by bytes).
+    /// The request's columns and the outcome's are each written only when their fingerprint
+    /// changed: a change of plan mostly changes outcomes (who serves, how much).
     private static func storeDecisions(_ decisions: [RequestDecision], _ prepared: [PreparedDecision], _ db: Database) throws {
         var stored: [String: (request: Int64, outcome: Int64)] = [:]
         let decisionRows = try Row.fetchCursor(db, sql: "SELECT request, request_digest, digest FROM plan_decision")

@@ -18,7 +18,7 @@ enum PlanWork {
     /// One agent's month of work: the unit `plan_month` is written by.
     struct MonthKey: Hashable { let agent: String; let month: Int }
 
-    /// Brings `plan_month` and `plan_month_member` to the plan's allocations. A month whose
+    /// Brings `plan_month` to the plan's allocations. A month whose
     /// fingerprint is unchanged is not touched (so neither is any month before the earliest
     /// changed day); a changed one is one row rewritten.
     static func store(_ plan: Plan, _ db: Database) throws {
@@ -161,16 +161,15 @@ enum PlanWork {
                     default: body(CalendarDate(dayNumber: day), request, member, number)
                     }
                 }
+                // A separator ends a field: its number, if it had one, is used.
                 start = i + 1
+                number = 0
                 if b == 9 {
                     field += 1
-                    if field == 3 { number = 0 }
                 } else {
                     field = 0
-                    number = 0
                     skip = false
                 }
-                if field == 1 { number = 0 }
             }
         }
     }

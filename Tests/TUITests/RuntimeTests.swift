@@ -220,33 +220,31 @@ struct RuntimeTests {
         let source = FakeSource()
         let program = program(source)
         program.start()
-        program.press(.character("6"))
-        program.settle()
-        #expect(source.count("invoices") == 1)
-        program.press(.character("1"))
-        program.settle()
-        program.press(.character("6"))
-        program.settle()
-        #expect(source.count("invoices") == 1)
-        program.press(.character("1"))
-        source.lock.withLock {
-            source.token += 1
-            source.changed = ["agent_pin"]
+        func openInvoices() {
+            program.press(.character("6"))
+            program.settle()
         }
-        program.checkForChanges()
-        program.settle()
-        program.press(.character("6"))
-        program.settle()
+        /// Leaves Factures for the grid while another session commits a change to `entities`.
+        func commitElsewhere(_ entities: Set<String>) {
+            program.press(.character("1"))
+            source.lock.withLock {
+                source.token += 1
+                source.changed = entities
+            }
+            program.checkForChanges()
+            program.settle()
+        }
+        openInvoices()
         #expect(source.count("invoices") == 1)
         program.press(.character("1"))
-        source.lock.withLock {
-            source.token += 1
-            source.changed = ["time_entry"]
-        }
-        program.checkForChanges()
         program.settle()
-        program.press(.character("6"))
-        program.settle()
+        openInvoices()
+        #expect(source.count("invoices") == 1)
+        commitElsewhere(["agent_pin"])
+        openInvoices()
+        #expect(source.count("invoices") == 1)
+        commitElsewhere(["time_entry"])
+        openInvoices()
         #expect(source.count("invoices") == 2)
     }
 

@@ -213,7 +213,7 @@ public final class Program {
         }
         auditMark = changes.mark
         let scope = ChangeScope(changes.entities, entries: changes.entries)
-        if state.pane != .invoices && !scope.entities.isSubset(of: ChangeScope.unseen) { perform(update(&state, .invoicesOutdated)) }
+        if state.pane != .invoices && scope.touchesInvoices { perform(update(&state, .invoicesOutdated)) }
         perform(scope.effects(state))
         return true
     }
@@ -408,6 +408,9 @@ struct ChangeScope {
     /// Kiosk PINs and users: nothing on screen.
     static let unseen: Set<String> = ["agent_pin", "app_user"]
 
+    /// Whether the Factures pane's book (issued invoices, drafts) may have changed.
+    var touchesInvoices: Bool { !entities.isSubset(of: Self.unseen) }
+
     func effects(_ state: AppState) -> [Effect] {
         let rest = entities.subtracting(Self.hours).subtracting(Self.invoices).subtracting(Self.unseen)
         var effects: [Effect] = []
@@ -422,7 +425,7 @@ struct ChangeScope {
                 effects.append(rest.isEmpty ? .reloadLoggedHours(from: week.from, to: week.to) : .loadHours(from: week.from, to: week.to))
             }
         }
-        if state.pane == .invoices && !entities.isSubset(of: Self.unseen) {
+        if state.pane == .invoices && touchesInvoices {
             effects.append(.loadInvoices(year: state.invoicesPane.year))
         }
         return effects

@@ -144,19 +144,14 @@ struct Bench: ParsableCommand {
         let watcher = try AppDatabase.open(path: dbPath)
         let before = try watcher.changeToken()
         var committed: Double?
-        var start = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &start)
+        let start = CPUClock.now()
         result.time("ui_write_request") {
             program.perform([.saveRequest(request, isNew: true)])
             // A key every 20 ms while the worker runs: the save, then the lists read again.
             while program.isWorking && duringWrite.count < 500 {
                 duringWrite.append(CPUClock.wall { program.press(.down) })
                 _ = ui.received()
-                if committed == nil, (try? watcher.changeToken()) != before {
-                    var now = timespec()
-                    clock_gettime(CLOCK_MONOTONIC, &now)
-                    committed = Double(now.tv_sec - start.tv_sec) * 1000 + Double(now.tv_nsec - start.tv_nsec) / 1_000_000
-                }
+                if committed == nil, (try? watcher.changeToken()) != before { committed = CPUClock.now() - start }
                 usleep(20_000)
             }
             settle()
@@ -275,14 +270,22 @@ enum CPUClock {
     static func thread(_ body: () -> Void) -> Double { measure(CLOCK_THREAD_CPUTIME_ID, body) }
     static func process(_ body: () -> Void) -> Double { measure(CLOCK_PROCESS_CPUTIME_ID, body) }
     static func wall(_ body: () -> Void) -> Double { measure(CLOCK_MONOTONIC, body) }
+    /// The monotonic clock now, in milliseconds (differences only mean something).
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return milliseconds(t)
+    }
 
     private static func measure(_ clock: clockid_t, _ body: () -> Void) -> Double {
         var start = timespec(), end = timespec()
         clock_gettime(clock, &start)
         body()
         clock_gettime(clock, &end)
-        return Double(end.tv_sec - start.tv_sec) * 1000 + Double(end.tv_nsec - start.tv_nsec) / 1_000_000
+        return milliseconds(end) - milliseconds(start)
     }
+
+    private static func milliseconds(_ t: timespec) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000 }
 }
 
 /// Runs this very executable with `arguments`, its output discarded, and waits for it.
