@@ -76,25 +76,41 @@ extension AppDatabase {
     /// The year as the Factures pane shows it: its issued invoices and credit notes, and the
     /// drafts that `issueInvoices` would issue now.
     public func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
+        var book = try issuedInvoices(year: year)
+        book.add(try pendingInvoices(year: year, language: language))
+        return book
+    }
+
+    /// The year's issued invoices and credit notes, without their hours statements (a national
+    /// year holds ~460,000 statement rows: the pane reads the one it shows with
+    /// `invoiceStatement(number:)`) and without the drafts (`pendingInvoices`, which computes
+    /// the year's billing).
+    public func issuedInvoices(year: Int) throws -> InvoiceBook {
+        try read { db in
+            let issued = try Self.fetchInvoices(db, year: year, withStatements: false)
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT member, member_name FROM invoice WHERE year = ?", arguments: [year]) {
+                names[row[0]] = row[1]
+            }
+            return InvoiceBook(year: year, issued: issued, pending: [], memberNames: names, pendingComputed: false)
+        }
+    }
+
+    /// The drafts that `issueInvoices` would issue now: the year's billing computed from the
+    /// current data, without what is issued and standing; or why there are none.
+    public func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices {
         try read { db in
             let territory = try TerritoryReader.billingTerritory(db, year: year)
-            // Without their hours statements (a national year holds ~460,000 statement rows):
-            // the pane reads the one it shows with `invoiceStatement(number:)`.
-            let issued = try Self.fetchInvoices(db, year: year, withStatements: false)
-            var names = territory.memberNames
-            for row in try Row.fetchAll(db, sql: "SELECT member, member_name FROM invoice WHERE year = ?", arguments: [year]) {
-                names[row["member"]] = row["member_name"]
-            }
             do {
                 try Self.requireTariff(territory, year: year)
             } catch let refusal as InvoiceRefusal {
-                return InvoiceBook(year: year, issued: issued, pending: [], memberNames: names, problem: refusal.message(in: language))
+                return PendingInvoices(year: year, drafts: [], memberNames: territory.memberNames, problem: refusal.message(in: language))
             }
             let standing = try Self.standingInvoices(db, year: year)
             let pending = Billing.run(territory, year: year).filter {
                 $0.totalCents != 0 && standing[Self.key(member: $0.member, kind: $0.kind.rawValue, request: $0.request)] == nil
             }
-            return InvoiceBook(year: year, issued: issued, pending: pending, memberNames: names)
+            return PendingInvoices(year: year, drafts: pending, memberNames: territory.memberNames)
         }
     }
 

@@ -88,8 +88,11 @@ final class DatabaseDataSource: AppDataSource {
 
     func apply(_ edit: RecordEdit, read: ReadRecord) throws { try database.apply(edit, read: read) }
 
-    func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
-        try database.invoiceBook(year: year, language: language)
+    func issuedInvoices(year: Int) throws -> InvoiceBook {
+        try database.issuedInvoices(year: year)
+    }
+    func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices {
+        try database.pendingInvoices(year: year, language: language)
     }
 
     func invoiceStatement(number: String) throws -> [StatementEntry] { try database.invoiceStatement(number: number) }

@@ -38,6 +38,33 @@ struct InvoicesPaneTests {
         #expect(lines[height - 1].contains("x avoir"))
     }
 
+    /// The issued invoices are shown as soon as they are read; the drafts (the year's billing,
+    /// a second or two nationally) follow, and nothing is issued before they are known.
+    @Test func theIssuedInvoicesComeFirstAndTheDraftsFollow() {
+        let full = demoInvoiceBook()
+        var state = AppState(width: 120, height: 40, today: demoToday)
+        _ = update(&state, .loaded(demoSnapshot))
+        _ = press(&state, .character("6"))
+        let issued = InvoiceBook(year: 2026, issued: full.issued, pending: [], memberNames: [:], pendingComputed: false)
+        #expect(update(&state, .invoicesLoaded(issued)) == [.loadPendingInvoices(year: 2026)])
+        var body = screen(state).joined(separator: "\n")
+        #expect(body.contains("Factures 2026 · 1 émises (210,00 €) · brouillons : calcul…"))
+        #expect(body.contains("2026-0001"))
+        #expect(!body.contains("brouillon "))
+        #expect(press(&state, .character("E")).isEmpty)
+        #expect(state.invoicesPane.prompt == nil)
+        #expect(state.notice == "Les brouillons de 2026 sont en cours de calcul : un instant.")
+        // Drafts of another year (the coordinator moved on) are dropped.
+        _ = update(&state, .pendingInvoicesLoaded(PendingInvoices(year: 2025, drafts: full.pending, memberNames: full.memberNames)))
+        #expect(state.invoicesPane.book?.pendingComputed == false)
+        _ = update(&state, .pendingInvoicesLoaded(PendingInvoices(year: 2026, drafts: full.pending, memberNames: full.memberNames)))
+        #expect(state.invoicesPane.book == full)
+        body = screen(state).joined(separator: "\n")
+        #expect(body.contains("· \(full.pending.count) à émettre ("))
+        _ = press(&state, .character("E"))
+        #expect(state.invoicesPane.prompt == .issue(count: full.pending.count, totalCents: full.pendingTotalCents))
+    }
+
     @Test func anUnpaidInvoicePastItsDueDateIsOverdueInWordsNotOnlyColour() {
         let state = invoicesState(today: CalendarDate(year: 2026, month: 12, day: 3) ?? demoToday)
         let row = screen(state)[3]

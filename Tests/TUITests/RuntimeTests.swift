@@ -71,9 +71,15 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
     func save(_ change: Territory, reads: [ReadRecord]) throws { called("save") }
     func delete(_ deletion: PendingDeletion) throws { called("delete") }
     func apply(_ edit: RecordEdit, read: ReadRecord) throws { called("apply") }
-    func invoiceBook(year: Int, language: Language) throws -> InvoiceBook {
+    func issuedInvoices(year: Int) throws -> InvoiceBook {
         called("invoices")
-        return demoInvoiceBook()
+        let book = demoInvoiceBook()
+        return InvoiceBook(year: book.year, issued: book.issued, pending: [], memberNames: book.memberNames, pendingComputed: false)
+    }
+    func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices {
+        called("drafts")
+        let book = demoInvoiceBook()
+        return PendingInvoices(year: book.year, drafts: book.pending, memberNames: book.memberNames, problem: book.problem)
     }
     func invoiceStatement(number: String) throws -> [StatementEntry] {
         called("statement")
@@ -243,9 +249,12 @@ struct RuntimeTests {
         commitElsewhere(["agent_pin"])
         openInvoices()
         #expect(source.count("invoices") == 1)
+        #expect(source.count("drafts") == 1)
         commitElsewhere(["time_entry"])
         openInvoices()
         #expect(source.count("invoices") == 2)
+        #expect(source.count("drafts") == 2)
+        #expect(program.state.invoicesPane.book == demoInvoiceBook())
     }
 
     @Test func theTerritoryIsReadInTheBackgroundOnceAndAgainOnlyWhenAPaneShowsIt() {

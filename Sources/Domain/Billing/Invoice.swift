@@ -138,14 +138,43 @@ public struct InvoiceBook: Sendable, Equatable {
     public var memberNames: [String: String]
     /// Why there are no drafts (no tariff for the year), if so.
     public var problem: String?
+    /// Whether `pending` is computed yet: the issued invoices are read first (a national year's
+    /// billing takes a second or two), the drafts follow.
+    public var pendingComputed: Bool
 
-    public init(year: Int, issued: [Invoice], pending: [InvoiceDraft], memberNames: [String: String], problem: String? = nil) {
+    public init(year: Int, issued: [Invoice], pending: [InvoiceDraft], memberNames: [String: String], problem: String? = nil,
+                pendingComputed: Bool = true) {
         self.year = year
         self.issued = issued
         self.pending = pending
         self.memberNames = memberNames
         self.problem = problem
+        self.pendingComputed = pendingComputed
+    }
+
+    /// The drafts computed for this book's year; names of issued invoices stay as they were issued.
+    public mutating func add(_ drafts: PendingInvoices) {
+        pending = drafts.drafts
+        problem = drafts.problem
+        memberNames.merge(drafts.memberNames) { issued, _ in issued }
+        pendingComputed = true
     }
 
     public var pendingTotalCents: Int { pending.reduce(0) { $0 + $1.totalCents } }
+}
+
+/// The drafts of a year not issued yet, computed apart from the issued invoices.
+public struct PendingInvoices: Sendable, Equatable {
+    public var year: Int
+    public var drafts: [InvoiceDraft]
+    public var memberNames: [String: String]
+    /// Why there are no drafts (no tariff for the year), if so.
+    public var problem: String?
+
+    public init(year: Int, drafts: [InvoiceDraft], memberNames: [String: String], problem: String? = nil) {
+        self.year = year
+        self.drafts = drafts
+        self.memberNames = memberNames
+        self.problem = problem
+    }
 }

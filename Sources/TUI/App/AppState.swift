@@ -210,7 +210,9 @@ public enum Msg: Sendable {
     case entriesRefreshed(ids: Set<Int64>, entries: [TimeEntry])
     /// The stored plan's minutes in the Heures pane's week (for "prévu").
     case weekPlanLoaded([DayAllocation])
+    /// The year's issued invoices; its drafts follow (`pendingInvoicesLoaded`).
     case invoicesLoaded(InvoiceBook)
+    case pendingInvoicesLoaded(PendingInvoices)
     /// The hours statement of the issued invoice the Factures pane shows in detail.
     case invoiceStatementLoaded(number: String, [StatementEntry])
     /// Something the invoices are made of changed while the Factures pane was not on screen:
@@ -274,8 +276,10 @@ public enum Effect: Equatable, Sendable {
     /// Reads the week's hours (and closed months) again, not its planned minutes: hours logged
     /// elsewhere do not change the plan.
     case reloadLoggedHours(from: CalendarDate, to: CalendarDate)
-    /// Reads a year's invoices and the drafts not issued yet.
+    /// Reads a year's issued invoices, then computes its drafts (`loadPendingInvoices`).
     case loadInvoices(year: Int)
+    /// Computes the drafts of a year not issued yet (its billing: a second or two nationally).
+    case loadPendingInvoices(year: Int)
     /// The hours statement of one issued invoice, for the Factures pane's detail.
     case loadInvoiceStatement(number: String)
     case issueInvoices(year: Int, on: CalendarDate)

@@ -66,6 +66,11 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.invoicesPane.book = book
         state.invoicesPane.outdated = false
         state.invoicesPane.list.cursor = max(0, min(state.invoicesPane.list.cursor, state.invoiceRows.count - 1))
+        return book.pendingComputed ? [] : [.loadPendingInvoices(year: book.year)]
+    case .pendingInvoicesLoaded(let drafts):
+        // Drafts of a year no longer shown (the year changed meanwhile) are dropped.
+        guard state.invoicesPane.book?.year == drafts.year, state.invoicesPane.book?.pendingComputed == false else { return [] }
+        state.invoicesPane.book?.add(drafts)
         return []
     case .invoicesOutdated:
         state.invoicesPane.outdated = true

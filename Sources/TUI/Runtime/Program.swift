@@ -23,8 +23,10 @@ public protocol AppDataSource: AnyObject {
     /// Changes or deletes one absence or rota slot, or sets a member's opening hours, after
     /// claiming the agent or member the form read (`read`).
     func apply(_ edit: RecordEdit, read: ReadRecord) throws
-    /// A year's issued invoices and the drafts not issued yet.
-    func invoiceBook(year: Int, language: Language) throws -> InvoiceBook
+    /// A year's issued invoices, without their drafts (`pendingInvoices`).
+    func issuedInvoices(year: Int) throws -> InvoiceBook
+    /// The year's drafts not issued yet (its billing computed), or why there are none.
+    func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices
     /// The hours statement of one issued invoice (the book's invoices come without theirs).
     func invoiceStatement(number: String) throws -> [StatementEntry]
     /// Issues the year's drafts (numbered, frozen); returns what to tell the coordinator.
@@ -135,6 +137,22 @@ public final class Program {
             worker.wait()
         }
         draw()
+    }
+
+    /// Applies the worker's answers as they come until `reached` holds of the state (drawn), or
+    /// nothing is left to wait for (benchmarks: the first part of a two-part load).
+    public func settle(until reached: (AppState) -> Bool) {
+        guard let worker else { return }
+        while !reached(state) {
+            if applyFinished() {
+                draw()
+            } else if !worker.busy {
+                if !applyFinished() { break }
+                draw()
+            } else {
+                usleep(500)
+            }
+        }
     }
 
     /// Runs until the user quits (the loop shared with the kiosk, `KeyLoop`).
@@ -313,7 +331,15 @@ public final class Program {
             case .loadInvoices(let year):
                 run { data in
                     do {
-                        return [.invoicesLoaded(try data.invoiceBook(year: year, language: language))]
+                        return [.invoicesLoaded(try data.issuedInvoices(year: year))]
+                    } catch {
+                        return [.failed(ErrorText.sentence(error, language))]
+                    }
+                }
+            case .loadPendingInvoices(let year):
+                run { data in
+                    do {
+                        return [.pendingInvoicesLoaded(try data.pendingInvoices(year: year, language: language))]
                     } catch {
                         return [.failed(ErrorText.sentence(error, language))]
                     }

@@ -17,6 +17,11 @@ func handleInvoiceKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
         return [.loadInvoices(year: state.invoicesPane.year)]
     case .issueInvoices:
         guard let book = state.invoicesPane.book else { return [] }
+        guard book.pendingComputed else {
+            state.notice = l.pick("Les brouillons de \(book.year) sont en cours de calcul : un instant.",
+                                  "The drafts of \(book.year) are being computed: a moment.")
+            return []
+        }
         guard !book.pending.isEmpty else {
             state.notice = book.problem ?? l.pick("Rien à émettre pour \(book.year) : toutes les factures de l'année sont émises.",
                                                   "Nothing to issue for \(book.year): every invoice of the year is issued.")

@@ -37,8 +37,11 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         return TableRow(cells, role: role)
     }
     let issuedTotal = pane.issuedTotalCents
-    let title = l.pick("Factures \(book.year) · \(book.issued.count) émises (\(f.money(issuedTotal))) · \(book.pending.count) à émettre (\(f.money(pane.pendingTotalCents)))",
-                       "Invoices \(book.year) · \(book.issued.count) issued (\(f.money(issuedTotal))) · \(book.pending.count) to issue (\(f.money(pane.pendingTotalCents)))")
+    let pending = book.pendingComputed
+        ? l.pick("\(book.pending.count) à émettre (\(f.money(pane.pendingTotalCents)))", "\(book.pending.count) to issue (\(f.money(pane.pendingTotalCents)))")
+        : l.pick("brouillons : calcul…", "drafts: computing…")
+    let title = l.pick("Factures \(book.year) · \(book.issued.count) émises (\(f.money(issuedTotal))) · \(pending)",
+                       "Invoices \(book.year) · \(book.issued.count) issued (\(f.money(issuedTotal))) · \(pending)")
     let detail = drawList(state, area, pane.list, title: title, count: rows.count, row: tableRow, columns: { width in
         guard wide else {
             return [Column(l.pick("Numéro", "Number"), 12), Column(l.pick("Commune", "Member"), max(8, width - 12 - 13 - 12 - 3)),
@@ -50,7 +53,7 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                 Column(l.pick("Échéance", "Due"), 10), Column(l.pick("Montant", "Amount"), 13, right: true),
                 Column(l.pick("État", "Status"), 12)]
     }, &buffer, theme, borders)
-    if rows.isEmpty {
+    if rows.isEmpty && book.pendingComputed {
         let message = book.problem ?? l.pick("Aucune facture pour \(book.year) : aucune heure validée ni cotisation due. [ ] change d'année.",
                                              "No invoice for \(book.year): no validated hours nor fee due. [ ] changes the year.")
         buffer.put(message, x: area.x + 1, y: area.y + 3, style: theme.style(.dim), maxWidth: area.width - 2)
