@@ -144,11 +144,12 @@ public final class Program {
     public func settle(until reached: (AppState) -> Bool) {
         guard let worker else { return }
         while !reached(state) {
+            // Read before taking: a job that ends in between is taken now, or on the next turn.
+            let idle = !worker.busy
             if applyFinished() {
                 draw()
-            } else if !worker.busy {
-                if !applyFinished() { break }
-                draw()
+            } else if idle {
+                break
             } else {
                 usleep(500)
             }
@@ -255,6 +256,18 @@ public final class Program {
         }
     }
 
+    /// Runs a read off the loop; a failure reaches the status bar as a French sentence.
+    private func read(_ body: @escaping @Sendable (any AppDataSource) throws -> [Msg]) {
+        let language = state.language
+        run { data in
+            do {
+                return try body(data)
+            } catch {
+                return [.failed(ErrorText.sentence(error, language))]
+            }
+        }
+    }
+
     /// Runs effects; database reads happen here, never in `update` or `render`.
     public func perform(_ effects: [Effect]) {
         let language = state.language
@@ -329,28 +342,16 @@ public final class Program {
                     return notice
                 }
             case .loadInvoices(let year):
-                run { data in
-                    do {
-                        return [.invoicesLoaded(try data.issuedInvoices(year: year))]
-                    } catch {
-                        return [.failed(ErrorText.sentence(error, language))]
-                    }
+                read { data in
+                    [.invoicesLoaded(try data.issuedInvoices(year: year))]
                 }
             case .loadPendingInvoices(let year):
-                run { data in
-                    do {
-                        return [.pendingInvoicesLoaded(try data.pendingInvoices(year: year, language: language))]
-                    } catch {
-                        return [.failed(ErrorText.sentence(error, language))]
-                    }
+                read { data in
+                    [.pendingInvoicesLoaded(try data.pendingInvoices(year: year, language: language))]
                 }
             case .loadInvoiceStatement(let number):
-                run { data in
-                    do {
-                        return [.invoiceStatementLoaded(number: number, try data.invoiceStatement(number: number))]
-                    } catch {
-                        return [.failed(ErrorText.sentence(error, language))]
-                    }
+                read { data in
+                    [.invoiceStatementLoaded(number: number, try data.invoiceStatement(number: number))]
                 }
             case .issueInvoices(let year, let date):
                 write { try $0.issueInvoices(year: year, on: date, language: language) }
@@ -386,29 +387,17 @@ public final class Program {
                     }
                 }
             case .refreshEntries(let ids):
-                run { data in
-                    do {
-                        return [.entriesRefreshed(ids: ids, entries: try data.hours(ids: ids))]
-                    } catch {
-                        return [.failed(ErrorText.sentence(error, language))]
-                    }
+                read { data in
+                    [.entriesRefreshed(ids: ids, entries: try data.hours(ids: ids))]
                 }
             case .reloadLoggedHours(let from, let to):
-                run { data in
-                    do {
-                        return [.hoursLoaded(try data.hours(from: from, to: to)), .closedMonthsLoaded(try data.closedMonths())]
-                    } catch {
-                        return [.failed(ErrorText.sentence(error, language))]
-                    }
+                read { data in
+                    [.hoursLoaded(try data.hours(from: from, to: to)), .closedMonthsLoaded(try data.closedMonths())]
                 }
             case .loadHours(let from, let to):
-                run { data in
-                    do {
-                        return [.weekPlanLoaded(try data.plannedWork(from: from, to: to)), .hoursLoaded(try data.hours(from: from, to: to)),
-                                .closedMonthsLoaded(try data.closedMonths())]
-                    } catch {
-                        return [.failed(ErrorText.sentence(error, language))]
-                    }
+                read { data in
+                    [.weekPlanLoaded(try data.plannedWork(from: from, to: to)), .hoursLoaded(try data.hours(from: from, to: to)),
+                     .closedMonthsLoaded(try data.closedMonths())]
                 }
             }
         }
