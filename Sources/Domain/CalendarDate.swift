@@ -60,11 +60,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// ISO 8601 `YYYY-MM-DD` (written byte by byte: exports format hundreds of thousands).
     public var iso: String {
         let (y, m, d) = civil
+        // Written in place: a plan's store formats a few hundred thousand dates.
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            let digits = [y / 1000 % 10, y / 100 % 10, y / 10 % 10, y % 10, -1, m / 10, m % 10, -1, d / 10, d % 10]
-            for (i, digit) in digits.enumerated() {
-                buffer[i] = digit < 0 ? UInt8(ascii: "-") : UInt8(48 + digit)
-            }
+            func digit(_ value: Int) -> UInt8 { UInt8(48 + value % 10) }
+            buffer[0] = digit(y / 1000)
+            buffer[1] = digit(y / 100)
+            buffer[2] = digit(y / 10)
+            buffer[3] = digit(y)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(m / 10)
+            buffer[6] = digit(m)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(d / 10)
+            buffer[9] = digit(d)
             return 10
         }
     }

@@ -58,10 +58,27 @@ public struct HolidayCalendar: Sendable {
 
     /// The name of the holiday on `date`, or nil on an ordinary day.
     public func holidayName(on date: CalendarDate) -> String? {
-        holidays(in: date.year).first { $0.date == date }?.name
+        guard isHoliday(date) else { return nil }
+        return holidays(in: date.year).first { $0.date == date }?.name
     }
 
-    public func isHoliday(_ date: CalendarDate) -> Bool { holidayName(on: date) != nil }
+    public func isHoliday(_ date: CalendarDate) -> Bool { holidayDays(in: date.year).contains(date.dayNumber) }
+
+    /// The day numbers of `year`'s holidays, in order; from a table made once for the years a
+    /// territory holds (the arbitration counts the working days of 40,000 requests).
+    func holidayDays(in year: Int) -> [Int] {
+        let table = regime == .france ? Self.franceDays : Self.alsaceMoselleDays
+        let index = year - Self.tableFirstYear
+        if table.indices.contains(index) { return table[index] }
+        return holidays(in: year).map(\.date.dayNumber)
+    }
+
+    private static let tableFirstYear = 1900
+    private static func table(_ regime: HolidayRegime) -> [[Int]] {
+        (tableFirstYear...2200).map { year in HolidayCalendar(regime).holidays(in: year).map(\.date.dayNumber) }
+    }
+    private static let franceDays = table(.france)
+    private static let alsaceMoselleDays = table(.alsaceMoselle)
 
     /// Monday to Friday and not a public holiday.
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
@@ -80,7 +97,8 @@ public struct HolidayCalendar: Sendable {
             day = day.adding(days: 1)
         }
         for year in from.year...to.year {
-            for holiday in holidays(in: year) where holiday.date >= from && holiday.date <= to && !holiday.date.weekday.isWeekend {
+            for day in holidayDays(in: year) where day >= from.dayNumber && day <= to.dayNumber
+                && !CalendarDate(dayNumber: day).weekday.isWeekend {
                 count -= 1
             }
         }
@@ -90,15 +108,10 @@ public struct HolidayCalendar: Sendable {
     /// The working days from `from` to `to`, both included (empty when `to < from`).
     public func workingDays(from: CalendarDate, to: CalendarDate) -> [CalendarDate] {
         guard from <= to else { return [] }
-        var cache: [Int: Set<CalendarDate>] = [:]
         var days: [CalendarDate] = []
         var day = from
         while day <= to {
-            if !day.weekday.isWeekend {
-                let set = cache[day.year] ?? Set(holidays(in: day.year).map(\.date))
-                cache[day.year] = set
-                if !set.contains(day) { days.append(day) }
-            }
+            if !day.weekday.isWeekend && !isHoliday(day) { days.append(day) }
             day = day.adding(days: 1)
         }
         return days

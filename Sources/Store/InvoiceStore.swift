@@ -81,16 +81,30 @@ extension AppDatabase {
         return book
     }
 
-    /// The year's issued invoices and credit notes, without their hours statements (a national
-    /// year holds ~460,000 statement rows: the pane reads the one it shows with
-    /// `invoiceStatement(number:)`) and without the drafts (`pendingInvoices`, which computes
-    /// the year's billing).
+    /// The year's issued invoices and credit notes as summaries: their totals without their lines
+    /// and hours statements (a national year holds ~58,000 lines and ~460,000 statement rows: the
+    /// pane reads the invoice it shows with `issuedInvoice(number:)`), in one indexed scan, and
+    /// without the drafts (`pendingInvoices`, which computes the year's billing).
     public func issuedInvoices(year: Int) throws -> InvoiceBook {
         try read { db in
-            let issued = try Self.fetchInvoices(db, year: year, withStatements: false)
+            var date = ISODates()
             var names: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT member, member_name FROM invoice WHERE year = ?", arguments: [year]) {
-                names[row[0]] = row[1]
+            var issued: [Invoice] = []
+            // Credit notes by the invoice they cancel, in one pass (not one lookup per invoice).
+            var cancelledBy: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT cancels, number FROM invoice WHERE cancels IS NOT NULL") { cancelledBy[row[0]] = row[1] }
+            let heads = try Row.fetchCursor(db, sql: """
+                SELECT number, member, member_name, kind, request, issued, due, paid, cancels, reason, total_cents
+                FROM invoice WHERE year = ? ORDER BY series DESC, sequence
+                """, arguments: [year])
+            while let row = try heads.next() {
+                let member: String = row[1]
+                if names[member] == nil { names[member] = row[2] }
+                let paid: String? = row[7]
+                issued.append(Invoice(
+                    number: row[0], year: year, member: member, kind: Invoice.Kind(rawValue: row[3]) ?? .hours, request: row[4],
+                    lines: [], issued: date(row[5]), due: date(row[6]), paid: paid.map { date($0) }, cancels: row[8],
+                    cancelledBy: cancelledBy[row[0]], reason: row[9], totalCents: row[10]))
             }
             return InvoiceBook(year: year, issued: issued, pending: [], memberNames: names, pendingComputed: false)
         }
@@ -114,9 +128,10 @@ extension AppDatabase {
         }
     }
 
-    /// The hours statement of one issued invoice (empty for one without hours), as it was issued.
-    public func invoiceStatement(number: String) throws -> [StatementEntry] {
-        try read { db in try Self.statement(db, number: number) }
+    /// One issued invoice or credit note as it was issued: its lines and hours statement; nil if
+    /// there is none of that number.
+    public func issuedInvoice(number: String) throws -> Invoice? {
+        try read { db in try Self.fetchInvoice(db, number: number) }
     }
 
     /// One invoice's statement entries, in their order.
@@ -376,7 +391,7 @@ extension AppDatabase {
     /// Every invoice and credit note of `year`, in the order of `fetchInvoices(numbers:)`
     /// (invoices, then credit notes, by number), read in three scans, not three queries per
     /// invoice: a national year has 47,000 invoices and 460,000 statement rows.
-    static func fetchInvoices(_ db: Database, year: Int, withStatements: Bool = true) throws -> [Invoice] {
+    static func fetchInvoices(_ db: Database, year: Int) throws -> [Invoice] {
         var date = ISODates()
         var lines: [String: [InvoiceLine]] = [:]
         let lineRows = try Row.fetchCursor(db, sql: """
@@ -388,14 +403,12 @@ extension AppDatabase {
                                                         unitPriceCents: r[4], amountCents: r[5]))
         }
         var statements: [String: [StatementEntry]] = [:]
-        if withStatements {
-            let statementRows = try Row.fetchCursor(db, sql: """
-                SELECT s.invoice, s.date, s.agent, s.agent_name, s.minutes, s.request
-                FROM invoice_statement s JOIN invoice i ON i.number = s.invoice WHERE i.year = ? ORDER BY s.invoice, s.position
-                """, arguments: [year])
-            while let r = try statementRows.next() {
-                statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4], request: r[5]))
-            }
+        let statementRows = try Row.fetchCursor(db, sql: """
+            SELECT s.invoice, s.date, s.agent, s.agent_name, s.minutes, s.request
+            FROM invoice_statement s JOIN invoice i ON i.number = s.invoice WHERE i.year = ? ORDER BY s.invoice, s.position
+            """, arguments: [year])
+        while let r = try statementRows.next() {
+            statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4], request: r[5]))
         }
         // Credit notes by the invoice they cancel, in one pass.
         var cancelledBy: [String: String] = [:]

@@ -95,7 +95,7 @@ final class DatabaseDataSource: AppDataSource {
         try database.pendingInvoices(year: year, language: language)
     }
 
-    func invoiceStatement(number: String) throws -> [StatementEntry] { try database.invoiceStatement(number: number) }
+    func issuedInvoice(number: String) throws -> Invoice? { try database.issuedInvoice(number: number) }
 
     func issueInvoices(year: Int, on date: CalendarDate, language l: Language) throws -> String {
         let outcome = try database.issueInvoices(year: year, on: date, today: today)

@@ -74,3 +74,32 @@ struct WorkingDayCountTests {
         }
     }
 }
+
+@Suite("Holiday table")
+struct HolidayTableTests {
+    /// `isHoliday` reads a table made once for 1900–2200 and computes other years: both say
+    /// exactly the named holidays of `holidays(in:)`, on every day of the years at the edges.
+    @Test(arguments: [1850, 1899, 1900, 2026, 2200, 2201, 2300])
+    func theTableSaysTheNamedHolidays(year: Int) {
+        for regime in HolidayRegime.allCases {
+            let calendar = HolidayCalendar(regime)
+            let named = Set(calendar.holidays(in: year).map(\.date))
+            guard let first = CalendarDate(year: year, month: 1, day: 1), let last = CalendarDate(year: year, month: 12, day: 31) else {
+                Issue.record("no such year \(year)")
+                return
+            }
+            var found: Set<CalendarDate> = []
+            var day = first
+            while day <= last {
+                if calendar.isHoliday(day) {
+                    found.insert(day)
+                    #expect(calendar.holidayName(on: day) != nil)
+                } else {
+                    #expect(calendar.holidayName(on: day) == nil)
+                }
+                day = day.adding(days: 1)
+            }
+            #expect(found == named, "\(regime) \(year)")
+        }
+    }
+}

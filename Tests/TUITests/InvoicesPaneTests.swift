@@ -3,13 +3,23 @@ import Testing
 @testable import TUI
 
 /// The demo's 2026 billing: the first draft issued as 2026-0001 on 2 November, the rest pending.
+/// The issued invoice is a summary (its total, no lines), as the store's book gives it.
 func demoInvoiceBook() -> InvoiceBook {
     let drafts = Billing.run(demoSnapshot.territory, year: 2026).filter { $0.totalCents != 0 }
-    let first = drafts[0]
-    let issuedOn = CalendarDate(year: 2026, month: 11, day: 2) ?? demoToday
-    let issued = Invoice(number: "2026-0001", year: 2026, member: first.member, kind: .annualFee, lines: first.lines,
-                         issued: issuedOn, due: Invoice.dueDate(issued: issuedOn, paymentDays: 30))
+    var issued = demoIssuedInvoice()
+    issued.lines = []
     return InvoiceBook(year: 2026, issued: [issued], pending: Array(drafts.dropFirst()), memberNames: demoSnapshot.territory.memberNames)
+}
+
+/// 2026-0001 in full, as `issuedInvoice(number:)` reads it: the first draft's lines and a
+/// statement of one entry.
+func demoIssuedInvoice() -> Invoice {
+    let first = Billing.run(demoSnapshot.territory, year: 2026).filter { $0.totalCents != 0 }[0]
+    let issuedOn = CalendarDate(year: 2026, month: 11, day: 2) ?? demoToday
+    let day = CalendarDate(year: 2026, month: 3, day: 9) ?? demoToday
+    return Invoice(number: "2026-0001", year: 2026, member: first.member, kind: .annualFee, lines: first.lines,
+                   statement: [StatementEntry(date: day, agent: "A1", agentName: "Agnès Barbier", minutes: 210, request: "D-2026-001")],
+                   issued: issuedOn, due: Invoice.dueDate(issued: issuedOn, paymentDays: 30))
 }
 
 @Suite("Factures pane")
@@ -139,19 +149,21 @@ struct InvoicesPaneTests {
         #expect(body.contains(" × "))
     }
 
-    /// An issued invoice's hours statement is read when its detail opens, once, and shown
-    /// with the agents' names.
-    @Test func theStatementOfAnIssuedInvoiceIsReadWhenShown() {
+    /// An issued invoice's lines and hours statement are read when its detail opens, once, and
+    /// shown with the agents' names; its total is shown meanwhile.
+    @Test func anIssuedInvoiceIsReadInFullWhenShown() {
         var state = invoicesState()
+        let full = demoIssuedInvoice()
         let effects = press(&state, .enter)
-        #expect(effects == [.loadInvoiceStatement(number: "2026-0001")])
-        #expect(screen(state).joined(separator: "\n").contains("Relevé d'heures : lecture…"))
+        #expect(effects == [.loadIssuedInvoice(number: "2026-0001")])
+        let reading = screen(state).joined(separator: "\n")
+        #expect(reading.contains("Lignes et relevé d'heures : lecture…"))
+        #expect(reading.contains("Total \(DisplayFormat(.fr).money(full.totalCents))"))
         #expect(press(&state, .character("x")).isEmpty, "asked once while it is read")
-        let day = CalendarDate(year: 2026, month: 3, day: 9) ?? demoToday
-        _ = update(&state, .invoiceStatementLoaded(number: "2026-0001", [
-            StatementEntry(date: day, agent: "A1", agentName: "Agnès Barbier", minutes: 210, request: "D-2026-001")]))
+        _ = update(&state, .issuedInvoiceLoaded(number: "2026-0001", full))
         let body = screen(state).joined(separator: "\n")
         #expect(!body.contains("lecture…"))
+        #expect(body.contains(full.lines[0].label))
         #expect(body.contains("Relevé d'heures : 1 saisies, 3:30"))
         #expect(body.contains("Agnès Barbier"))
         #expect(press(&state, .down, .up).isEmpty, "kept once read")

@@ -81,9 +81,9 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
         let book = demoInvoiceBook()
         return PendingInvoices(year: book.year, drafts: book.pending, memberNames: book.memberNames, problem: book.problem)
     }
-    func invoiceStatement(number: String) throws -> [StatementEntry] {
-        called("statement")
-        return []
+    func issuedInvoice(number: String) throws -> Invoice? {
+        called("invoice")
+        return demoIssuedInvoice()
     }
     func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String { "" }
     func recordPayment(number: String, on date: CalendarDate, language: Language) throws -> String { "" }

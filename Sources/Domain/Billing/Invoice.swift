@@ -13,7 +13,11 @@ public struct Invoice: Hashable, Sendable {
     public var kind: Kind
     /// The mission of an hours invoice; nil otherwise.
     public var request: String?
+    /// The invoice's lines; empty in a book's summary (`InvoiceBook.issued`), which has the
+    /// total only: the lines are read with the invoice when it is shown.
     public var lines: [InvoiceLine]
+    /// The amount to pay: the sum of the lines, as stored when the invoice was issued.
+    public var totalCents: Int
     /// The hours statement (relevé d'heures) as it was when the invoice was issued.
     public var statement: [StatementEntry]
     public var issued: CalendarDate
@@ -29,13 +33,15 @@ public struct Invoice: Hashable, Sendable {
 
     public init(number: String, year: Int, member: String, kind: Kind, request: String? = nil,
                 lines: [InvoiceLine], statement: [StatementEntry] = [], issued: CalendarDate, due: CalendarDate,
-                paid: CalendarDate? = nil, cancels: String? = nil, cancelledBy: String? = nil, reason: String? = nil) {
+                paid: CalendarDate? = nil, cancels: String? = nil, cancelledBy: String? = nil, reason: String? = nil,
+                totalCents: Int? = nil) {
         self.number = number
         self.year = year
         self.member = member
         self.kind = kind
         self.request = request
         self.lines = lines
+        self.totalCents = totalCents ?? lines.reduce(0) { $0 + $1.amountCents }
         self.statement = statement
         self.issued = issued
         self.due = due
@@ -44,8 +50,6 @@ public struct Invoice: Hashable, Sendable {
         self.cancelledBy = cancelledBy
         self.reason = reason
     }
-
-    public var totalCents: Int { lines.reduce(0) { $0 + $1.amountCents } }
 
     public var isCreditNote: Bool { kind == .creditNote }
 

@@ -213,8 +213,8 @@ public enum Msg: Sendable {
     /// The year's issued invoices; its drafts follow (`pendingInvoicesLoaded`).
     case invoicesLoaded(InvoiceBook)
     case pendingInvoicesLoaded(PendingInvoices)
-    /// The hours statement of the issued invoice the Factures pane shows in detail.
-    case invoiceStatementLoaded(number: String, [StatementEntry])
+    /// The issued invoice the Factures pane shows in detail, with its lines and hours statement.
+    case issuedInvoiceLoaded(number: String, Invoice?)
     /// Something the invoices are made of changed while the Factures pane was not on screen:
     /// its book is computed again when it opens.
     case invoicesOutdated
@@ -280,8 +280,8 @@ public enum Effect: Equatable, Sendable {
     case loadInvoices(year: Int)
     /// Computes the drafts of a year not issued yet (its billing: a second or two nationally).
     case loadPendingInvoices(year: Int)
-    /// The hours statement of one issued invoice, for the Factures pane's detail.
-    case loadInvoiceStatement(number: String)
+    /// One issued invoice in full (lines, hours statement), for the Factures pane's detail.
+    case loadIssuedInvoice(number: String)
     case issueInvoices(year: Int, on: CalendarDate)
     case recordPayment(number: String, on: CalendarDate)
     case cancelInvoice(number: String, reason: String, on: CalendarDate)

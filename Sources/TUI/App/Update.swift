@@ -6,7 +6,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     // A week asked for is not shown as "no hours" while it is read.
     if effects.contains(where: { if case .loadHours = $0 { return true } else { return false } }) { state.hoursPane.loading = true }
     refreshLists(&state)
-    return effects + syncGrid(&state) + syncInvoiceStatement(&state)
+    return effects + syncGrid(&state) + syncIssuedInvoice(&state)
 }
 
 private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
@@ -75,9 +75,11 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .invoicesOutdated:
         state.invoicesPane.outdated = true
         return []
-    case .invoiceStatementLoaded(let number, let entries):
-        state.invoicesPane.statements[number] = entries
-        if state.invoicesPane.statementAsked == number { state.invoicesPane.statementAsked = nil }
+    case .issuedInvoiceLoaded(let number, let invoice):
+        // None of that number (issued invoices are never deleted): asked no more.
+        guard let invoice else { return [] }
+        state.invoicesPane.issuedRead[number] = invoice
+        if state.invoicesPane.issuedAsked == number { state.invoicesPane.issuedAsked = nil }
         return []
     case .failed(let message):
         state.loadError = message

@@ -28,7 +28,7 @@ public protocol AppDataSource: AnyObject {
     /// The year's drafts not issued yet (its billing computed), or why there are none.
     func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices
     /// The hours statement of one issued invoice (the book's invoices come without theirs).
-    func invoiceStatement(number: String) throws -> [StatementEntry]
+    func issuedInvoice(number: String) throws -> Invoice?
     /// Issues the year's drafts (numbered, frozen); returns what to tell the coordinator.
     func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String
     /// Records a payment; returns what to tell the coordinator.
@@ -349,9 +349,9 @@ public final class Program {
                 read { data in
                     [.pendingInvoicesLoaded(try data.pendingInvoices(year: year, language: language))]
                 }
-            case .loadInvoiceStatement(let number):
+            case .loadIssuedInvoice(let number):
                 read { data in
-                    [.invoiceStatementLoaded(number: number, try data.invoiceStatement(number: number))]
+                    [.issuedInvoiceLoaded(number: number, try data.issuedInvoice(number: number))]
                 }
             case .issueInvoices(let year, let date):
                 write { try $0.issueInvoices(year: year, on: date, language: language) }

@@ -15,6 +15,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Graine.") var seed: UInt64 = 1
     @Option(help: "json ou table.") var format: OutputFormat = .table
     @Flag(help: "Sans import/export JSON (plus rapide).") var skipFiles = false
+    @Option(help: "Garder la base mesurée dans ce dossier neuf (pour l'examiner ensuite).") var keep: String?
 
     func run() throws {
         let language = Language.fr
@@ -54,9 +55,10 @@ struct Bench: ParsableCommand {
 
     func measure(name: String, members: Int, agents: Int) throws -> BenchResult {
         var result = BenchResult(name: name, members: members, agents: agents)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("releve-bench-\(UUID().uuidString)")
+        let directory = keep.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("releve-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
 
         let territory = result.time("gen_domain") {
             SyntheticTerritory.make(members: members, agents: agents, years: years, seed: seed)

@@ -25,7 +25,7 @@ func detailBox(_ lines: [(String, Role)], title: String, _ rect: Rect, _ buffer:
 }
 
 func listTitle(_ base: String, count: Int, filter: String, _ l: Language) -> String {
-    "\(base) · \(count)" + (filter.isEmpty ? "" : l.pick(" · filtre : \(filter)", " · filter: \(filter)"))
+    "\(base) · \(DisplayFormat(l).integer(count))" + (filter.isEmpty ? "" : l.pick(" · filtre : \(filter)", " · filter: \(filter)"))
 }
 
 /// The frame, the table and the empty-list message of a list pane. Returns where the detail

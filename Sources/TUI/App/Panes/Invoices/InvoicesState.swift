@@ -29,10 +29,11 @@ public struct InvoicesPaneState: Sendable, Equatable {
     public private(set) var pendingTotalCents = 0
     public var prompt: Prompt?
     public var promptError: String?
-    /// Hours statements of issued invoices read so far (the book comes without them: a
-    /// national year holds ~460,000 statement lines), and the one being read.
-    public var statements: [String: [StatementEntry]] = [:]
-    public var statementAsked: String?
+    /// Issued invoices read in full so far, with their lines and hours statement (the book has
+    /// their totals only: a national year holds ~58,000 lines and ~460,000 statement rows), and
+    /// the one being read.
+    public var issuedRead: [String: Invoice] = [:]
+    public var issuedAsked: String?
     /// The book no longer says what the data holds (a change made while another pane was on
     /// screen): it is computed again when the pane opens, not at each opening otherwise.
     public var outdated = false
@@ -71,12 +72,12 @@ extension AppState {
     var invoiceRows: InvoiceRows { InvoiceRows(book: invoicesPane.book) }
 }
 
-/// The statement of the issued invoice shown in detail, asked for once when it is not read yet.
-func syncInvoiceStatement(_ state: inout AppState) -> [Effect] {
+/// The issued invoice shown in detail, read in full once when it is not read yet.
+func syncIssuedInvoice(_ state: inout AppState) -> [Effect] {
     let pane = state.invoicesPane
     guard state.pane == .invoices, pane.list.showDetail, pane.book?.year == pane.year,
-          case .issued(let invoice)? = state.invoiceRows[safe: pane.list.cursor],
-          pane.statements[invoice.number] == nil, pane.statementAsked != invoice.number else { return [] }
-    state.invoicesPane.statementAsked = invoice.number
-    return [.loadInvoiceStatement(number: invoice.number)]
+          case .issued(let invoice)? = state.invoiceRows[safe: pane.list.cursor], invoice.lines.isEmpty,
+          pane.issuedRead[invoice.number] == nil, pane.issuedAsked != invoice.number else { return [] }
+    state.invoicesPane.issuedAsked = invoice.number
+    return [.loadIssuedInvoice(number: invoice.number)]
 }

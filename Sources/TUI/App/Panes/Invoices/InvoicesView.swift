@@ -38,10 +38,10 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     }
     let issuedTotal = pane.issuedTotalCents
     let pending = book.pendingComputed
-        ? l.pick("\(book.pending.count) à émettre (\(f.money(pane.pendingTotalCents)))", "\(book.pending.count) to issue (\(f.money(pane.pendingTotalCents)))")
+        ? l.pick("\(f.integer(book.pending.count)) à émettre (\(f.money(pane.pendingTotalCents)))", "\(f.integer(book.pending.count)) to issue (\(f.money(pane.pendingTotalCents)))")
         : l.pick("brouillons : calcul…", "drafts: computing…")
-    let title = l.pick("Factures \(book.year) · \(book.issued.count) émises (\(f.money(issuedTotal))) · \(pending)",
-                       "Invoices \(book.year) · \(book.issued.count) issued (\(f.money(issuedTotal))) · \(pending)")
+    let title = l.pick("Factures \(book.year) · \(f.integer(book.issued.count)) émises (\(f.money(issuedTotal))) · \(pending)",
+                       "Invoices \(book.year) · \(f.integer(book.issued.count)) issued (\(f.money(issuedTotal))) · \(pending)")
     let detail = drawList(state, area, pane.list, title: title, count: rows.count, row: tableRow, columns: { width in
         guard wide else {
             return [Column(l.pick("Numéro", "Number"), 12), Column(l.pick("Commune", "Member"), max(8, width - 12 - 13 - 12 - 3)),
@@ -59,7 +59,7 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         buffer.put(message, x: area.x + 1, y: area.y + 3, style: theme.style(.dim), maxWidth: area.width - 2)
     }
     if let detailRect = detail, let row = rows[safe: pane.list.cursor] {
-        detailBox(invoiceDetail(row, name: name, today: state.today, statements: pane.statements, language: l), title: {
+        detailBox(invoiceDetail(row, name: name, today: state.today, read: pane.issuedRead, language: l), title: {
             if case .issued(let i) = row { return i.number }
             return l.pick("Brouillon", "Draft")
         }(), detailRect, &buffer, theme, borders)
@@ -67,12 +67,12 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
 }
 
 private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: CalendarDate,
-                           statements: [String: [StatementEntry]], language l: Language) -> [(String, Role)] {
+                           read: [String: Invoice], language l: Language) -> [(String, Role)] {
     let f = DisplayFormat(l)
     var lines: [(String, Role)] = []
     let invoiceLines: [InvoiceLine]
     let statement: [(CalendarDate, String, Int)]
-    var statementRead = true
+    var invoiceRead = true
     switch row {
     case .issued(let i):
         lines.append(("\(name(i.member)) · \(i.kind.label(l))\(i.request.map { " \($0)" } ?? "")", .header))
@@ -84,11 +84,11 @@ private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: C
         if let by = i.cancelledBy { state += l.pick(" par l'avoir \(by)", " by credit note \(by)") }
         if let cancels = i.cancels { state = l.pick("annule \(cancels) : \(i.reason ?? "")", "cancels \(cancels): \(i.reason ?? "")") }
         lines.append((state, status == .overdue ? .unpaid : .normal))
-        invoiceLines = i.lines
-        // The book's invoices come without their statement: read when shown (or kept from a test's book).
-        let entries = i.statement.isEmpty ? statements[i.number] : i.statement
-        statementRead = entries != nil
-        statement = (entries ?? []).map { ($0.date, $0.agentName, $0.minutes) }
+        // The book has its invoices' totals: lines and statement are read when shown.
+        let full = i.lines.isEmpty ? read[i.number] : i
+        invoiceRead = full != nil
+        invoiceLines = full?.lines ?? []
+        statement = (full?.statement ?? []).map { ($0.date, $0.agentName, $0.minutes) }
     case .draft(let d):
         lines.append(("\(name(d.member)) · " + (Invoice.Kind(rawValue: d.kind.rawValue)?.label(l) ?? "") + (d.request.map { " \($0)" } ?? ""), .header))
         lines.append((l.pick("Brouillon : pas encore émis (E pour émettre l'année)", "Draft: not issued yet (E issues the year)"), .dim))
@@ -100,9 +100,11 @@ private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: C
         lines.append(("  " + line.label, .normal))
         lines.append(("      \(hours)\(f.money(line.unitPriceCents)) = \(f.money(line.amountCents))", .normal))
     }
-    lines.append((l.pick("  Total \(f.money(invoiceLines.reduce(0) { $0 + $1.amountCents }))", "  Total \(f.money(invoiceLines.reduce(0) { $0 + $1.amountCents }))"), .header))
-    if !statementRead {
-        lines.append((l.pick("Relevé d'heures : lecture…", "Hours statement: reading…"), .dim))
+    if invoiceRead {
+        lines.append(("  Total \(f.money(invoiceLines.reduce(0) { $0 + $1.amountCents }))", .header))
+    } else {
+        if case .issued(let i) = row { lines.append(("  Total \(f.money(i.totalCents))", .header)) }
+        lines.append((l.pick("Lignes et relevé d'heures : lecture…", "Lines and hours statement: reading…"), .dim))
     }
     if !statement.isEmpty {
         let total = statement.reduce(0) { $0 + $1.2 }
