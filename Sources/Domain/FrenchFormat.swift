@@ -18,12 +18,26 @@ public struct DisplayFormat: Sendable {
                                 "August", "September", "October", "November", "December"]
 
     /// Short weekday name: `lun.` / `Mon`.
+    /// `mardi` / `Tuesday`.
+    public func weekdayLong(_ weekday: Weekday) -> String {
+        let i = weekday.isoNumber - 1
+        return language == .fr ? Self.frenchWeekdays[i]
+            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i]
+    }
+
     public func weekdayShort(_ weekday: Weekday) -> String {
         let i = weekday.isoNumber - 1
         return language == .fr ? Self.frenchWeekdaysShort[i] : Self.englishWeekdaysShort[i]
     }
 
     /// Full month name: `janvier` / `January`.
+    /// A month as stored ("2025-03") said as people say it: `mars 2025` / `March 2025`.
+    public func month(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, (1...12).contains(parts[1]) else { return iso }
+        return "\(monthName(parts[1])) \(parts[0])"
+    }
+
     public func monthName(_ month: Int) -> String {
         language == .fr ? Self.frenchMonths[month - 1] : Self.englishMonths[month - 1]
     }

@@ -35,11 +35,25 @@ struct PlanCommandTests {
         defer { cli.cleanUp() }
         let schedule = try cli.run(["schedule", "2024-02", "--db", cli.db])
         #expect(schedule.status == 0, "\(schedule.stderr)")
-        #expect(schedule.stdout.contains("semaine du lun. 11 mars 2024"))
-        #expect(schedule.stdout.contains("09:00–12:00"))
-        #expect(schedule.stdout.contains("Conflit mer. 13 mars 2024"))
+        #expect(schedule.stdout.contains("Planning en demi-journées · 2024-02"))
+        #expect(schedule.stdout.contains("Semaine du lun. 11 mars 2024"))
+        #expect(schedule.stdout.contains("matin"))
+        #expect(schedule.stdout.contains("Périodes (une table du contrat chacune)"))
         let json = try cli.run(["schedule", "2024-02", "--db", cli.db, "--format", "json", "--week", "2024-03-27"])
-        #expect(json.stdout.contains("\"week\": \"2024-03-25\""))
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["from"] as? String == "2024-03-25" && object?["to"] as? String == "2024-03-29")
+        let halfDays = object?["half_days"] as? [[String: Any]] ?? []
+        #expect(!halfDays.isEmpty)
+        #expect(halfDays.allSatisfy { ["am", "pm"].contains($0["half"] as? String ?? "") && $0["request"] as? String == "2024-02" })
+        for key in ["unplaced", "uncovered_opening", "conflicts", "periods"] { #expect(object?[key] is [Any], "\(key)") }
+        // One agent's half-days, rota slots included (request null).
+        let agent = try #require(halfDays.first?["agent"] as? String)
+        let agentWeek = try cli.run(["schedule", "--agent", agent, "--db", cli.db, "--format", "json", "--from", "2024-03-25", "--to", "2024-03-29"])
+        #expect(agentWeek.status == 0, "\(agentWeek.stderr)")
+        let agentObject = try JSONSerialization.jsonObject(with: Data(agentWeek.stdout.utf8)) as? [String: Any]
+        #expect(agentObject?["agent"] as? String == agent && agentObject?["request"] is NSNull)
+        #expect(try cli.run(["schedule", "--agent", agent, "--db", cli.db]).status == 64, "--from and --to needed")
+        #expect(try cli.run(["schedule", "--agent", "ZZ", "--db", cli.db, "--week", "2024-03-27"]).status == 65)
         let unknown = try cli.run(["schedule", "D-404", "--db", cli.db])
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("inconnue"))

@@ -67,6 +67,28 @@ struct Bench: ParsableCommand {
         try result.time("gen_store") { try database.saveInBulk(territory, description: "bench") }
         let planning = try result.time("plan_load") { try database.loadPlanningTerritory() }
         let plan = result.time("plan_arbitrate") { Arbitration.plan(planning) }
+        // Every agent's half-days over the plan (rules.md §5), and the share left unplaced.
+        let scheduling = try database.loadPlanningTerritory(openingHours: true)
+        var unplacedByReason: [UnplacedMinutes.Reason: Int] = [:]
+        let (placed, unplaced) = result.time("schedule_all_agents") { () -> (Int, Int) in
+            let planner = HalfDayPlanner(territory: scheduling, plan: plan)
+            let days = plan.allocations.map(\.date)
+            guard let first = days.min(), let last = days.max() else { return (0, 0) }
+            var placed = 0
+            var unplaced = 0
+            for agent in scheduling.agents {
+                let schedule = planner.schedule(agent: agent.code, from: first, to: last)
+                placed += schedule.halfDays.filter { $0.request != nil }.reduce(0) { $0 + $1.minutes }
+                unplaced += schedule.unplacedMinutes
+                for u in schedule.unplaced { unplacedByReason[u.reason, default: 0] += u.minutes }
+            }
+            return (placed, unplaced)
+        }
+        let scheduled = max(1, placed + unplaced)
+        result.counts.append(("schedule_unplaced_per_mille", unplaced * 1000 / scheduled))
+        for reason in [UnplacedMinutes.Reason.noHalfDayLeft, .onePartialPerWeek] {
+            result.counts.append(("schedule_unplaced_\(reason.rawValue)_per_mille", (unplacedByReason[reason] ?? 0) * 1000 / scheduled))
+        }
         _ = result.time("plan_json") {
             PlanReport(plan: plan, from: nil, to: nil, calendar: planning.service.calendar).json()
         }
@@ -246,6 +268,7 @@ struct BenchResult {
         case "plan_load": return l.pick("plan : lecture de la base", "plan: database read")
         case "plan_arbitrate": return l.pick("plan : arbitrage", "plan: arbitration")
         case "plan_json": return l.pick("plan : JSON", "plan: JSON")
+        case "schedule_all_agents": return l.pick("demi-journées : tous les agents, tout le plan", "half-days: every agent, the whole plan")
         case "invoice_run": return l.pick("facturation de l'année (simulation)", "year's billing (dry run)")
         case "invoice_issue": return l.pick("facturation : émission (une transaction)", "billing: issue (one transaction)")
         case "export": return l.pick("export releve/1", "releve/1 export")

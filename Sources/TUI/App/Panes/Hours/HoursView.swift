@@ -23,7 +23,7 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
                                      "Hours · week \(state.hoursWeek.isoWeek) from \(format.date(state.hoursWeek)) · \(totals)"),
                  borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     if state.hoursPane.closedMonths.contains(state.hoursMonth) {
-        let closed = l.pick(" mois \(state.hoursMonth) clos (O rouvrir) ", " month \(state.hoursMonth) closed (O reopens) ")
+        let closed = l.pick(" \(DisplayFormat(l).month(state.hoursMonth)) clos (O rouvrir) ", " \(DisplayFormat(l).month(state.hoursMonth)) closed (O reopens) ")
         buffer.put(closed, x: area.maxX - TextWidth.of(closed) - 2, y: area.y, style: theme.style(.header))
     }
     let inner = area.inset(1)
@@ -92,14 +92,15 @@ func renderHoursPrompt(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, 
     guard let prompt = state.hoursPane.prompt else { return }
     let lines: [String]
     let title: String
+    let said = DisplayFormat(l).month
     switch prompt {
     case .close(let month):
-        title = l.pick("Clore le mois \(month)", "Close month \(month)")
+        title = l.pick("Clore le mois \(DisplayFormat.de(said(month)))", "Close \(said(month))")
         lines = [l.pick("Ses heures ne pourront plus être saisies, modifiées ni supprimées, sauf réouverture.",
                         "Its hours can no longer be logged, changed or deleted, unless reopened."),
                  l.pick("o : clore · toute autre touche : renoncer", "y: close · any other key: cancel")]
     case .reopen(let month, let reason):
-        title = l.pick("Rouvrir le mois \(month)", "Reopen month \(month)")
+        title = l.pick("Rouvrir le mois \(DisplayFormat.de(said(month)))", "Reopen \(said(month))")
         lines = [l.pick("Motif (inscrit au journal d'audit) : ", "Reason (written to the audit trail): ") + reason + "▏",
                  l.pick("Entrée : rouvrir · Échap : renoncer", "Enter: reopen · Esc: cancel")]
     }
