@@ -453,3 +453,29 @@ struct ConflictMarkerTests {
         #expect(openingConflict(agent: territory.agents[0], day: start.adding(days: 1), window: window) == nil)
     }
 }
+
+@Suite("Who loses what, by name (issue 12)")
+struct LossLinesTests {
+    /// The request form's preview names the communes and the rota covers that lose minutes,
+    /// never their internal ids, wraps instead of cutting, and counts what does not fit.
+    @Test func lossesAreNamedWrappedAndCounted() throws {
+        let real = try #require(demoSnapshot.decisions.values.filter { !$0.isImplicit }.map(\.id).sorted().first)
+        let rota = try #require(demoSnapshot.decisions.values.filter(\.isImplicit).map(\.id).sorted().first)
+        let losses = [AgentSuggestion.Loss(request: real, minutes: 324, preempted: false),
+                      AgentSuggestion.Loss(request: rota, minutes: 180, preempted: true)]
+        let lines = lossLines(losses, snapshot: demoSnapshot, width: 60, rows: 5, .fr)
+        let text = lines.joined(separator: " ")
+        let member = try #require(demoSnapshot.memberNames[demoSnapshot.decisions[real]?.request.member ?? ""])
+        #expect(text.contains("\(member) (\(real)) −5:24"))
+        #expect(!text.contains("ROTA:"), "no internal id: \(text)")
+        #expect(text.contains("la tournée d"))
+        #expect(text.contains("(interrompue)"))
+        #expect(lines.allSatisfy { TextWidth.of($0) <= 60 })
+        // Twenty losses in two lines: the rest is counted.
+        let many = (0..<20).map { _ in AgentSuggestion.Loss(request: real, minutes: 60, preempted: false) }
+        let two = lossLines(many, snapshot: demoSnapshot, width: 60, rows: 2, .fr)
+        #expect(two.count <= 2)
+        #expect(two.joined(separator: " ").contains("autres"))
+        #expect(lossLines([], snapshot: demoSnapshot, width: 60, rows: 2, .fr) == ["Aucune autre demande n'y perd."])
+    }
+}

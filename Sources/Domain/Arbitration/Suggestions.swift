@@ -6,6 +6,12 @@ public struct AgentSuggestion: Hashable, Sendable {
         public var minutes: Int
         /// True when the change would end that request (pre-emption).
         public var preempted: Bool
+
+        public init(request: String, minutes: Int, preempted: Bool) {
+            self.request = request
+            self.minutes = minutes
+            self.preempted = preempted
+        }
     }
 
     public var agent: String

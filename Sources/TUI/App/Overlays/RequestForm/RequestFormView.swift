@@ -44,15 +44,19 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
             y += 1
             let reasons = decision.reasons.map { $0.label(in: l) }.joined(separator: " ; ")
             if !reasons.isEmpty {
-                buffer.put(l.pick("Pourquoi : ", "Why: ") + reasons, x: rect.x + 2, y: y, style: theme.style(.normal), maxWidth: width - 4)
-                y += 1
+                for line in TextWidth.wrap(l.pick("Pourquoi : ", "Why: ") + reasons, width: width - 4) where y < rect.maxY - 3 {
+                    buffer.put(line, x: rect.x + 2, y: y, style: theme.style(.normal))
+                    y += 1
+                }
             }
         }
-        let effect = impact.losses.isEmpty ? l.pick("Aucune autre demande n'y perd.", "No other request loses anything.")
-            : l.pick("Les autres y perdent : ", "Others lose: ") + impact.losses.prefix(6).map {
-                "\($0.request) −\(DurationText.format($0.minutes))" + ($0.preempted ? l.pick(" (interrompue)", " (ended)") : "")
-            }.joined(separator: ", ") + (impact.losses.count > 6 ? "…" : "")
-        buffer.put(effect, x: rect.x + 2, y: y, style: theme.style(impact.losses.isEmpty ? .normal : .urgent), maxWidth: width - 4)
+        // Who loses what, by name, wrapped; what does not fit is counted, never cut.
+        let room = max(1, rect.maxY - 3 - y)
+        let lines = lossLines(impact.losses, snapshot: state.snapshot, width: width - 4, rows: room, l)
+        for line in lines {
+            buffer.put(line, x: rect.x + 2, y: y, style: theme.style(impact.losses.isEmpty ? .normal : .urgent), maxWidth: width - 4)
+            y += 1
+        }
     }
     let footer: String
     if form.confirmingCancel {
@@ -63,6 +67,26 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
         footer = l.pick("Tab champ suivant · Entrée vérifier et voir l'effet · Échap annuler", "Tab next field · Enter check and see the effect · Esc cancel")
     }
     buffer.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: theme.style(form.confirmingCancel ? .error : .hint), maxWidth: width - 4)
+}
+
+/// "Les autres y perdent : Génelard (D-2026-031) −5:24, la tournée d'Élodie Ferrand à Mary le
+/// lun. 28 déc. 2026 −3:00 …" in at most `rows` lines of `width`, ending "… et 12 autres" when
+/// they do not all fit.
+func lossLines(_ losses: [AgentSuggestion.Loss], snapshot: Snapshot?, width: Int, rows: Int, _ l: Language) -> [String] {
+    guard !losses.isEmpty else { return [l.pick("Aucune autre demande n'y perd.", "No other request loses anything.")] }
+    let items = losses.map {
+        requestName($0.request, snapshot, l) + " −\(DurationText.format($0.minutes))" + ($0.preempted ? l.pick(" (interrompue)", " (ended)") : "")
+    }
+    func text(_ count: Int) -> String {
+        let shown = items.prefix(count).joined(separator: ", ")
+        let rest = items.count - count
+        let more = rest == 0 ? "" : l.pick(" … et \(rest) autre\(rest > 1 ? "s" : "")", " … and \(rest) more")
+        return l.pick("Les autres y perdent : ", "Others lose: ") + shown + more
+    }
+    // As many as fit in the rows, the count of the rest said.
+    var count = items.count
+    while count > 0, TextWidth.wrap(text(count), width: width).count > rows { count -= 1 }
+    return TextWidth.wrap(text(count), width: width)
 }
 
 /// Members whose name starts like what is typed, to help find a code.

@@ -41,6 +41,11 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
             let name = snapshot.agentNames[period.agent] ?? period.agent
             lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
         }
+        if d.periods.count > 6 {
+            let more = d.periods.count - 6
+            lines.append((l.pick("  … et \(more) autre\(more > 1 ? "s" : "") période\(more > 1 ? "s" : "") (releve schedule \(d.id))",
+                                 "  … and \(more) more period\(more > 1 ? "s" : "") (releve schedule \(d.id))"), .dim))
+        }
         detailBox(lines, title: d.isImplicit ? implicitTitle(d, snapshot, l) : d.id, detailRect, &buffer, theme, borders)
     }
 }
@@ -50,6 +55,18 @@ func implicitTitle(_ d: RequestDecision, _ snapshot: Snapshot, _ l: Language) ->
     let parts = d.id.split(separator: ":")
     let agent = parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
     let member = snapshot.member(d.request.member)?.name ?? d.request.member
-    return l.pick("Tournée de \(agent) à \(member), \(DisplayFormat(l).date(d.request.start))",
+    return l.pick("Tournée \(DisplayFormat.de(agent)) à \(member), \(DisplayFormat(l).date(d.request.start))",
                   "Rota of \(agent) at \(member), \(DisplayFormat(l).date(d.request.start))")
+}
+
+/// A request as people know it: "Génelard (D-2026-031)", or for an implicit rota request
+/// "la tournée d'Élodie Ferrand à Mary le lun. 28 déc. 2026" (never its internal id).
+func requestName(_ id: String, _ snapshot: Snapshot?, _ l: Language) -> String {
+    guard let snapshot, let d = snapshot.decisions[id] else { return id }
+    let member = snapshot.memberNames[d.request.member] ?? d.request.member
+    guard d.isImplicit else { return "\(member) (\(id))" }
+    let parts = id.split(separator: ":")
+    let agent = parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
+    return l.pick("la tournée \(DisplayFormat.de(agent)) à \(member) le \(DisplayFormat(l).date(d.request.start))",
+                  "\(agent)'s rota at \(member) on \(DisplayFormat(l).date(d.request.start))")
 }
