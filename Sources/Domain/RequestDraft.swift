@@ -42,16 +42,25 @@ public struct RequestDraft: Hashable, Sendable {
     }
 
     /// The request, or the problems of each field (members are looked up by code, then name).
-    public func parse(members: [Member], newID: String, language l: Language = .fr) -> (request: ReplacementRequest?, problems: [Field: String]) {
+    /// `foldedName` gives a member's folded name (stored ones, to avoid folding every member).
+    public func parse(members: [Member], newID: String, language l: Language = .fr,
+                      foldedName: ((Member) -> String)? = nil) -> (request: ReplacementRequest?, problems: [Field: String]) {
         var problems: [Field: String] = [:]
         let text = self[.member].trimmingSpaces()
-        // By code, else by name ignoring case and accents, as the form's hint finds them.
-        let wanted = text.folding()
-        let member = members.first { $0.code == text } ?? members.first { $0.name.folding() == wanted }
+        // By code, else by any part of the name ignoring case and accents (`NameLookup`);
+        // several matches are listed, never one picked at random.
+        var member: Member?
         if text.isEmpty {
             problems[.member] = DataProblem.emptyText.message(in: l)
-        } else if member == nil {
-            problems[.member] = DataProblem.unknownMember(text).message(in: l)
+        } else {
+            switch NameLookup.find(text, in: members, code: \.code, folded: foldedName ?? { $0.name.folding() }) {
+            case .one(let found): member = found
+            case .none: problems[.member] = DataProblem.unknownMember(text).message(in: l)
+            case .several(let found):
+                problems[.member] = l.pick(
+                    "plusieurs communes correspondent à « \(text) » : \(NameLookup.listing(found.map { ($0.code, $0.name) }, l)) ; tapez le code ou un nom plus précis",
+                    "several members match \"\(text)\": \(NameLookup.listing(found.map { ($0.code, $0.name) }, l)); type the code or a more precise name")
+            }
         }
         let motiveText = self[.motive].trimmingSpaces().lowercased()
         let motive = Motive(rawValue: motiveText) ?? Motive.allCases.first { $0.label(in: .fr) == motiveText }

@@ -314,16 +314,13 @@ public enum Kiosk {
         case several([String])
     }
 
-    /// A member by code, or by name ignoring case and accents: whole name, then the start of
-    /// the name, then any part of it, as long as one member matches.
+    /// A member by code, or by name ignoring case and accents (`NameLookup`, as the
+    /// coordinator's request form); several matches are named with their codes.
     static func resolveMember(_ text: String, in members: [KioskMember]) -> MemberMatch {
-        if let byCode = members.first(where: { $0.code.lowercased() == text.lowercased() }) { return .one(byCode) }
-        let key = text.folding()
-        for test in [{ (name: String) in name == key }, { $0.hasPrefix(key) }, { $0.contains(key) }] {
-            let found = members.filter { test($0.name.folding()) }
-            if found.count == 1 { return .one(found[0]) }
-            if found.count > 1 { return .several(found.map(\.name)) }
+        switch NameLookup.find(text, in: members, code: \.code, folded: { $0.name.folding() }) {
+        case .one(let found): return .one(found)
+        case .none: return .none
+        case .several(let found): return .several(found.map { "\($0.name) (\($0.code))" })
         }
-        return .none
     }
 }

@@ -22,8 +22,9 @@ func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         if let pending = form.pending, form.impact != nil {
             effects = [.saveRequest(pending, isNew: form.draft.id == nil, read: form.read)]
         } else {
+            let folded = state.snapshot?.foldedMemberName ?? [:]
             let parsed = form.draft.parse(members: state.snapshot?.territory.members ?? [], newID: RequestFormState.newID,
-                                          language: state.language)
+                                          language: state.language, foldedName: { folded[$0.code] ?? $0.name.folding() })
             form.problems = parsed.problems
             if let first = fields.first(where: { parsed.problems[$0] != nil }) { form.focus = first }
             if let request = parsed.request { effects = [.previewRequest(request)] }

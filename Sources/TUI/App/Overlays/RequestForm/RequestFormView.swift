@@ -21,8 +21,11 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
         buffer.put(value, x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
         y += 1
         if let problem = form.problems[field] {
-            buffer.put("  ✗ " + problem, x: x, y: y, style: theme.style(.error), maxWidth: rect.maxX - x - 2)
-            y += 1
+            // Wrapped, never cut: the list of motives or of matching communes is the answer.
+            for line in TextWidth.wrap("✗ " + problem, width: rect.maxX - x - 4) where y < rect.maxY - 2 {
+                buffer.put("  " + line, x: x, y: y, style: theme.style(.error), maxWidth: rect.maxX - x - 2)
+                y += 1
+            }
         }
     }
     y += 1
