@@ -168,6 +168,19 @@ extension AppDatabase {
     /// hash is computed outside any transaction (other sessions keep writing meanwhile); the
     /// count is then updated in one write transaction from the row as it is then, so two kiosks
     /// trying the same agent at once both count. A PIN replaced meanwhile is checked again.
+    /// The agent whose code is `typed`, case ignored ("a4" is A4), and whether a PIN is set;
+    /// nil when there is none.
+    public func agentCode(matching typed: String) throws -> (code: String, hasPIN: Bool)? {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.code, p.agent IS NOT NULL AS has_pin FROM agent a LEFT JOIN agent_pin p ON p.agent = a.code
+                WHERE a.code = ? COLLATE NOCASE ORDER BY a.code = ? DESC
+                """, arguments: [typed, typed])
+            guard let row = rows.first else { return nil }
+            return (row["code"], row["has_pin"])
+        }
+    }
+
     public func checkPIN(_ pin: String, agent: String, now: Date) throws -> PINCheck {
         for _ in 0..<3 {
             guard let name = try read({ db in try String.fetchOne(db, sql: "SELECT name FROM agent WHERE code = ?", arguments: [agent]) }) else {

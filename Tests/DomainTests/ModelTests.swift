@@ -83,7 +83,10 @@ struct RequestDraftTests {
         #expect(draft.parse(members: members, newID: "N").request?.member == "71184")
         draft[.member] = "71184"
         #expect(draft.parse(members: members, newID: "N").request?.minutesPerWeek == 1050)
+        // Any part of the name is enough now (issue 12, forgiving lookups); what matches nothing is refused.
         draft[.member] = "Ecuisse"
+        #expect(draft.parse(members: members, newID: "N").request?.member == "71184")
+        draft[.member] = "Paris"
         #expect(draft.parse(members: members, newID: "N").problems[.member] != nil)
     }
 }

@@ -52,9 +52,12 @@ struct KioskTests {
     @Test func signingInAsksTheCodeThenThePINAndMasksIt() {
         var state = KioskState(width: 80, height: 24, today: kioskToday)
         #expect(kioskScreen(state).joined().contains("Code agent"))
-        #expect(type(&state, "A1").isEmpty)
-        #expect(Kiosk.update(&state, .key(.enter, at: 1)).isEmpty)
-        #expect(state.signIn.askingPIN)
+        #expect(type(&state, "a1").isEmpty)
+        // The code is checked before the PIN is asked, case ignored.
+        #expect(Kiosk.update(&state, .key(.enter, at: 1)) == [.checkCode("a1")])
+        #expect(!state.signIn.askingPIN)
+        _ = Kiosk.update(&state, .codeChecked(.known(code: "A1")))
+        #expect(state.signIn.askingPIN && state.signIn.code == "A1")
         _ = type(&state, "12x34")  // letters are not PIN digits
         let screen = kioskScreen(state).joined(separator: "\n")
         #expect(screen.contains("••••"))
@@ -69,6 +72,7 @@ struct KioskTests {
         var state = KioskState(width: 80, height: 24, today: kioskToday)
         _ = type(&state, "A1")
         _ = Kiosk.update(&state, .key(.enter, at: 0))
+        _ = Kiosk.update(&state, .codeChecked(.known(code: "A1")))
         _ = type(&state, "0000")
         _ = Kiosk.update(&state, .key(.enter, at: 0))
         _ = Kiosk.update(&state, .signedIn(.refused(message: "PIN incorrect : encore 4 essais avant le blocage.", retypeCode: false)))
@@ -78,6 +82,16 @@ struct KioskTests {
         // An unknown code: back to typing the code.
         _ = Kiosk.update(&state, .signedIn(.refused(message: "Code agent inconnu : Z.", retypeCode: true)))
         #expect(!state.signIn.askingPIN && state.signIn.code.isEmpty)
+    }
+
+    /// An unknown code is said at once, before any PIN is typed, and the code is typed again.
+    @Test func anUnknownCodeIsSaidBeforeThePIN() {
+        var state = KioskState(width: 80, height: 24, today: kioskToday)
+        _ = type(&state, "Z9")
+        #expect(Kiosk.update(&state, .key(.enter, at: 0)) == [.checkCode("Z9")])
+        _ = Kiosk.update(&state, .codeChecked(.refused(message: "Code agent inconnu : Z9.")))
+        #expect(!state.signIn.askingPIN && state.signIn.code.isEmpty)
+        #expect(kioskScreen(state).contains { $0.contains("Code agent inconnu : Z9.") })
     }
 
     @Test func theRightPINShowsHerNameAndWeek() {
@@ -137,6 +151,7 @@ struct KioskTests {
         var state = KioskState(width: 80, height: 24, today: kioskToday, idleSeconds: 30)
         _ = type(&state, "A1", at: 10)
         _ = Kiosk.update(&state, .key(.enter, at: 10))
+        _ = Kiosk.update(&state, .codeChecked(.known(code: "A1")))
         _ = type(&state, "12", at: 11)
         _ = Kiosk.update(&state, .tick(at: 41))
         #expect(state.signIn.code.isEmpty && state.signIn.pin.isEmpty && !state.signIn.askingPIN)
@@ -215,6 +230,10 @@ private final class FakeKioskSource: KioskDataSource {
     /// Holds the PIN check until signalled (the worker's tests).
     var holdSignIn = false
     let gate = DispatchSemaphore(value: 0)
+
+    func checkCode(_ code: String) -> KioskCodeCheck {
+        code.uppercased() == "A1" ? .known(code: "A1") : .refused(message: "Code agent inconnu : \(code).")
+    }
 
     func signIn(code: String, pin: String) -> KioskSignIn {
         if holdSignIn { gate.wait() }
@@ -296,7 +315,7 @@ struct KioskWorkerTests {
         program.handle(.key(.character("n")))
         #expect(program.state.session == nil)
         source.gate.signal()
-        while program.isWorking || program.applyFinished() { usleep(1_000) }
+        while program.applyFinished() || program.isWorking { usleep(1_000) }
         _ = program.applyFinished()
         #expect(source.signedIn == "A1")
         #expect(program.state.session?.data == elodieData)

@@ -79,6 +79,8 @@ public final class KioskProgram {
         let l = state.language
         for effect in effects {
             switch effect {
+            case .checkCode(let code):
+                run { [.codeChecked($0.checkCode(code))] }
             case .signIn(let code, let pin):
                 run { [.signedIn($0.signIn(code: code, pin: pin))] }
             case .signOut:
@@ -134,7 +136,9 @@ public final class KioskProgram {
 
 extension KioskProgram: KeyLoopDriven {
     var isRunning: Bool { true }
-    var isWorking: Bool { worker?.busy ?? false }
+    /// A job runs or its answer is not applied yet: a key typed now waits for it (a code being
+    /// checked must not drop the PIN's digits typed right after).
+    var isWorking: Bool { worker?.pending ?? false }
 
     func applyFinished() -> Bool {
         guard let worker else { return false }

@@ -8,6 +8,8 @@ import Domain
 /// signed in, every call concerns the signed-in agent only: the source keeps who that is,
 /// the interface never passes an agent code.
 public protocol KioskDataSource: AnyObject {
+    /// Whether the typed code is an agent's (case ignored) who has a PIN, before the PIN is asked.
+    func checkCode(_ code: String) -> KioskCodeCheck
     /// Checks the code and PIN (counting failures); on success the source remembers the agent.
     func signIn(code: String, pin: String) -> KioskSignIn
     /// Forgets the agent (the audit trail stops naming her).
@@ -23,6 +25,14 @@ public protocol KioskDataSource: AnyObject {
     func delete(_ original: KioskEntry) throws -> String
     /// Changes whenever another session commits.
     func changeToken() throws -> Int
+}
+
+/// The answer about a typed agent code.
+public enum KioskCodeCheck: Hashable, Sendable {
+    /// An agent's code, as stored ("a4" typed, "A4" known).
+    case known(code: String)
+    /// No such agent, or no PIN set yet: said before the PIN is asked.
+    case refused(message: String)
 }
 
 /// The answer to a sign-in.
@@ -226,6 +236,7 @@ public enum KioskMsg: Sendable {
     /// The clock moved (sent every 100 ms or so when no key comes).
     case tick(at: Double)
     case resize(width: Int, height: Int)
+    case codeChecked(KioskCodeCheck)
     case signedIn(KioskSignIn)
     case loaded(KioskData)
     /// A write went through: what to tell her.
@@ -236,6 +247,7 @@ public enum KioskMsg: Sendable {
 
 /// Work for the program: every read and write of the database goes through these.
 public enum KioskEffect: Hashable, Sendable {
+    case checkCode(String)
     case signIn(code: String, pin: String)
     case signOut
     case load(weekStart: CalendarDate, from: CalendarDate, to: CalendarDate)

@@ -29,6 +29,21 @@ public enum Kiosk {
         case .key(let key, let now):
             s.lastActivity = now
             return s.session == nil ? signInKey(&s, key) : sessionKey(&s, key)
+        case .codeChecked(let result):
+            s.signIn.checking = false
+            switch result {
+            case .known(let code):
+                s.signIn.code = code
+                s.signIn.askingPIN = true
+                s.message = nil
+                s.isError = false
+            case .refused(let message):
+                s.signIn.code = ""
+                s.signIn.askingPIN = false
+                s.message = message
+                s.isError = true
+            }
+            return []
         case .signedIn(let result):
             s.signIn.checking = false
             s.signIn.pin = ""
@@ -119,9 +134,12 @@ public enum Kiosk {
             if s.signIn.askingPIN { _ = s.signIn.pin.popLast() } else { _ = s.signIn.code.popLast() }
         case .enter, .tab:
             if !s.signIn.askingPIN {
-                guard !s.signIn.code.trimmingSpaces().isEmpty else { return [] }
-                s.signIn.askingPIN = true
+                // The code is checked first: an unknown one is said before any PIN is typed.
+                let code = s.signIn.code.trimmingSpaces()
+                guard !code.isEmpty else { return [] }
+                s.signIn.checking = true
                 s.message = nil
+                return [.checkCode(code)]
             } else if key == .enter, !s.signIn.pin.isEmpty {
                 let effect = KioskEffect.signIn(code: s.signIn.code.trimmingSpaces(), pin: s.signIn.pin)
                 // The PIN leaves the state as soon as it is sent.

@@ -33,6 +33,9 @@ final class EffectWorker<Message: Sendable>: @unchecked Sendable {
     /// Jobs queued or running.
     var busy: Bool { lock.withLock { running > 0 } }
 
+    /// Jobs queued, running, or done with answers not taken yet.
+    var pending: Bool { lock.withLock { running > 0 || !finished.isEmpty } }
+
     /// Waits for every queued job (quitting never abandons a save).
     func wait() { queue.sync {} }
 }

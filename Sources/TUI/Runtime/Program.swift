@@ -449,8 +449,8 @@ struct ChangeScope {
 
 /// Any error as a sentence for the person at the screen, in their language: what a Relève
 /// error says, or that nothing was saved.
-enum ErrorText {
-    static func sentence(_ error: any Error, _ l: Language) -> String {
+public enum ErrorText {
+    public static func sentence(_ error: any Error, _ l: Language) -> String {
         if let localized = error as? Localized { return localized.message(in: l) }
         return l.pick("l'opération n'a pas abouti et rien n'a été enregistré (erreur interne : \(type(of: error)))",
                       "the operation did not complete and nothing was saved (internal error: \(type(of: error)))")

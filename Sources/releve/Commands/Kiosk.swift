@@ -63,6 +63,21 @@ final class DatabaseKioskSource: KioskDataSource {
         sessionActor = database.actor
     }
 
+    func checkCode(_ code: String) -> KioskCodeCheck {
+        let l = language
+        do {
+            guard let known = try database.agentCode(matching: code) else {
+                return .refused(message: l.pick("Code agent inconnu : \(code).", "Unknown agent code: \(code)."))
+            }
+            if !known.hasPIN {
+                return .refused(message: PINCheck.noPIN.message(in: l))
+            }
+            return .known(code: known.code)
+        } catch {
+            return .refused(message: ErrorText.sentence(error, l))
+        }
+    }
+
     func signIn(code: String, pin: String) -> KioskSignIn {
         let l = language
         do {
@@ -80,7 +95,7 @@ final class DatabaseKioskSource: KioskDataSource {
                 return .refused(message: check.message(in: l), retypeCode: false)
             }
         } catch {
-            return .refused(message: (error as? any Localized)?.message(in: l) ?? "\(error)", retypeCode: false)
+            return .refused(message: ErrorText.sentence(error, l), retypeCode: false)
         }
     }
 
