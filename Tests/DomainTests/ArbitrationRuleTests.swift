@@ -227,6 +227,22 @@ struct ArbitrationRuleTests {
         #expect(s.decision("S2")?.status == .unserved)
     }
 
+    /// The tour de rôle moves on by itself (rules.md §3.3.4): a commune served in July 2024 has
+    /// 2024 as its last summer replacement from then on, so in August a commune never served
+    /// goes first although its request came later.
+    @Test func theTourDeRoleMovesOnOnceACommuneIsServed() {
+        let s = Scenario()
+        s.member("SERVED", lastSummer: nil).member("WAITING", lastSummer: nil).agent("A")
+        s.request("S1", "SERVED", .congesEte, received: "2024-04-01", start: "2024-07-08", end: "2024-07-19", weekly: 2100)
+        s.request("S2", "SERVED", .congesEte, received: "2024-04-02", start: "2024-08-05", end: "2024-08-16", weekly: 2100)
+        s.request("S3", "WAITING", .congesEte, received: "2024-05-01", start: "2024-08-05", end: "2024-08-16", weekly: 2100)
+        #expect(s.decision("S1")?.status == .granted)
+        // Without the derived year both would be "never": S2, received first, would win.
+        #expect(s.given("S3", on: "2024-08-05") == ["A": 420])
+        #expect(s.given("S2", on: "2024-08-05").isEmpty)
+        #expect(s.decision("S2")?.status == .unserved)
+    }
+
     // MARK: §3.5 which agent
 
     @Test func substituteThenMostCapacityThenLowestCode() {

@@ -479,3 +479,19 @@ struct LossLinesTests {
         #expect(lossLines([], snapshot: demoSnapshot, width: 60, rows: 2, .fr) == ["Aucune autre demande n'y perd."])
     }
 }
+
+@Suite("Tour de rôle on screen (rules.md §3.3.4)")
+struct LastSummerTextTests {
+    /// A commune whose summer request the plan served says this year, not "jamais", with the
+    /// year on record said apart; before the summer, the record.
+    @Test func aCommuneServedThisSummerSaysSo() throws {
+        let decision = try #require(demoSnapshot.decisions.values.first {
+            $0.request.priorityClass == .summer && !$0.periods.isEmpty && ($0.periods.first?.from.year ?? 0) == 2026
+        })
+        let member = try #require(demoSnapshot.member(decision.request.member))
+        let text = lastSummerText(member, demoSnapshot, today: demoToday, .fr)
+        #expect(text.hasPrefix("2026 (servie d'après le plan ; "), "\(text)")
+        let before = try #require(CalendarDate(year: 2026, month: 1, day: 5))
+        #expect(lastSummerText(member, demoSnapshot, today: before, .fr) == (member.lastSummerReplacement.map(String.init) ?? "jamais"))
+    }
+}

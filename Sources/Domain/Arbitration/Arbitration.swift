@@ -38,8 +38,8 @@ private struct Engine {
         let dailyNeed: Int
         let neededMinutes: Int
         let substitute: Int?
-        /// Tour de rôle key: never replaced (−1) before any year.
-        let lastSummer: Int
+        /// The member's slot in `lastSummer` (its derived last summer replacement).
+        let memberSlot: Int
         /// The agent the coordinator put in charge by hand, if any.
         var assigned: Int?
         /// Position in (received, id) order.
@@ -65,6 +65,10 @@ private struct Engine {
     /// Capacity of each agent on each weekday before absences (daily minutes − rota minutes).
     var weekdayCapacity: [[Int]] = []
     var absentByDay: [Int: [Int]] = [:]
+    /// Each member's last summer replacement as of the day being decided (rules.md §3.3.4): the
+    /// stored year, or a later year in which one of its P4 requests received minutes on an
+    /// earlier day; never replaced (−1) before any year. Indexed by `memberSlot`.
+    var lastSummer: [Int] = []
 
     init(_ territory: Territory, assignments: [ManualAssignment] = []) {
         calendar = territory.service.calendar
@@ -74,6 +78,13 @@ private struct Engine {
         var members: [String: Member] = [:]
         for member in territory.members { members[member.code] = member }
 
+        var slots: [String: Int] = [:]
+        func slot(_ code: String) -> Int {
+            if let known = slots[code] { return known }
+            slots[code] = lastSummer.count
+            lastSummer.append(members[code]?.lastSummerReplacement ?? -1)
+            return lastSummer.count - 1
+        }
         let implicit = ImplicitRotaRequests.make(agents: agents, calendar: calendar)
         requests.reserveCapacity(territory.requests.count + implicit.count)
         for request in territory.requests + implicit {
@@ -89,7 +100,7 @@ private struct Engine {
                 dailyNeed: request.dailyNeed,
                 neededMinutes: admission.refusal == .invalidPeriod ? 0 : request.dailyNeed * workingDays,
                 substitute: member?.substituteAgent.flatMap { agentIndex[$0] },
-                lastSummer: member?.lastSummerReplacement ?? -1))
+                memberSlot: slot(request.member)))
         }
         let byReceived = requests.indices.sorted {
             let a = requests[$0].request, b = requests[$1].request
@@ -188,7 +199,7 @@ private struct Engine {
 
         // 4. New summer requests by tour de rôle, no sharing.
         let summer = groups.summer.sorted {
-            (requests[$0].lastSummer, requests[$0].rank) < (requests[$1].lastSummer, requests[$1].rank)
+            (lastSummer[requests[$0].memberSlot], requests[$0].rank) < (lastSummer[requests[$1].memberSlot], requests[$1].rank)
         }
         for i in summer { given[i] = take(min(requests[i].dailyNeed, left), for: i, &pool, &left) }
 
@@ -275,6 +286,11 @@ private struct Engine {
             guard total > 0 else { continue }
             requests[i].served += total
             requests[i].started = true
+            // The tour de rôle moves on: from the next day, this member was replaced this summer.
+            if requests[i].request.priorityClass == .summer {
+                let m = requests[i].memberSlot
+                lastSummer[m] = max(lastSummer[m], day.year)
+            }
             requests[i].preferredAgent = parts.max { ($0.minutes, -$0.agent) < ($1.minutes, -$1.agent) }?.agent
             for part in parts {
                 allocations.append(DayAllocation(date: day, agent: agents[part.agent].code,

@@ -26,7 +26,7 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
                 + (m.memberUntil.map { l.pick(" jusqu'au \(format.date($0))", " until \(format.date($0))") } ?? ""), .normal),
             (l.pick("Secrétaire unique à temps non complet : ", "Single part-time secretary: ") + (m.singlePartTimeSecretary ? l.pick("oui", "yes") : l.pick("non", "no")), .normal),
             (l.pick("Référente : ", "Referent: ") + agentName(m.referentAgent) + l.pick(" · remplaçante attitrée : ", " · substitute: ") + agentName(m.substituteAgent), .normal),
-            (l.pick("Dernier remplacement d'été : ", "Last summer replacement: ") + (m.lastSummerReplacement.map(String.init) ?? l.pick("jamais", "never")), .normal),
+            (l.pick("Dernier remplacement d'été : ", "Last summer replacement: ") + lastSummerText(m, snapshot, today: state.today, l), .normal),
             (l.pick("Horaires d'ouverture", "Opening hours") + (state.role == .coordinator ? l.pick(" (o : modifier)", " (o: edit)") : ""), .header),
         ]
         for day in Weekday.allCases where !m.openingHours.on(day).isEmpty {
@@ -36,4 +36,20 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
         if !requests.isEmpty { lines.append((l.pick("Demandes : ", "Requests: ") + requests.joined(separator: ", "), .dim)) }
         detailBox(lines, title: m.name, detailRect, &buffer, theme, borders)
     }
+}
+
+/// The member's last summer replacement as the tour de rôle reads it today (rules.md §3.3.4): the
+/// stored year, or a later one in which the plan served one of its summer requests, said apart.
+func lastSummerText(_ m: Member, _ snapshot: Snapshot, today: CalendarDate, _ l: Language) -> String {
+    var served: Int?
+    for id in snapshot.requestsByMember[m.code] ?? [] {
+        guard let d = snapshot.decisions[id], d.request.priorityClass == .summer else { continue }
+        for period in d.periods where period.from <= today {
+            served = max(served ?? Int.min, min(period.to, today).year)
+        }
+    }
+    let stored = m.lastSummerReplacement
+    guard let served, served > (stored ?? Int.min) else { return stored.map(String.init) ?? l.pick("jamais", "never") }
+    let before = stored.map { l.pick("\($0) dans la fiche", "\($0) on record") } ?? l.pick("jamais dans la fiche", "never on record")
+    return l.pick("\(served) (servie d'après le plan ; \(before))", "\(served) (served in the plan; \(before))")
 }
