@@ -9,7 +9,9 @@ public enum TitreDeRecettes {
     /// invoice (motive and period), when there is one.
     public static func pdf(invoice: Invoice, member: Member, service: ServiceSettings, missionLabel: String?) -> [UInt8] {
         let credit = invoice.isCreditNote
-        let documentName = credit ? "Avoir" : "Titre de recettes"
+        // A cancelled title printed again says so everywhere a reader looks: title, footer, payment.
+        let cancelledBy = credit ? nil : invoice.cancelledBy
+        let documentName = credit ? "Avoir" : (cancelledBy == nil ? "Titre de recettes" : "Titre de recettes ANNULÉ")
         var flow = PageFlow(title: "\(documentName) n° \(invoice.number) – \(member.name)",
                             footer: "\(service.epci ?? service.name) – \(documentName) n° \(invoice.number) – \(member.name)")
 
@@ -20,8 +22,9 @@ public enum TitreDeRecettes {
         ]
         if !credit { reference.append(("Date d'échéance :", French.numeric(invoice.due))) }
         flow.letterhead(service, reference: reference)
-        flow.title(credit ? "Avoir" : "Titre de recettes",
-                   subtitle: credit ? "annule le titre n° \(invoice.cancels ?? "—")" : "Avis des sommes à payer")
+        flow.title(credit ? "Avoir" : documentName,
+                   subtitle: credit ? "annule le titre n° \(invoice.cancels ?? "—")"
+                       : cancelledBy.map { "annulé par l'avoir n° \($0) – ne pas payer" } ?? "Avis des sommes à payer")
 
         // Ordonnateur at the left, debtor at the right.
         let top = flow.y
@@ -69,7 +72,8 @@ public enum TitreDeRecettes {
             [line.label, line.minutes.map(French.hours) ?? "", French.money(line.unitPriceCents), French.money(line.amountCents)]
         }
         flow.table(columns, rows: rows,
-                   totals: [[credit ? "Montant total de l'avoir" : "Montant total à payer", "", "", French.money(invoice.totalCents)]],
+                   totals: [[credit ? "Montant total de l'avoir" : (cancelledBy == nil ? "Montant total à payer" : "Montant total (annulé)"),
+                             "", "", French.money(invoice.totalCents)]],
                    size: 9.5)
         for sentence in explanations(invoice.lines) { flow.paragraph(sentence, size: 9, after: 2) }
         flow.space(6)
@@ -79,6 +83,10 @@ public enum TitreDeRecettes {
             flow.paragraph("Le présent avoir n'appelle aucun paiement : il annule le titre n° \(invoice.cancels ?? "—"), "
                 + "dont la somme n'est plus due. Si elle a déjà été payée, elle sera remboursée par "
                 + "le comptable public (\(accountant(service))).", after: 4)
+        } else if let cancelledBy {
+            flow.heading("Titre annulé")
+            flow.paragraph("Ce titre est annulé par l'avoir n° \(cancelledBy) : la somme n'est plus due et n'est pas à payer. "
+                + "Si elle a déjà été payée, elle sera remboursée par le comptable public (\(accountant(service))).", after: 4)
         } else {
             flow.heading("Paiement")
             flow.field("À payer avant le", "\(French.numeric(invoice.due)) (\(French.long(invoice.due)))", labelWidth: 110)

@@ -12,6 +12,18 @@ struct DocumentTextTests {
         }
     }
 
+    /// A cancelled title printed again says it is cancelled, by which credit note, and that
+    /// nothing is to be paid (issue 12).
+    @Test func aCancelledTitreSaysSoWhenPrintedAgain() throws {
+        var invoice = Fixtures.hoursInvoice
+        invoice.cancelledBy = "AV-2023-0001"
+        let text = Poppler.flat(try Poppler.text(TitreDeRecettes.pdf(invoice: invoice, member: Fixtures.ecuisses,
+                                                                    service: Fixtures.service, missionLabel: nil)))
+        Self.expectAll(["Titre de recettes ANNULÉ", "annulé par l'avoir n° AV-2023-0001 – ne pas payer",
+                        "Montant total (annulé) 322,50 €", "n'est pas à payer"], in: text)
+        #expect(!text.contains("À payer avant le"))
+    }
+
     @Test func titreDeRecettesCarriesEveryMandatoryMention() throws {
         let pdf = TitreDeRecettes.pdf(invoice: Fixtures.hoursInvoice, member: Fixtures.ecuisses, service: Fixtures.service,
                                       missionLabel: "maladie, du 9 au 20 janv. 2023")
