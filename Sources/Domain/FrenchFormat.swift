@@ -17,7 +17,6 @@ public struct DisplayFormat: Sendable {
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
                                 "August", "September", "October", "November", "December"]
 
-    /// Short weekday name: `lun.` / `Mon`.
     /// `mardi` / `Tuesday`.
     public func weekdayLong(_ weekday: Weekday) -> String {
         let i = weekday.isoNumber - 1
@@ -25,12 +24,12 @@ public struct DisplayFormat: Sendable {
             : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i]
     }
 
+    /// Short weekday name: `lun.` / `Mon`.
     public func weekdayShort(_ weekday: Weekday) -> String {
         let i = weekday.isoNumber - 1
         return language == .fr ? Self.frenchWeekdaysShort[i] : Self.englishWeekdaysShort[i]
     }
 
-    /// Full month name: `janvier` / `January`.
     /// A month as stored ("2025-03") said as people say it: `mars 2025` / `March 2025`.
     public func month(_ iso: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
@@ -38,6 +37,13 @@ public struct DisplayFormat: Sendable {
         return "\(monthName(parts[1])) \(parts[0])"
     }
 
+    /// The month after "le mois", elided in French: `de mars 2025`, `d'avril 2025`; in English
+    /// the month alone (`March 2025`).
+    public func ofMonth(_ iso: String) -> String {
+        language == .fr ? Self.de(month(iso)) : month(iso)
+    }
+
+    /// Full month name: `janvier` / `January`.
     public func monthName(_ month: Int) -> String {
         language == .fr ? Self.frenchMonths[month - 1] : Self.englishMonths[month - 1]
     }

@@ -17,9 +17,9 @@ public enum ValidationRefusal: Error, Localized, Equatable {
         case .invalidMonth(let text):
             return l.pick("mois « \(TextExcerpt.short(text)) » invalide : AAAA-MM (par exemple 2026-11)", "invalid month \"\(TextExcerpt.short(text))\": YYYY-MM (e.g. 2026-11)")
         case .alreadyClosed(let month):
-            return l.pick("le mois \(DisplayFormat.de(DisplayFormat(l).month(month))) est déjà clos", "\(DisplayFormat(l).month(month)) is already closed")
+            return l.pick("le mois \(DisplayFormat(l).ofMonth(month)) est déjà clos", "\(DisplayFormat(l).month(month)) is already closed")
         case .notClosed(let month):
-            return l.pick("le mois \(DisplayFormat.de(DisplayFormat(l).month(month))) n'est pas clos", "\(DisplayFormat(l).month(month)) is not closed")
+            return l.pick("le mois \(DisplayFormat(l).ofMonth(month)) n'est pas clos", "\(DisplayFormat(l).month(month)) is not closed")
         case .emptyReason:
             return l.pick("motif de réouverture vide : --reason \"…\" est obligatoire", "empty reopening reason: --reason \"…\" is required")
         case .unknownEntries(let ids):

@@ -90,9 +90,7 @@ extension AppDatabase {
             var date = ISODates()
             var names: [String: String] = [:]
             var issued: [Invoice] = []
-            // Credit notes by the invoice they cancel, in one pass (not one lookup per invoice).
-            var cancelledBy: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT cancels, number FROM invoice WHERE cancels IS NOT NULL") { cancelledBy[row[0]] = row[1] }
+            let cancelledBy = try Self.creditNotesByCancelledInvoice(db)
             let heads = try Row.fetchCursor(db, sql: """
                 SELECT number, member, member_name, kind, request, issued, due, paid, cancels, reason, total_cents
                 FROM invoice WHERE year = ? ORDER BY series DESC, sequence
@@ -384,6 +382,13 @@ extension AppDatabase {
         }
     }
 
+    /// Credit notes by the invoice they cancel, in one pass (not one lookup per invoice).
+    static func creditNotesByCancelledInvoice(_ db: Database) throws -> [String: String] {
+        var cancelledBy: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT cancels, number FROM invoice WHERE cancels IS NOT NULL") { cancelledBy[row[0]] = row[1] }
+        return cancelledBy
+    }
+
     static func fetchInvoice(_ db: Database, number: String) throws -> Invoice? {
         try fetchInvoices(db, numbers: [number]).first
     }
@@ -410,9 +415,7 @@ extension AppDatabase {
         while let r = try statementRows.next() {
             statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4], request: r[5]))
         }
-        // Credit notes by the invoice they cancel, in one pass.
-        var cancelledBy: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT cancels, number FROM invoice WHERE cancels IS NOT NULL") { cancelledBy[row[0]] = row[1] }
+        let cancelledBy = try creditNotesByCancelledInvoice(db)
         var result: [Invoice] = []
         let heads = try Row.fetchCursor(db, sql: """
             SELECT number, year, member, kind, request, issued, due, paid, cancels, reason

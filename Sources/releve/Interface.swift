@@ -130,12 +130,12 @@ final class DatabaseDataSource: AppDataSource {
 
     func closeMonth(_ month: String, language l: Language) throws -> String {
         try database.closeMonth(month)
-        return l.pick("Mois \(DisplayFormat.de(DisplayFormat(l).month(month))) clos.", "\(DisplayFormat(l).month(month)) closed.")
+        return l.pick("Mois \(DisplayFormat(l).ofMonth(month)) clos.", "\(DisplayFormat(l).month(month)) closed.")
     }
 
     func reopenMonth(_ month: String, reason: String, language l: Language) throws -> String {
         try database.reopenMonth(month, reason: reason)
-        return l.pick("Mois \(DisplayFormat.de(DisplayFormat(l).month(month))) rouvert (inscrit au journal d'audit).", "\(DisplayFormat(l).month(month)) reopened (written to the audit trail).")
+        return l.pick("Mois \(DisplayFormat(l).ofMonth(month)) rouvert (inscrit au journal d'audit).", "\(DisplayFormat(l).month(month)) reopened (written to the audit trail).")
     }
 
     func closedMonths() throws -> [String] { try database.closedMonths() }

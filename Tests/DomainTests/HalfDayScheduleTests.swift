@@ -85,12 +85,16 @@ struct HalfDayScheduleTests {
 
     /// 20 h a week at a town hall open every morning: five whole mornings, then the 2 h 30 left
     /// in one afternoon (next to a morning already there), and nothing lost.
-    @Test func wholeMorningsFirstThenOnePartialHalfDay() throws {
+    /// Request R of commune M (open every morning), served by agent A alone.
+    func morningsSchedule(start: String, end: String, weekly: Int) throws -> HalfDaySchedule {
         let s = Scenario()
         s.member("M", opening: Self.mornings).agent("A")
-        s.request("R", "M", .maladie, received: "2024-03-01", start: "2024-03-11", end: "2024-03-15", weekly: 1200)
-        let planner = HalfDayPlanner(territory: s.territory, plan: s.plan())
-        let schedule = try #require(planner.schedule(request: "R"))
+        s.request("R", "M", .maladie, received: "2024-03-01", start: start, end: end, weekly: weekly)
+        return try #require(HalfDayPlanner(territory: s.territory, plan: s.plan()).schedule(request: "R"))
+    }
+
+    @Test func wholeMorningsFirstThenOnePartialHalfDay() throws {
+        let schedule = try morningsSchedule(start: "2024-03-11", end: "2024-03-15", weekly: 1200)
         let mornings = schedule.halfDays.filter { $0.half == .am }
         #expect(mornings.count == 5)
         #expect(mornings.allSatisfy { $0.range.text == "08:30-12:00" && !$0.partial })
@@ -105,11 +109,7 @@ struct HalfDayScheduleTests {
     /// Minutes move between the request's days to fill whole half-days, never to a day it is
     /// not served: a request from Wednesday is placed from Wednesday.
     @Test func minutesStayOnTheRequestsDaysOfTheWeek() throws {
-        let s = Scenario()
-        s.member("M", opening: Self.mornings).agent("A")
-        s.request("R", "M", .maladie, received: "2024-03-01", start: "2024-03-13", end: "2024-03-22", weekly: 630)
-        let planner = HalfDayPlanner(territory: s.territory, plan: s.plan())
-        let schedule = try #require(planner.schedule(request: "R"))
+        let schedule = try morningsSchedule(start: "2024-03-13", end: "2024-03-22", weekly: 630)
         let firstWeek = schedule.halfDays.filter { $0.date <= Scenario.day("2024-03-15") }
         #expect(firstWeek.allSatisfy { $0.date >= Scenario.day("2024-03-13") })
         // 3 days × 126 min = 378: one whole morning (210) and one partial of 168.

@@ -168,9 +168,6 @@ public final class HalfDayPlanner {
         self.work = work
     }
 
-    /// The member a request is for.
-    public func member(of request: String) -> String? { requestMember[request] }
-
     /// The agents who work for `request` between the two Mondays, both included.
     func agents(of request: String, from: CalendarDate, to: CalendarDate) -> [String] {
         work.compactMap { agent, weeks in
@@ -266,13 +263,14 @@ public final class HalfDayPlanner {
             let dayNumbers = Set(days.map(\.dayNumber))
             for a in allocations where a.request == request { claims[a.date.dayNumber, default: 0] -= a.minutes }
             var left = total
-            func openMinutes(_ u: Unit) -> Int {
-                (opening?.on(u.date.weekday) ?? []).reduce(0) { $0 + max(0, min($1.end, u.window.end) - max($1.start, u.window.start)) }
+            /// Minutes of `range` the member's town hall is open on `date`.
+            func openMinutes(_ date: CalendarDate, _ range: TimeRange) -> Int {
+                (opening?.on(date.weekday) ?? []).reduce(0) { $0 + max(0, min($1.end, range.end) - max($1.start, range.start)) }
             }
             func room(_ u: Unit) -> Int { min(u.window.minutes, dayLeft[u.date.dayNumber] ?? 0) }
             func score(_ i: Int) -> (Int, Int, Int, Int, Int, Int) {
                 let u = units[i]
-                let open = openMinutes(u)
+                let open = openMinutes(u.date, u.window)
                 let steals = room(u) > (dayLeft[u.date.dayNumber] ?? 0) - (claims[u.date.dayNumber] ?? 0)
                 let stable = before.contains("\(member)|\(u.date.weekday.rawValue)|\(u.half.rawValue)")
                 let adjacent = units.indices.contains { j in
@@ -320,10 +318,7 @@ public final class HalfDayPlanner {
                 // the end that meets more of the opening hours.
                 let early = TimeRange(start: u.window.start, end: u.window.start + minutes)
                 let late = TimeRange(start: u.window.end - minutes, end: u.window.end)
-                func open(_ r: TimeRange) -> Int {
-                    (opening?.on(u.date.weekday) ?? []).reduce(0) { $0 + max(0, min($1.end, r.end) - max($1.start, r.start)) }
-                }
-                record(i, open(late) > open(early) ? late : early, split: false, partial: true)
+                record(i, openMinutes(u.date, late) > openMinutes(u.date, early) ? late : early, split: false, partial: true)
             }
             func placeSplit(_ i: Int, _ range: TimeRange) {
                 for taken in units[i].taken {
@@ -381,7 +376,8 @@ public final class HalfDayPlanner {
         return AgentWeek(agent: agent.code, monday: monday, halfDays: halfDays, unplaced: unplaced, conflicts: conflicts)
     }
 
-    /// Minutes added next to the member's own rota slot in a half-day, inside the window and the day.
+    /// Minutes added next to what a member already has in a half-day (its rota slot, or its range
+    /// from another request), inside the window and the day.
     private func extensionRange(_ u: Unit, minutes: Int, dayLeft: [Int: Int]) -> TimeRange? {
         guard minutes <= (dayLeft[u.date.dayNumber] ?? 0) else { return nil }
         let busy = u.taken.map(\.range).sorted()
@@ -391,7 +387,6 @@ public final class HalfDayPlanner {
         return nil
     }
 
-    /// A half-day held by one other member, with room for `minutes` the travel allowance away.
     /// A half-day held by one other member, with room for `minutes` the travel allowance away:
     /// the first that holds them all, else the one that holds most (nil when none holds any).
     private func splitPlace(_ units: [Unit], days: Set<Int>, member: String, minutes: Int, dayLeft: [Int: Int]) -> (Int, TimeRange)? {

@@ -48,7 +48,7 @@ extension Hours {
         func run() throws {
             try options.reporting { l in
                 try options.openDatabase().closeMonth(month)
-                writeOut(l.pick("Mois \(DisplayFormat.de(DisplayFormat(l).month(month))) clos.\n", "\(DisplayFormat(l).month(month)) closed.\n"))
+                writeOut(l.pick("Mois \(DisplayFormat(l).ofMonth(month)) clos.\n", "\(DisplayFormat(l).month(month)) closed.\n"))
             }
         }
     }
@@ -64,7 +64,7 @@ extension Hours {
         func run() throws {
             try options.reporting { l in
                 try options.openDatabase().reopenMonth(month, reason: reason)
-                writeOut(l.pick("Mois \(DisplayFormat.de(DisplayFormat(l).month(month))) rouvert (inscrit au journal d'audit).\n", "\(DisplayFormat(l).month(month)) reopened (written to the audit trail).\n"))
+                writeOut(l.pick("Mois \(DisplayFormat(l).ofMonth(month)) rouvert (inscrit au journal d'audit).\n", "\(DisplayFormat(l).month(month)) reopened (written to the audit trail).\n"))
             }
         }
     }

@@ -31,14 +31,14 @@ func handleHoursKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
     case .closeMonth:
         let month = state.hoursMonth
         guard !state.hoursPane.closedMonths.contains(month) else {
-            state.notice = l.pick("Le mois \(DisplayFormat.de(DisplayFormat(l).month(month))) est déjà clos (O pour le rouvrir).", "\(DisplayFormat(l).month(month)) is already closed (O reopens it).")
+            state.notice = l.pick("Le mois \(DisplayFormat(l).ofMonth(month)) est déjà clos (O pour le rouvrir).", "\(DisplayFormat(l).month(month)) is already closed (O reopens it).")
             return []
         }
         state.hoursPane.prompt = .close(month: month)
     case .reopenMonth:
         let month = state.hoursMonth
         guard state.hoursPane.closedMonths.contains(month) else {
-            state.notice = l.pick("Le mois \(DisplayFormat.de(DisplayFormat(l).month(month))) n'est pas clos.", "\(DisplayFormat(l).month(month)) is not closed.")
+            state.notice = l.pick("Le mois \(DisplayFormat(l).ofMonth(month)) n'est pas clos.", "\(DisplayFormat(l).month(month)) is not closed.")
             return []
         }
         state.hoursPane.prompt = .reopen(month: month, reason: "")

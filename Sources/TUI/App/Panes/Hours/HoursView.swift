@@ -95,12 +95,12 @@ func renderHoursPrompt(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, 
     let said = DisplayFormat(l).month
     switch prompt {
     case .close(let month):
-        title = l.pick("Clore le mois \(DisplayFormat.de(said(month)))", "Close \(said(month))")
+        title = l.pick("Clore le mois \(DisplayFormat(l).ofMonth(month))", "Close \(said(month))")
         lines = [l.pick("Ses heures ne pourront plus être saisies, modifiées ni supprimées, sauf réouverture.",
                         "Its hours can no longer be logged, changed or deleted, unless reopened."),
                  l.pick("o : clore · toute autre touche : renoncer", "y: close · any other key: cancel")]
     case .reopen(let month, let reason):
-        title = l.pick("Rouvrir le mois \(DisplayFormat.de(said(month)))", "Reopen \(said(month))")
+        title = l.pick("Rouvrir le mois \(DisplayFormat(l).ofMonth(month))", "Reopen \(said(month))")
         lines = [l.pick("Motif (inscrit au journal d'audit) : ", "Reason (written to the audit trail): ") + reason + "▏",
                  l.pick("Entrée : rouvrir · Échap : renoncer", "Enter: reopen · Esc: cancel")]
     }

@@ -52,8 +52,7 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
 
 /// "Tournée d'Élodie Ferrand à Charmoy, jeu. 23 juil. 2026" for an implicit rota request.
 func implicitTitle(_ d: RequestDecision, _ snapshot: Snapshot, _ l: Language) -> String {
-    let parts = d.id.split(separator: ":")
-    let agent = parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
+    let agent = rotaAgentName(d.id, snapshot)
     let member = snapshot.member(d.request.member)?.name ?? d.request.member
     return l.pick("Tournée \(DisplayFormat.de(agent)) à \(member), \(DisplayFormat(l).date(d.request.start))",
                   "Rota of \(agent) at \(member), \(DisplayFormat(l).date(d.request.start))")
@@ -65,8 +64,13 @@ func requestName(_ id: String, _ snapshot: Snapshot?, _ l: Language) -> String {
     guard let snapshot, let d = snapshot.decisions[id] else { return id }
     let member = snapshot.memberNames[d.request.member] ?? d.request.member
     guard d.isImplicit else { return "\(member) (\(id))" }
-    let parts = id.split(separator: ":")
-    let agent = parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
+    let agent = rotaAgentName(id, snapshot)
     return l.pick("la tournée \(DisplayFormat.de(agent)) à \(member) le \(DisplayFormat(l).date(d.request.start))",
                   "\(agent)'s rota at \(member) on \(DisplayFormat(l).date(d.request.start))")
+}
+
+/// The name of the agent whose rota an implicit request `ROTA:<agent>:<member>:<date>` covers.
+private func rotaAgentName(_ id: String, _ snapshot: Snapshot) -> String {
+    let parts = id.split(separator: ":")
+    return parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
 }
