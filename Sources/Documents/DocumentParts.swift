@@ -8,8 +8,8 @@ enum French {
     /// `1 050,00 €` with non-breaking spaces, so an amount never breaks across lines.
     static func money(_ cents: Int) -> String { nonBreaking(format.money(cents)) }
 
-    /// `7:30`.
-    static func hours(_ minutes: Int) -> String { DurationText.format(minutes) }
+    /// `52 h`, `3 h 30`, with non-breaking spaces.
+    static func hours(_ minutes: Int) -> String { format.hours(minutes) }
 
     /// `09/01/2023`.
     static func numeric(_ date: CalendarDate) -> String { format.numericDate(date) }

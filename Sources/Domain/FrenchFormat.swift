@@ -95,4 +95,11 @@ public struct DisplayFormat: Sendable {
 
     /// `7:30` — the hours:minutes form used in tables.
     public func duration(_ minutes: Int) -> String { DurationText.format(minutes) }
+
+    /// `52 h`, `3 h 30`, `0 h 05` — hours as documents say them (thousands grouped).
+    public func hours(_ minutes: Int) -> String {
+        let sign = minutes < 0 ? "-" : ""
+        let whole = abs(minutes) / 60, rest = abs(minutes) % 60
+        return "\(sign)\(integer(whole)) h" + (rest == 0 ? "" : " \(pad(rest, 2))")
+    }
 }

@@ -29,6 +29,9 @@ enum Schema {
         migrator.registerMigration("v8-plan-by-month") { db in
             try db.execute(sql: v8PlanByMonth)
         }
+        migrator.registerMigration("v9-contract-versions") { db in
+            try db.execute(sql: v9ContractVersions)
+        }
         return migrator
     }
 
@@ -678,6 +681,21 @@ extension Schema {
     /// agent-month and per changed decision, not one per day and per period: one early request
     /// on a national territory changes about 220,000 days but 15,000 agent-months. The plan is
     /// emptied and marked stale.
+    /// Every printed version of a mission's contract: a print whose content (`fingerprint`, a
+    /// SHA-256 of what the document says) differs from the last one is a new version, which
+    /// says the date of the one it replaces.
+    static let v9ContractVersions = """
+        CREATE TABLE contract_version (
+            request TEXT NOT NULL,
+            number INTEGER NOT NULL CHECK (number >= 1),
+            version_date TEXT NOT NULL CHECK (date(version_date, '+0 days') IS version_date),
+            fingerprint TEXT NOT NULL,
+            printed_at TEXT NOT NULL,
+            printed_by TEXT NOT NULL,
+            PRIMARY KEY (request, number)
+        );
+        """
+
     static let v8PlanByMonth = """
         DELETE FROM plan_decision;
         DELETE FROM plan_agent;

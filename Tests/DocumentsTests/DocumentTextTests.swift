@@ -43,8 +43,8 @@ struct DocumentTextTests {
             "Convention cadre de mise en œuvre du service commun du 30 juin 2022",
             // Calculation.
             "Désignation", "Heures", "Prix unitaire", "Montant",
-            "Heures couvertes par les jours prépayés 7:00 30,00 € 0,00 €",
-            "Heures de remplacement 10:45 30,00 € 322,50 €",
+            "Heures couvertes par les jours prépayés 7 h 30,00 € 0,00 €",
+            "Heures de remplacement 10 h 45 30,00 € 322,50 €",
             "Montant total à payer 322,50 €",
             "heures couvertes par les jours prépayés de la cotisation",
             // Payment.
@@ -57,15 +57,15 @@ struct DocumentTextTests {
                 + "selon la nature de la créance (article L. 1617-5 du code général des collectivités territoriales).",
             // Annex.
             "Relevé d'heures", "Date Agent Mission Heures",
-            "lun. 9 janv. 2023 Camille Lefèvre 2023-R-004 7:30",
-            "mar. 10 janv. 2023 Camille Lefèvre 2023-R-004 7:00",
-            "jeu. 12 janv. 2023 Élodie Perrin 2023-R-004 3:15",
-            "Total des heures 17:45",
+            "lun. 9 janv. 2023 Camille Lefèvre 2023-R-004 7 h 30",
+            "mar. 10 janv. 2023 Camille Lefèvre 2023-R-004 7 h",
+            "jeu. 12 janv. 2023 Élodie Perrin 2023-R-004 3 h 15",
+            "Total des heures 17 h 45",
             "Page 1 / 2", "Page 2 / 2",
         ], in: flat)
         // The statement total is the sum of its rows, and it is on the annex page.
         let annex = Poppler.flat(try Poppler.text(pdf, pages: 2...2))
-        #expect(annex.contains("Total des heures \(DurationText.format(Fixtures.statement.reduce(0) { $0 + $1.minutes }))"))
+        #expect(annex.contains("Total des heures \(DisplayFormat(.fr).hours(Fixtures.statement.reduce(0) { $0 + $1.minutes }))"))
         #expect(!annex.contains("Voies et délais"))
     }
 
@@ -78,7 +78,9 @@ struct DocumentTextTests {
         #expect((amountEnds.max() ?? 0) - (amountEnds.min() ?? 0) < 0.5)
         #expect((amountEnds.max() ?? 0) <= 545 + 0.5)
         // The Heures column too, whatever the number of digits.
-        let hourEnds = words.filter { ($0.text == "7:00" || $0.text == "10:45") && $0.xMin > 280 }.map(\.xMax)
+        // "7 h" and "10 h 45" end with their last word ("h", "45").
+        let pieces = words.filter { ($0.text == "h" || $0.text == "45") && $0.xMin > 280 && $0.xMin < 360 }
+        let hourEnds = Dictionary(grouping: pieces, by: \.yMin).values.map { $0.map(\.xMax).max() ?? 0 }
         #expect(hourEnds.count == 2)
         #expect((hourEnds.max() ?? 0) - (hourEnds.min() ?? 0) < 0.5)
     }
@@ -120,11 +122,11 @@ struct DocumentTextTests {
         }
         let lines = text.split(separator: "\n").map { Poppler.flat(String($0)) }
         for entry in invoice.statement {
-            let row = "\(DisplayFormat(.fr).date(entry.date)) \(entry.agentName) 2023-R-010 \(DurationText.format(entry.minutes))"
+            let row = "\(DisplayFormat(.fr).date(entry.date)) \(entry.agentName) 2023-R-010 \(DisplayFormat(.fr).hours(entry.minutes))"
             #expect(lines.filter { $0 == row }.count == 1, "row « \(row) » once")
         }
         let total = invoice.statement.reduce(0) { $0 + $1.minutes }
-        #expect(lines.contains("Total des heures \(DurationText.format(total))"))
+        #expect(lines.contains("Total des heures \(DisplayFormat(.fr).hours(total))"))
         #expect(flat.contains("Jean Œillet"))
     }
 
@@ -135,37 +137,82 @@ struct DocumentTextTests {
         Self.expectAll([
             "Coût prévisionnel de la mission", "Communauté urbaine Creusot Montceau", "Demande n° 2023-R-004",
             "Établi le 06/01/2023", "Écuisses", "Motif maladie",
-            "Période du lun. 9 janv. 2023 au ven. 20 janv. 2023", "Durée hebdomadaire 17:30 par semaine",
-            "Heures nécessaires sur la période 35:00", "Heures prépayées restantes (cotisation 2023) 7:00",
-            "Heures facturables 28:00", "Coût horaire 2023 30,00 €", "Montant prévisionnel 840,00 €",
+            "Période du lun. 9 janv. 2023 au ven. 20 janv. 2023", "Durée hebdomadaire 17 h 30 par semaine",
+            "Heures nécessaires sur la période 35 h", "Heures prépayées restantes (cotisation 2023) 7 h",
+            "Heures facturables 28 h", "Coût horaire 2023 30,00 €", "Montant prévisionnel 840,00 €",
             "Bon pour accord", "Le Maire", "David MARTI", "Page 1 / 1",
         ], in: text)
     }
 
-    @Test func serviceContractHasPartiesMissionWeeklyTableAndConflicts() throws {
-        let pdf = ServiceContractDocument.pdf(schedule: Fixtures.schedule, request: Fixtures.request, member: Fixtures.ecuisses,
-                                              service: Fixtures.service, agentNames: Fixtures.agentNames,
-                                              estimate: Fixtures.estimate)
-        let text = try Poppler.text(pdf)
-        let flat = Poppler.flat(text)
-        Self.expectAll([
-            "Contrat de service", "annexe 2", "Communauté urbaine Creusot Montceau", "représenté par le Président David MARTI",
-            "la commune d'Écuisses, code 71185", "son maire en exercice", "Vu l'article L. 5211-4-2",
-            "reçue le 5 janvier 2023", "durée prévisionnelle de 2 semaines",
-            "Motif maladie", "Période du lun. 9 janv. 2023 au ven. 20 janv. 2023", "Heures par semaine 17:30",
-            "Camille Lefèvre et Élodie Perrin", "semaine du 9 janvier 2023",
-            "Jour", "Agent", "Travail", "matin", "après-midi", "Ouverture", "mairie matin", "mairie après-midi",
-            "Total 10:00", "840,00 €", "mise en œuvre",
-            "mar. 10 janv. 2023 : 0:30 de Camille Lefèvre ne tiennent pas dans les horaires d'ouverture ; "
-                + "proposition : ouvrir aussi la mairie de 12:00–12:30 ce jour-là.",
-            "Pour le service commun,", "Pour la commune,", "Le Maire", "Le Président",
-        ], in: flat)
-        // Each day of the schedule is one table row: date, agent, work, hours, opening.
-        let rows = text.split(separator: "\n").map { Poppler.flat(String($0)) }
-        Self.expectAll([
-            "lun. 9 janv. 2023 Camille Lefèvre 09:00–12:00 14:00–14:30 3:30 09:00–12:00 14:00–17:00",
-            "mar. 10 janv. 2023 Camille Lefèvre 09:00–12:00 3:00 09:00–12:00",
-            "jeu. 12 janv. 2023 Élodie Perrin 14:00–17:30 3:30 14:00–18:00",
-        ], in: rows.joined(separator: "\n"))
+    /// Annex 2 complete: a mission served by several agents over weeks names each agent in its
+    /// half-days, one table per period of the schedule, a total equal to what the plan gives,
+    /// and every article of the seed's contract.
+    @Test func contractOfAMissionServedBySeveralAgentsNamesEachAndAddsUp() throws {
+        let demo = Fixtures.demo
+        var checked = 0
+        for decision in demo.plan.decisions where !decision.isImplicit && decision.servedMinutes > 0 {
+            let contract = try #require(Fixtures.contract(decision.id))
+            // What the tables hold plus what is left to place is what the arbitration gave.
+            #expect(contract.plannedMinutes == decision.servedMinutes, "\(decision.id)")
+            guard contract.agentsInOrder.count >= 3, contract.weeks >= 3 else { continue }
+            checked += 1
+            let text = try Poppler.text(ServiceContractDocument.pdf(contract, service: Fixtures.service, version: Fixtures.version))
+            let flat = Poppler.flat(text)
+            let member = contract.member
+            Self.expectAll([
+                "Contrat de prestation", "annexe 2", "Version 2 du 7 décembre 2026, remplace celle du 2 décembre 2026.",
+                "la commune \(DisplayFormat.de(member.name)), code \(member.code)", "son maire en exercice",
+                "à laquelle la commune a adhéré en date du \(French.long(member.memberSince))",
+                "en date du \(French.long(decision.request.received))",
+                "Article 1 : Objet et identification du besoin", "Article 2 : Remplacement", "Article 3 : Missions",
+                "Article 4 : Renouvellement ou prolongation", "dans un délai de 72 heures",
+                "Article 5 : Évaluation de la prestation", "document d'évaluation",
+                "Article 6 : Autres dispositions",
+                "Au total, le service commun assure \(French.hours(contract.schedule.placedMinutes)) de travail",
+                "Pour le service commun,", "Pour la commune,", "Le Maire",
+            ], in: flat)
+            for agent in contract.agentsInOrder {
+                let name = try #require(demo.territory.agentNames[agent])
+                #expect(flat.contains(name), "\(decision.id): \(name) missing")
+            }
+            // One table per period, each headed by its dates, each of its half-days with its agent.
+            for period in contract.schedule.periods {
+                #expect(flat.contains("du \(French.short(period.from)) au \(French.short(period.to))"), "\(decision.id)")
+            }
+            let rows = text.split(separator: "\n").map { Poppler.flat(String($0)) }
+            for entry in contract.schedule.periods[0].pattern {
+                let cell = "\(ServiceContractDocument.ranges([entry.range])) \(demo.territory.agentNames[entry.agent] ?? "")"
+                #expect(rows.contains { $0.contains(cell) }, "\(decision.id): \(cell)")
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    /// The wording fits the motive: extra workload is not an absence; sick leave is provisional.
+    @Test func contractWordingFitsTheMotive() throws {
+        let demo = Fixtures.demo
+        let surcroit = try #require(demo.plan.decisions.first { $0.request.motive == .surcroit && $0.servedMinutes > 0 })
+        let text = Poppler.flat(try Poppler.text(ServiceContractDocument.pdf(
+            try #require(Fixtures.contract(surcroit.id)), service: Fixtures.service, version: Fixtures.version)))
+        Self.expectAll(["afin de faire face à un surcroît d'activité", "Pour faire face à ce surcroît d'activité", "Durée fixe"], in: text)
+        #expect(!text.contains("pallier cette absence"))
+        #expect(!text.contains("prévisionnelle"))
+        let sick = try #require(demo.plan.decisions.first { $0.request.motive == .maladie && $0.servedMinutes > 0 })
+        let sickText = Poppler.flat(try Poppler.text(ServiceContractDocument.pdf(
+            try #require(Fixtures.contract(sick.id)), service: Fixtures.service, version: Fixtures.version)))
+        Self.expectAll(["Pour pallier cette absence", "Durée prévisionnelle", "pour une durée prévisionnelle de"], in: sickText)
+    }
+
+    /// A first version says nothing replaced; a draft (read-only role, plan changed) says so.
+    @Test func contractVersionLines() throws {
+        let contract = try #require(Fixtures.contract("D-2026-027"))
+        let first = Poppler.flat(try Poppler.text(ServiceContractDocument.pdf(
+            contract, service: Fixtures.service, version: .init(number: 1, date: Fixtures.date("2026-12-02"), replaces: nil))))
+        #expect(first.contains("Version 1 du 2 décembre 2026."))
+        #expect(!first.contains("remplace celle"))
+        let draft = Poppler.flat(try Poppler.text(ServiceContractDocument.pdf(
+            contract, service: Fixtures.service,
+            version: .init(number: 0, date: Fixtures.date("2026-12-07"), replaces: Fixtures.date("2026-12-02"), recorded: false))))
+        #expect(draft.contains("Projet du 7 décembre 2026 : le plan a changé depuis la dernière version imprimée (celle du 2 décembre 2026)"))
     }
 }

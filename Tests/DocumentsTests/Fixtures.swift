@@ -78,21 +78,19 @@ enum Fixtures {
         TimeRange(start: ClockText.parse(start) ?? 0, end: ClockText.parse(end) ?? 0)
     }
 
-    static let schedule = WeeklySchedule(
-        request: "2023-R-004", member: ecuisses.code, week: date("2023-01-09"),
-        slots: [
-            .init(date: date("2023-01-09"), agent: "A1", minutes: 210,
-                  ranges: [range("09:00", "12:00"), range("14:00", "14:30")],
-                  opening: [range("09:00", "12:00"), range("14:00", "17:00")]),
-            .init(date: date("2023-01-10"), agent: "A1", minutes: 210, ranges: [range("09:00", "12:00")],
-                  opening: [range("09:00", "12:00")]),
-            .init(date: date("2023-01-12"), agent: "A2", minutes: 210,
-                  ranges: [range("14:00", "17:30")], opening: [range("14:00", "18:00")]),
-        ],
-        conflicts: [
-            .init(date: date("2023-01-10"), agent: "A1", member: ecuisses.code, missingMinutes: 30,
-                  proposedOpening: range("12:00", "12:30")),
-        ])
+    /// The demo territory's plan (the demo of `releve demo`, today 16 November 2026).
+    static let demo: (territory: Territory, plan: Plan) = {
+        let territory = DemoTerritory.make(today: date("2026-11-16"))
+        return (territory, Arbitration.plan(territory))
+    }()
+
+    /// The contract of one demo request.
+    static func contract(_ id: String) -> ServiceContract? {
+        ServiceContract.make(requestID: id, territory: demo.territory, plan: demo.plan,
+                             planner: HalfDayPlanner(territory: demo.territory, plan: demo.plan))
+    }
+
+    static let version = ServiceContract.Version(number: 2, date: date("2026-12-07"), replaces: date("2026-12-02"))
 
     static let agentNames = ["A1": "Camille Lefèvre", "A2": "Élodie Perrin"]
 }
@@ -125,8 +123,11 @@ enum Poppler {
 
     /// The text with every run of white space made one space: sentences split over lines and
     /// columns read as one line.
+    /// Words joined by single spaces; "7h" read as "7 h" (pdftotext sometimes drops the narrow
+    /// gap of a short right-aligned "7 h").
     static func flat(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .replacing(/(\d)h(?=\s|$)/) { "\($0.1) h" }
     }
 
     static func temporaryFile(_ bytes: [UInt8]) throws -> URL {

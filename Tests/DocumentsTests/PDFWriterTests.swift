@@ -88,8 +88,8 @@ import Testing
                                 missionLabel: nil),
             CostEstimateDocument.pdf(estimate: Fixtures.estimate, request: Fixtures.request, member: Fixtures.ecuisses,
                                      service: Fixtures.service, issued: Fixtures.date("2023-01-06")),
-            ServiceContractDocument.pdf(schedule: Fixtures.schedule, request: Fixtures.request, member: Fixtures.ecuisses,
-                                        service: Fixtures.service, agentNames: Fixtures.agentNames),
+            ServiceContractDocument.pdf(try #require(Fixtures.contract("D-2026-012")), service: Fixtures.service,
+                                        version: Fixtures.version),
         ]
         for pdf in documents { try Self.checkStructure(pdf) }
         let again = TitreDeRecettes.pdf(invoice: Fixtures.hoursInvoice, member: Fixtures.ecuisses, service: Fixtures.service,
@@ -154,9 +154,8 @@ import Testing
             ("estimation.pdf", CostEstimateDocument.pdf(estimate: Fixtures.estimate, request: Fixtures.request,
                                                         member: Fixtures.ecuisses, service: Fixtures.service,
                                                         issued: Fixtures.date("2023-01-06"))),
-            ("contrat.pdf", ServiceContractDocument.pdf(schedule: Fixtures.schedule, request: Fixtures.request,
-                                                        member: Fixtures.ecuisses, service: Fixtures.service,
-                                                        agentNames: Fixtures.agentNames, estimate: Fixtures.estimate)),
+            ("contrat.pdf", ServiceContractDocument.pdf(try #require(Fixtures.contract("D-2026-012")),
+                                                        service: Fixtures.service, version: Fixtures.version)),
         ]
         for (name, bytes) in samples {
             try Data(bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
