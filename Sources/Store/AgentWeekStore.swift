@@ -2,16 +2,17 @@ import Domain
 import Foundation
 import GRDB
 
-/// One piece of an agent's planned work on a day: her rota slot, or minutes of the stored
-/// arbitration at a member.
+/// One piece of an agent's planned work on a day: a half-day of her schedule (rules.md §5) at a
+/// member, rota slots included, or minutes the schedule could not place.
 public struct PlannedWork: Hashable, Sendable {
     public var member: String
     public var memberName: String
     public var minutes: Int
     /// The mission, nil for rota work and for the cover of a rota (whose id would name a colleague).
     public var request: String?
-    /// The rota slot's hours, nil for minutes of the arbitration.
+    /// The half-day's hours; nil for minutes left to place with the coordinator.
     public var time: TimeRange?
+    public var half: Half?
 }
 
 /// What an agent is planned to do on a day, as she may see it herself: never the kind of an
@@ -32,31 +33,31 @@ extension AppDatabase {
         try ensurePlan()
         return try read { db in
             guard let agentRecord = try PlanWindowReader.agents(db, [agent]).first else { return nil }
-            let calendar = try TerritoryReader.service(db).calendar
-            let work = try PlanWindowReader.allocations(db, agents: [agent], from: from, to: to)
-            var memberCodes = Set(work.map(\.member))
-            memberCodes.formUnion(agentRecord.rota.map(\.member))
-            var names: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM member WHERE code IN (SELECT value FROM json_each(?))",
-                                        arguments: [PlanWindowReader.jsonArray(Array(memberCodes))]) {
-                names[row[0]] = row[1]
+            let service = try TerritoryReader.service(db)
+            let calendar = service.calendar
+            let history = try PlanWindowReader.history(db, agents: [agentRecord], to: to)
+            let planner = HalfDayPlanner(territory: Territory(service: service, members: history.members, agents: [agentRecord]),
+                                         plan: Plan(decisions: history.decisions, allocations: history.allocations))
+            let names = Dictionary(history.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            func shown(_ request: String?) -> String? {
+                request.flatMap { $0.hasPrefix(ImplicitRotaRequests.prefix) ? nil : $0 }
             }
+            var weeks: [Int: AgentWeek] = [:]
             return (0...max(0, from.days(to: to))).map { offset in
                 let day = from.adding(days: offset)
                 let holiday = calendar.holidayName(on: day)
                 let absent = agentRecord.absence(on: day) != nil
-                var items: [PlannedWork] = []
-                if holiday == nil, !absent, calendar.isWorkingDay(day) {
-                    for entry in agentRecord.rota where entry.day == day.weekday {
-                        items.append(PlannedWork(member: entry.member, memberName: names[entry.member] ?? entry.member,
-                                                 minutes: entry.time.minutes, request: nil, time: entry.time))
-                    }
+                let monday = day.mondayOfWeek.dayNumber
+                let week = weeks[monday] ?? planner.week(agent: agent, monday: day.mondayOfWeek)
+                weeks[monday] = week
+                var items: [PlannedWork] = week.halfDays.filter { $0.date == day }.sorted { $0.range.start < $1.range.start }.map { h in
+                    PlannedWork(member: h.member, memberName: names[h.member] ?? h.member, minutes: h.minutes,
+                                request: shown(h.request), time: h.range, half: h.half)
                 }
-                for item in work where item.allocation.date == day {
-                    let request = item.allocation.request
-                    items.append(PlannedWork(member: item.member, memberName: names[item.member] ?? item.member,
-                                             minutes: item.allocation.minutes,
-                                             request: request.hasPrefix(ImplicitRotaRequests.prefix) ? nil : request, time: nil))
+                for u in week.unplaced where u.date == day {
+                    let member = history.decisions.first { $0.id == u.request }?.request.member ?? ""
+                    items.append(PlannedWork(member: member, memberName: names[member] ?? member, minutes: u.minutes,
+                                             request: shown(u.request), time: nil, half: nil))
                 }
                 return PlannedDay(date: day, holiday: holiday, absent: absent, work: items)
             }

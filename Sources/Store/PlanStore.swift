@@ -377,6 +377,21 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// What the half-day schedule of a few agents needs up to `to` (rules.md §5): their days of
+    /// work from the plan's start (stability reads each week before), the decisions and the
+    /// members (with opening hours) those days name. The grid's week view places them as
+    /// `releve schedule` does, for the agents on screen only.
+    public func storedAgentWork(agents codes: [String], to: CalendarDate) throws
+        -> (allocations: [DayAllocation], decisions: [RequestDecision], members: [Member]) {
+        try ensurePlan()
+        return try read { db in
+            let agents = try PlanWindowReader.agents(db, codes)
+            return try PlanWindowReader.history(db, agents: agents, to: to)
+        }
+    }
+}
+
 /// Indexed reads of a few agents, members, decisions and days of work.
 enum PlanWindowReader {
     static func jsonArray(_ values: [String]) -> String {
@@ -466,6 +481,15 @@ enum PlanWindowReader {
             SELECT agent, month, days FROM plan_month
             WHERE agent IN (SELECT value FROM json_each(?)) AND month BETWEEN ? AND ? ORDER BY agent, month
             """, arguments: [jsonArray(codes), PlanWork.month(of: from), PlanWork.month(of: to)], from: from, to: to)
+    }
+
+    /// The agents' days of work from the plan's start to `to`, with the decisions and members
+    /// (opening hours included) they name: what `HalfDayPlanner` needs for those agents.
+    static func history(_ db: Database, agents: [Agent], to: CalendarDate) throws
+        -> (allocations: [DayAllocation], decisions: [RequestDecision], members: [Member]) {
+        let work = try allocations(db, agents: agents.map(\.code), from: CalendarDate(dayNumber: 0), to: to)
+        let memberCodes = Set(work.map(\.member) + agents.flatMap { $0.rota.map(\.member) })
+        return (work.map(\.allocation), try decisions(db, Set(work.map(\.allocation.request))), try members(db, Array(memberCodes)))
     }
 
     static func decisions(_ db: Database, _ ids: Set<String>) throws -> [RequestDecision] {

@@ -58,9 +58,16 @@ final class DatabaseDataSource: AppDataSource {
     func planningWindow(_ query: GridQuery) throws -> PlanningWindow {
         let stored = try database.storedPlanWindow(byMember: query.rows == .members, top: query.top, count: query.count,
                                                    from: query.from, to: query.to)
-        return PlanningWindow(query: query, service: stored.service, rowCount: stored.rowCount, agents: stored.agents,
-                              rowMembers: stored.rowMembers, members: stored.members, decisions: stored.decisions,
-                              allocations: stored.allocations)
+        var window = PlanningWindow(query: query, service: stored.service, rowCount: stored.rowCount, agents: stored.agents,
+                                    rowMembers: stored.rowMembers, members: stored.members, decisions: stored.decisions,
+                                    allocations: stored.allocations)
+        if query.rows == .agents {
+            // The half-days of the agents on screen, placed from their whole history as `releve schedule` does.
+            let history = try database.storedAgentWork(agents: stored.agents.map(\.code), to: query.to)
+            window.placeHalfDays(territory: Territory(service: stored.service, members: history.members, agents: stored.agents),
+                                 plan: Plan(decisions: history.decisions, allocations: history.allocations))
+        }
+        return window
     }
 
     func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry] {

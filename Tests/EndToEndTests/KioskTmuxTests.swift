@@ -57,7 +57,7 @@ struct KioskTmuxTests {
         #expect(tmux.waitFor("Ma semaine · du lun. 16 au ven. 20 novembre 2026"), "\(tmux.screen())")
         #expect(tmux.screen().contains("Élodie Ferrand · se déconnecter : Échap"))
         // Her week is read off the key loop: "Chargement…", then the week.
-        #expect(tmux.waitFor("Saint-Firmin 09:00–12:00"), "\(tmux.screen())")
+        #expect(tmux.waitFor("matin 09:00–12:00 · Saint-Firmin"), "\(tmux.screen())")
         tmux.keys("n")
         #expect(tmux.waitFor("Saisir des heures"), "\(tmux.screen())")
         tmux.keys("3,5", "Enter")

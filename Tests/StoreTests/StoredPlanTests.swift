@@ -140,6 +140,36 @@ struct StoredPlanTests {
         #expect(byMember.rowCount == byMember.rowMembers.count)
     }
 
+    /// The grid's and the kiosk's half-days come from a few agents' stored history; they are the
+    /// weeks the whole territory's planner gives (`releve schedule --agent`), every week.
+    @Test func aFewAgentsHistoryPlacesTheSameHalfDaysAsTheWholePlan() throws {
+        let database = try Fixtures.database()
+        let territory = DemoTerritory.make(today: Self.today)
+        try database.save(territory)
+        let plan = Arbitration.plan(territory)
+        let whole = HalfDayPlanner(territory: territory, plan: plan)
+        let last = plan.allocations.map(\.date).max() ?? Self.today
+        var checked = 0
+        for agent in territory.agents {
+            let history = try database.storedAgentWork(agents: [agent.code], to: last)
+            let few = HalfDayPlanner(territory: Territory(service: territory.service, members: history.members, agents: [agent]),
+                                     plan: Plan(decisions: history.decisions, allocations: history.allocations))
+            var monday = (plan.allocations.map(\.date).min() ?? Self.today).mondayOfWeek
+            while monday <= last {
+                #expect(few.week(agent: agent.code, monday: monday) == whole.week(agent: agent.code, monday: monday), "\(agent.code) \(monday.iso)")
+                checked += 1
+                monday = monday.adding(days: 7)
+            }
+            // The kiosk's days are those half-days, her rota slots included.
+            let days = try #require(try database.plannedDays(agent: agent.code, from: Self.today.mondayOfWeek, to: Self.today.mondayOfWeek.adding(days: 4)))
+            let week = whole.week(agent: agent.code, monday: Self.today.mondayOfWeek)
+            let shown: Int = days.flatMap(\.work).filter { $0.time != nil }.map(\.minutes).reduce(0, +)
+            let placed: Int = week.halfDays.map(\.minutes).reduce(0, +)
+            #expect(shown == placed, "\(agent.code)")
+        }
+        #expect(checked > 100)
+    }
+
     /// The rows of the plan tables, to compare an updated plan with one written from scratch.
     func planRows(_ database: AppDatabase) throws -> [String] {
         try database.read { db in

@@ -431,9 +431,12 @@ struct RecordFormTests {
     }
 }
 
-@Suite("Conflict marker")
-struct ConflictMarkerTests {
-    @Test func minutesOutsideOpeningHoursAreMarked() throws {
+@Suite("Half-days in the planning grid (issue 12)")
+struct GridHalfDayTests {
+    /// The week view shows the half-days the schedule places (rules.md §5): a request of 5 h a
+    /// day fills the morning and part of the afternoon, whatever the town hall's opening
+    /// hours; the detail says each half-day's times, as `releve schedule --agent` does.
+    @Test func theWeekViewShowsTheScheduledHalfDays() throws {
         let start = CalendarDate(year: 2024, month: 3, day: 11) ?? demoToday
         let opening = OpeningHours([.mon: OpeningHours.parseDay("09:00-12:00") ?? [], .tue: OpeningHours.parseDay("09:00-12:00,14:00-17:00") ?? []])
         let territory = Territory(
@@ -443,14 +446,23 @@ struct ConflictMarkerTests {
             agents: [Agent(code: "A", name: "Anne", weeklyMinutes: 2100)],
             requests: [ReplacementRequest(id: "R", member: "M", motive: .retraite, received: start.adding(days: -30),
                                           start: start, end: start.adding(days: 4), minutesPerWeek: 1500)])
+        let plan = Arbitration.plan(territory)
         var state = AppState(width: 120, height: 40, today: start)
-        _ = update(&state, .loaded(Snapshot(territory: territory, plan: Arbitration.plan(territory))))
-        let row = screen(state).first { $0.contains("Anne") } ?? ""
-        // Monday: 300 minutes, 180 open → "×"; Tuesday: 360 open → no mark.
-        #expect(row.contains("×Mont"))
+        _ = update(&state, .loaded(Snapshot(territory: territory, plan: plan)))
         let window = try #require(state.grid)
-        #expect(openingConflict(agent: territory.agents[0], day: start, window: window) == 120)
-        #expect(openingConflict(agent: territory.agents[0], day: start.adding(days: 1), window: window) == nil)
+        let week = HalfDayPlanner(territory: territory, plan: plan).week(agent: "A", monday: start)
+        #expect(week.halfDays.reduce(0) { $0 + $1.minutes } + week.unplaced.reduce(0) { $0 + $1.minutes } == 1500)
+        for h in week.halfDays where h.date == start {
+            let (am, pm) = halfDays(agent: territory.agents[0], day: start, window: window, language: .fr)
+            let cell = h.half == .am ? am : pm
+            #expect(cell.text == " Mont")
+            #expect(cell.rota.contains("\(ClockText.format(h.range.start))–\(ClockText.format(h.range.end)) · Mont (R)"), "\(cell.rota)")
+        }
+        let row = screen(state).first { $0.contains("Anne") } ?? ""
+        #expect(!row.contains("×"), "work outside the opening hours is placed, not a conflict: \(row)")
+        // Enter on Monday morning: the detail panel says where and when.
+        _ = press(&state, .enter)
+        #expect(screen(state).joined(separator: "\n").contains("08:30–12:00 · Mont (R)"))
     }
 }
 

@@ -12,10 +12,11 @@ private let elodieData = KioskData(
         let day = kioskMonday.adding(days: offset)
         switch offset {
         case 0: return KioskDay(date: day, holiday: nil, absent: false, work: [
-            KioskWork(member: "71413", memberName: "Saint-Firmin", minutes: 210, request: nil, time: TimeRange(start: 510, end: 720)),
-            KioskWork(member: "71187", memberName: "Écuisses", minutes: 210, request: "D-2026-004", time: nil)])
+            KioskWork(member: "71413", memberName: "Saint-Firmin", minutes: 210, request: nil, time: TimeRange(start: 510, end: 720), half: .am),
+            KioskWork(member: "71187", memberName: "Écuisses", minutes: 210, request: "D-2026-004", time: TimeRange(start: 810, end: 1020), half: .pm)])
         case 1, 2, 3: return KioskDay(date: day, holiday: nil, absent: false, work: [
-            KioskWork(member: "71187", memberName: "Écuisses", minutes: 420, request: "D-2026-004", time: nil)])
+            KioskWork(member: "71187", memberName: "Écuisses", minutes: 210, request: "D-2026-004", time: TimeRange(start: 510, end: 720), half: .am),
+            KioskWork(member: "71187", memberName: "Écuisses", minutes: 210, request: "D-2026-004", time: TimeRange(start: 810, end: 1020), half: .pm)])
         case 4: return KioskDay(date: day, holiday: nil, absent: true, work: [])
         default: return KioskDay(date: day, holiday: nil, absent: false, work: [])
         }
@@ -103,11 +104,14 @@ struct KioskTests {
         let lines = kioskScreen(state)
         #expect(lines[0].contains("Élodie Ferrand · se déconnecter : Échap"))
         #expect(lines[1].contains("Ma semaine · du lun. 16 au ven. 20 novembre 2026"))
-        #expect(lines[2].contains("lun. 16") && lines[2].contains("Saint-Firmin 08:30–12:00 · Écuisses 3:30")
-                && lines[2].contains("prévu 7:00") && lines[2].contains("saisi 7:00 ✓"))
-        #expect(lines[3].contains("saisi 6:30"))
-        #expect(lines[4].contains("▸ mer. 18") && lines[4].contains("à saisir"))
-        #expect(lines[6].contains("ven. 20") && lines[6].contains("absence prévue"))
+        // Where she is expected and when, half-day by half-day, wrapped rather than cut.
+        let monday = lines.firstIndex { $0.hasPrefix("   lun. 16") } ?? 0
+        #expect(lines[monday].contains("matin 08:30–12:00 · Saint-Firmin ;") && lines[monday].contains("prévu 7:00")
+                && lines[monday].contains("saisi 7:00 ✓"), "\(lines[monday])")
+        #expect(lines[monday + 1].contains("après-midi 13:30–17:00 · Écuisses (D-2026-004)"), "\(lines[monday + 1])")
+        #expect(lines.first { $0.hasPrefix("   mar. 17") }?.contains("saisi 6:30") == true)
+        #expect(lines.first { $0.contains("▸ mer. 18") }?.contains("à saisir") == true)
+        #expect(lines.first { $0.hasPrefix("   ven. 20") }?.contains("absence prévue") == true)
         #expect(lines.contains { $0.contains("Mes heures · semaine 13:30 · novembre 2026 : 13:30") })
         #expect(lines.contains { $0.contains("à valider") } && lines.contains { $0.contains("validée") })
     }

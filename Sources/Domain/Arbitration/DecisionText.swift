@@ -36,3 +36,13 @@ extension DecisionStatus {
         }
     }
 }
+
+extension UnplacedMinutes.Reason {
+    /// Why minutes found no half-day, as the schedule, the grid and the contract say it.
+    public func label(in l: Language) -> String {
+        switch self {
+        case .noHalfDayLeft: l.pick("plus de demi-journée libre ces jours-là", "no half-day left on those days")
+        case .onePartialPerWeek: l.pick("la commune a déjà sa demi-journée incomplète de la semaine", "the member already has its incomplete half-day of the week")
+        }
+    }
+}

@@ -153,7 +153,7 @@ public final class HalfDayPlanner {
         var requestMember: [String: String] = [:]
         var rank: [String: Int] = [:]
         var requests: [String: ReplacementRequest] = [:]
-        for (i, d) in plan.decisions.sorted(by: WeeklySchedule.placementOrder).enumerated() {
+        for (i, d) in plan.decisions.sorted(by: Self.placementOrder).enumerated() {
             requestMember[d.id] = d.request.member
             rank[d.id] = i
             requests[d.id] = d.request
@@ -166,6 +166,26 @@ public final class HalfDayPlanner {
             work[a.agent, default: [:]][a.date.mondayOfWeek.dayNumber, default: []].append(a)
         }
         self.work = work
+    }
+
+    /// The order in which requests take half-days: priority class, then id.
+    static func placementOrder(_ a: RequestDecision, _ b: RequestDecision) -> Bool {
+        a.priorityClass != b.priorityClass ? a.priorityClass < b.priorityClass : a.id.precedesInByteOrder(b.id)
+    }
+
+    /// `ranges` without the parts `busy` covers.
+    static func free(_ ranges: [TimeRange], minus busy: [TimeRange]) -> [TimeRange] {
+        var pieces = ranges.sorted()
+        for taken in busy {
+            pieces = pieces.flatMap { piece -> [TimeRange] in
+                guard piece.overlaps(taken) else { return [piece] }
+                var rest: [TimeRange] = []
+                if piece.start < taken.start { rest.append(TimeRange(start: piece.start, end: taken.start)) }
+                if taken.end < piece.end { rest.append(TimeRange(start: taken.end, end: piece.end)) }
+                return rest
+            }
+        }
+        return pieces
     }
 
     /// The agents who work for `request` between the two Mondays, both included.
@@ -443,7 +463,7 @@ public final class HalfDayPlanner {
             while day <= min(last, r.end) {
                 if calendar.isWorkingDay(day) {
                     let placed = halfDays.filter { $0.date == day }.map(\.range)
-                    for range in WeeklySchedule.free(opening.on(day.weekday), minus: placed) {
+                    for range in Self.free(opening.on(day.weekday), minus: placed) {
                         uncovered.append(UncoveredOpening(date: day, member: r.member, range: range))
                     }
                 }

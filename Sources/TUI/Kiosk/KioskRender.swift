@@ -81,8 +81,7 @@ extension Kiosk {
             let planned = data.days.first { $0.date == day }
             let logged = byDay[day] ?? []
             if day.weekday.isWeekend, logged.isEmpty, planned?.work.isEmpty ?? true { continue }
-            renderDay(day, planned: planned, logged: logged, today: s.today, y: y, into: &buffer, theme: theme, l)
-            y += 1
+            y += renderDay(day, planned: planned, logged: logged, today: s.today, y: y, into: &buffer, theme: theme, l)
         }
         // Her hours: the week's and the month's totals, then the list.
         let p = period(weekStart: session.weekStart, today: s.today)
@@ -137,9 +136,11 @@ extension Kiosk {
                       "\(start) \(f.monthName(monday.month))\(startYear) to \(end) \(f.monthName(friday.month)) \(friday.year)")
     }
 
-    /// One day of her week: what is planned, and what she logged.
+    /// One day of her week: what is planned, and what she logged; the half-days wrap onto a
+    /// second line when they do not fit (the lines used are returned).
+    @discardableResult
     static func renderDay(_ day: CalendarDate, planned: KioskDay?, logged: [KioskEntry], today: CalendarDate, y: Int,
-                          into buffer: inout Buffer, theme: Theme, _ l: Language) {
+                          into buffer: inout Buffer, theme: Theme, _ l: Language) -> Int {
         let f = DisplayFormat(l)
         let width = buffer.width
         let label = "\(f.weekdayShort(day.weekday)) \(day.day)"
@@ -170,16 +171,30 @@ extension Kiosk {
             text = l.pick("absence prévue", "planned absence")
             role = .absence
         } else if let work = planned?.work, !work.isEmpty {
+            // "matin 08:30–12:00 · Génelard (D-2026-031)": where she is expected, and when.
             text = work.map { item in
-                let when = item.time.map { " \(ClockText.format($0.start))–\(ClockText.format($0.end))" } ?? " \(DurationText.format(item.minutes))"
-                return item.memberName + when + (item.request.map { " (\($0))" } ?? "")
-            }.joined(separator: " · ")
+                let mission = item.request.map { " (\($0))" } ?? ""
+                guard let time = item.time else {
+                    return l.pick("\(DurationText.format(item.minutes)) à placer · \(item.memberName)\(mission)",
+                                  "\(DurationText.format(item.minutes)) to place · \(item.memberName)\(mission)")
+                }
+                let half = item.half.map { $0 == .am ? l.pick("matin ", "morning ") : l.pick("après-midi ", "afternoon ") } ?? ""
+                return "\(half)\(ClockText.format(time.start))–\(ClockText.format(time.end)) · \(item.memberName)\(mission)"
+            }.joined(separator: " ; ")
             role = .normal
         } else {
             text = day.weekday.isWeekend ? "" : l.pick("rien de prévu", "nothing planned")
             role = .dim
         }
-        buffer.put(TextWidth.truncate(text, to: room), x: x, y: y, style: theme.style(role))
+        // The first line shares the row with the status; the second has the whole width.
+        let lines = TextWidth.wrap(text, width: max(1, room))
+        let wide = max(1, width - x - 1)
+        let rest = lines.dropFirst().joined(separator: " ")
+        let shown = lines.count <= 1 ? lines : [lines[0], TextWidth.truncate(rest, to: wide)]
+        for (i, line) in shown.enumerated() {
+            buffer.put(line, x: x, y: y + i, style: theme.style(role))
+        }
+        return max(1, shown.count)
     }
 
     static func renderForm(_ form: KioskForm, members: [KioskMember], y: Int, into buffer: inout Buffer, theme: Theme, _ l: Language) {

@@ -57,20 +57,23 @@ public struct KioskDraft: Hashable, Sendable {
     }
 }
 
-/// One planned piece of work (rota slot or arbitration minutes) at a member.
+/// One planned half-day of her schedule at a member (rota slots included), or minutes the
+/// schedule left to place (no time).
 public struct KioskWork: Hashable, Sendable {
     public var member: String
     public var memberName: String
     public var minutes: Int
     public var request: String?
     public var time: TimeRange?
+    public var half: Half?
 
-    public init(member: String, memberName: String, minutes: Int, request: String?, time: TimeRange?) {
+    public init(member: String, memberName: String, minutes: Int, request: String?, time: TimeRange?, half: Half? = nil) {
         self.member = member
         self.memberName = memberName
         self.minutes = minutes
         self.request = request
         self.time = time
+        self.half = half
     }
 }
 

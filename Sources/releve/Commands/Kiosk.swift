@@ -122,7 +122,7 @@ final class DatabaseKioskSource: KioskDataSource {
         return KioskData(
             days: days.map { day in
                 KioskDay(date: day.date, holiday: day.holiday, absent: day.absent, work: day.work.map {
-                    KioskWork(member: $0.member, memberName: $0.memberName, minutes: $0.minutes, request: $0.request, time: $0.time)
+                    KioskWork(member: $0.member, memberName: $0.memberName, minutes: $0.minutes, request: $0.request, time: $0.time, half: $0.half)
                 })
             },
             entries: entries, members: members)

@@ -122,12 +122,7 @@ enum HalfDayOutput {
         (half == .am ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon")) + (split ? " ½" : "")
     }
 
-    static func reason(_ r: UnplacedMinutes.Reason, _ l: Language) -> String {
-        switch r {
-        case .noHalfDayLeft: l.pick("plus de demi-journée libre ces jours-là", "no half-day left on those days")
-        case .onePartialPerWeek: l.pick("la commune a déjà sa demi-journée incomplète de la semaine", "the member already has its incomplete half-day of the week")
-        }
-    }
+    static func reason(_ r: UnplacedMinutes.Reason, _ l: Language) -> String { r.label(in: l) }
 
     static func table(_ s: HalfDaySchedule, territory: Territory, language l: Language) -> String {
         let f = DisplayFormat(l)

@@ -4,8 +4,8 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
     let l = state.language
     var entries = KeyMap.bindings.map { ($0.keys.map { $0.label(l) }.joined(separator: " / "), $0.description(l)) }
     let absent = state.seesMotives ? l.pick("congés, maladie…", "leave, sick…") : l.pick("absent(e)", "away")
-    let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · × hors horaires d'ouverture · · libre · férié · \(absent)",
-                        "Markers: ! urgent (P1) · ½ shared hours · × outside opening hours · · free · holiday · \(absent)")
+    let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · × demi-journée disputée ou heures non placées · · libre · férié · \(absent)",
+                        "Markers: ! urgent (P1) · ½ shared hours · × contested half-day or unplaced hours · · free · holiday · \(absent)")
     // Too many keys for two columns (80×24): the pane digits, the four moves, the two pages and
     // the two period keys each share one line.
     if (entries.count + 1) / 2 > buffer.height - 7 {
@@ -43,6 +43,10 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
         buffer.put(entry.0, x: x, y: rect.y + 1 + row, style: theme.style(.header))
         buffer.put(TextWidth.truncate(entry.1, to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: rect.y + 1 + row, style: theme.style(.normal))
     }
-    buffer.put(TextWidth.truncate(legend, to: width - 4), x: rect.x + 2, y: rect.maxY - 3, style: theme.style(.dim))
+    // The legend wraps onto the blank line above it rather than lose a marker (80×24).
+    let legendLines = TextWidth.wrap(legend, width: width - 4).prefix(2)
+    for (i, line) in legendLines.enumerated() {
+        buffer.put(line, x: rect.x + 2, y: rect.maxY - 2 - legendLines.count + i, style: theme.style(.dim))
+    }
     buffer.put(l.pick("Appuyez sur une touche pour fermer", "Press any key to close"), x: rect.x + 2, y: rect.maxY - 2, style: theme.style(.dim))
 }

@@ -11,8 +11,8 @@ struct HalfDay {
     var rota: [String] = []
 }
 
-/// Splits an agent's day in morning and afternoon: rota first at its own time, then the
-/// arbitration's minutes in priority order, morning first.
+/// An agent's morning and afternoon as the half-day schedule places them (rules.md §5, the
+/// same as `releve schedule --agent`): the member of each half-day, its times in the detail.
 /// `showMotive` false (observers): an absence reads "absent(e)", never its motive.
 func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language, showMotive: Bool = true) -> (HalfDay, HalfDay) {
     let calendar = window.calendar
@@ -25,54 +25,52 @@ func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language 
         let cell = HalfDay(text: showMotive ? absenceLabel(absence.kind, l) : l.pick("absent(e)", "away"), role: .absence, requests: [])
         return (cell, cell)
     }
-    let work = window.work[agent.code]?[day.dayNumber] ?? []
-    let (morning, afternoon) = AgentDay.split(agent: agent, day: day, work: work) { window.decisions[$0]?.request.member ?? "" }
-    func rotaText(_ parts: [AgentDay.Part]) -> [String] {
-        parts.compactMap { part in
-            part.rota.map { time in
-                let name = window.member(part.member)?.name ?? part.member
-                return l.pick("Tournée à \(name), \(ClockText.format(time.start))–\(ClockText.format(time.end))",
-                              "Rota at \(name), \(ClockText.format(time.start))–\(ClockText.format(time.end))")
-            }
+    let placed = window.placed(agent.code, on: day)
+    let name = { (code: String) in window.member(code)?.name ?? code }
+    func cell(_ half: Half) -> HalfDay {
+        let here = placed.halfDays.filter { $0.half == half }.sorted { $0.range.start < $1.range.start }
+        let conflicts = placed.conflicts.filter { $0.half == half }
+        var lines: [String] = here.map { h in
+            let times = "\(ClockText.format(h.range.start))–\(ClockText.format(h.range.end))"
+            let what = h.request.map { id in "\(name(h.member)) (\(id))" }
+                ?? l.pick("tournée à \(name(h.member))", "rota at \(name(h.member))")
+            return "\(times) · \(what)" + (h.split ? l.pick(" · demi-journée partagée", " · shared half-day") : "")
         }
+        for c in conflicts {
+            let who = c.members.map(name).joined(separator: l.pick(" et ", " and "))
+            let fix = c.proposal.map { p in
+                l.pick(" ; proposition : \(name(p.member)) ouvre aussi le \(DisplayFormat(l).weekdayLong(p.weekday)) \(ClockText.format(p.range.start))–\(ClockText.format(p.range.end))",
+                       "; proposal: \(name(p.member)) also opens on \(DisplayFormat(l).weekdayLong(p.weekday)) \(ClockText.format(p.range.start))–\(ClockText.format(p.range.end))")
+            } ?? ""
+            lines.append(l.pick("× \(who) attendent l'agent à la même heure", "× \(who) wait for the agent at the same time") + fix)
+        }
+        guard let first = here.first else {
+            return HalfDay(text: conflicts.isEmpty ? "·" : "×", role: conflicts.isEmpty ? .dim : .conflict, requests: [], rota: lines)
+        }
+        let requests = here.compactMap(\.request)
+        let decisions = requests.compactMap { window.decisions[$0] }
+        let members = Set(here.map(\.member))
+        let urgent = decisions.contains { $0.priorityClass == .urgent }
+        let shared = members.count > 1 || decisions.contains { $0.reasons.contains { if case .sharedWith = $0 { return true } else { return false } } }
+        let conflict = !conflicts.isEmpty
+        let marker = conflict ? "×" : urgent ? "!" : shared ? "½" : " "
+        return HalfDay(text: marker + abbreviated(name(first.member)), role: conflict ? .conflict : urgent ? .urgent : shared ? .shared : .normal,
+                       requests: requests, rota: lines)
     }
-    let morningRota = rotaText(morning), afternoonRota = rotaText(afternoon)
-    var am = cell(morning, window), pm = cell(afternoon, window)
-    am.rota = morningRota
-    pm.rota = afternoonRota
-    // "×": the day's minutes do not fit the town halls' opening hours (see `releve schedule`).
-    if let conflict = openingConflict(agent: agent, day: day, window: window) {
-        for index in [0, 1] {
-            var half = index == 0 ? am : pm
-            guard !half.requests.isEmpty || !half.rota.isEmpty else { continue }
-            half.text = "×" + (half.text.hasPrefix(" ") ? String(half.text.dropFirst()) : half.text)
-            half.role = .conflict
-            half.rota.append(l.pick("× \(DurationText.format(conflict)) ne tiennent pas dans les horaires d'ouverture (voir releve schedule)",
-                                    "× \(DurationText.format(conflict)) do not fit the opening hours (see releve schedule)"))
-            if index == 0 { am = half } else { pm = half }
-        }
+    func mark(_ half: inout HalfDay, _ line: String) {
+        half.rota.append(line)
+        guard !half.requests.isEmpty, !half.text.hasPrefix("×") else { return }
+        half.text = "×" + half.text.dropFirst()
+        half.role = .conflict
+    }
+    var am = cell(.am), pm = cell(.pm)
+    // Minutes the schedule could not place that day: said on the day's first half with work.
+    for u in placed.unplaced {
+        let line = l.pick("× \(DurationText.format(u.minutes)) de \(u.request) non placées : \(u.reason.label(in: l))",
+                          "× \(DurationText.format(u.minutes)) of \(u.request) not placed: \(u.reason.label(in: l))")
+        if am.requests.isEmpty && !pm.requests.isEmpty { mark(&pm, line) } else { mark(&am, line) }
     }
     return (am, pm)
-}
-
-/// Minutes of the agent's day that the members' opening hours cannot hold (`AgentDay`).
-func openingConflict(agent: Agent, day: CalendarDate, window: PlanningWindow) -> Int? {
-    let duties = (window.work[agent.code]?[day.dayNumber] ?? []).compactMap { item -> (decision: RequestDecision, minutes: Int)? in
-        window.decisions[item.request].map { ($0, item.minutes) }
-    }
-    return AgentDay.openingConflict(agent: agent, day: day, duties: duties) { window.member($0) }
-}
-
-private func cell(_ items: [AgentDay.Part], _ window: PlanningWindow) -> HalfDay {
-    guard let first = items.first else { return HalfDay(text: "·", role: .dim, requests: []) }
-    let decisions = items.compactMap { $0.request.flatMap { window.decisions[$0] } }
-    let members = Set(items.map(\.member))
-    let urgent = decisions.contains { $0.priorityClass == .urgent }
-    let shared = members.count > 1 || decisions.contains { $0.reasons.contains { if case .sharedWith = $0 { return true } else { return false } } }
-    let marker = urgent ? "!" : shared ? "½" : " "
-    let name = abbreviated(window.member(first.member)?.name ?? first.member)
-    return HalfDay(text: marker + name, role: urgent ? .urgent : shared ? .shared : .normal,
-                   requests: items.compactMap(\.request))
 }
 
 func absenceLabel(_ kind: AbsenceKind, _ l: Language) -> String {
@@ -273,8 +271,16 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
         }
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    for (i, line) in lines.prefix(rect.height - 2).enumerated() {
-        buffer.put(TextWidth.truncate(line, to: rect.width - 4), x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(.normal))
+    // Wrapped, never cut: what does not fit is counted (the request's detail in Demandes has it all).
+    let wrapped = lines.flatMap { TextWidth.wrap($0, width: rect.width - 4) }
+    let room = rect.height - 2
+    var shown = Array(wrapped.prefix(room))
+    if wrapped.count > room, room > 0 {
+        shown[room - 1] = TextWidth.truncate(l.pick("… et \(wrapped.count - room + 1) lignes de plus : Entrée sur la demande (volet 2)",
+                                                    "… and \(wrapped.count - room + 1) more lines: Enter on the request (pane 2)"), to: rect.width - 4)
+    }
+    for (i, line) in shown.enumerated() {
+        buffer.put(line, x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(.normal))
     }
 }
 

@@ -35,6 +35,9 @@ public struct PlanningWindow: Sendable {
     public var decisions: [String: RequestDecision]
     /// Minutes by agent code, then day number, then request id (in priority order).
     public var work: [String: [Int: [(request: String, minutes: Int)]]]
+    /// Agents view: each agent's half-day weeks (rules.md §5) over the days shown, by agent code
+    /// then Monday's day number, the same as `releve schedule --agent` gives.
+    public var weeks: [String: [Int: AgentWeek]] = [:]
 
     /// A window read from the database: `members` holds every member the rows name,
     /// `decisions` and `allocations` the plan of those rows on those days.
@@ -65,13 +68,33 @@ public struct PlanningWindow: Sendable {
         work = snapshot.work
     }
 
+    /// Places the half-days of the agents on screen (agents view), from a territory and plan
+    /// that hold at least those agents' days of work up to the last day shown.
+    public mutating func placeHalfDays(territory: Territory, plan: Plan) {
+        guard query.rows == .agents, !agents.isEmpty else { return }
+        let planner = HalfDayPlanner(territory: territory, plan: plan)
+        var monday = query.from.mondayOfWeek
+        while monday <= query.to {
+            for agent in agents { weeks[agent.code, default: [:]][monday.dayNumber] = planner.week(agent: agent.code, monday: monday) }
+            monday = monday.adding(days: 7)
+        }
+    }
+
+    /// The half-days of `agent` on `day` (agents view).
+    func placed(_ agent: String, on day: CalendarDate) -> (halfDays: [PlacedHalfDay], unplaced: [UnplacedMinutes], conflicts: [HalfDayConflict]) {
+        guard let week = weeks[agent]?[day.mondayOfWeek.dayNumber] else { return ([], [], []) }
+        return (week.halfDays.filter { $0.date == day }, week.unplaced.filter { $0.date == day }, week.conflicts.filter { $0.date == day })
+    }
+
     /// The window cut from a whole snapshot (tests, and once a list pane has loaded it).
     public static func make(from snapshot: Snapshot, query: GridQuery) -> PlanningWindow {
         let range = { (count: Int) in max(0, min(query.top, count))..<max(0, min(query.top + query.count, count)) }
         switch query.rows {
         case .agents:
-            return PlanningWindow(query: query, snapshot: snapshot, rowCount: snapshot.agents.count,
-                                  agents: Array(snapshot.agents[range(snapshot.agents.count)]), rowMembers: [])
+            var window = PlanningWindow(query: query, snapshot: snapshot, rowCount: snapshot.agents.count,
+                                        agents: Array(snapshot.agents[range(snapshot.agents.count)]), rowMembers: [])
+            window.placeHalfDays(territory: snapshot.territory, plan: snapshot.plan)
+            return window
         case .members:
             let members = planningMembers(snapshot, from: query.from, to: query.to)
             return PlanningWindow(query: query, snapshot: snapshot, rowCount: members.count, agents: snapshot.agents,
