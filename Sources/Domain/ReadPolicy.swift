@@ -52,9 +52,21 @@ public struct ReadPolicy: Sendable, Equatable {
     }
 
     /// A decision's reason as this role may read it (the summer rota names the leave).
-    public func reasonText(_ reason: ReasonCode, _ l: Language) -> String {
+    public func reasonText(_ reason: ReasonCode, _ l: Language, name: (String) -> String = { $0 }) -> String {
         if !seesPrivateFields, case .tourDeRole = reason { return l.pick("tour de rôle de l'été", "summer rota") }
-        return reason.label(in: l)
+        return reason.label(in: l, name: name)
+    }
+
+    /// Why `other` went first, as this role may read it: "petite commune, urgence (accident)".
+    public func precedenceText(_ other: RequestDecision, _ l: Language) -> String {
+        let kind: String
+        switch other.priorityClass {
+        case .urgent: kind = l.pick("urgence", "urgent") + (seesPrivateFields ? " (\(other.request.motive.label(in: l)))" : "")
+        case .absence: kind = l.pick("absence", "absence") + (seesPrivateFields ? " (\(other.request.motive.label(in: l)))" : "")
+        case .mission: kind = other.request.motive.label(in: l)
+        case .summer: kind = l.pick("tour de rôle de l'été", "summer rota")
+        }
+        return (other.small ? l.pick("petite commune, ", "small commune, ") : "") + kind
     }
 
     /// Fields of the audit trail this role may not read, by `entity.field`.

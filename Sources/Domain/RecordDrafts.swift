@@ -13,6 +13,9 @@ public enum RecordKind: Sendable, Equatable {
     case openingHours(member: String, original: OpeningHours)
     /// The tariff of a year (rate, hours per day, exemption, population bands).
     case tariff(year: Int)
+    /// Hours worked, logged or corrected by the coordinator (Heures pane): `original` is the
+    /// entry being corrected, nil for new hours; `agent` and `member` prefill a new one.
+    case hours(original: TimeEntry?, agent: String, member: String)
 }
 
 /// One field of a form: what it asks and what was typed.
@@ -56,6 +59,8 @@ public enum RecordDrafts {
             return editFields(for: kind, territory: territory, language: l)
         case .tariff(let year):
             return tariffFields(year: year, territory: territory, language: l)
+        case .hours(let original, let agent, let member):
+            return hoursFields(original: original, agent: agent, member: member, territory: territory, today: today, language: l)
         case .absence:
             return [FormField(l.pick("Du", "From"), format.numericDate(today)), FormField(l.pick("Au", "To"), format.numericDate(today)),
                     FormField(l.pick("Motif (conges, formation, maladie, maternite, accident, autre)", "Kind (conges, formation, maladie, maternite, accident, autre)"), "conges")]
@@ -149,6 +154,9 @@ public enum RecordDrafts {
         case .editAbsence, .editRota, .openingHours:
             // Saved as one `RecordEdit` (`parseEdit`), not as a territory change.
             return (nil, parseEdit(kind, fields, territory: territory, language: l).problems)
+        case .hours:
+            // Saved as hours (`parseHours`), not as a territory change.
+            return (nil, parseHours(kind, fields, territory: territory, language: l).problems)
         }
         return (change, [:])
     }

@@ -57,17 +57,7 @@ extension AppDatabase {
             var changed = entry
             changed.agent = agent
             changed.validated = false
-            let known = try KnownRecords.fetch(db, naming: changed)
-            var errors = TerritoryValidation.problems(of: changed, known: known, path: location)
-            if errors.isEmpty {
-                let already = try Int.fetchOne(db, sql: """
-                    SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE agent = ? AND date = ? AND id <> ?
-                    """, arguments: [agent, changed.date.iso, id]) ?? 0
-                if already + changed.minutes > TimeEntry.maximumMinutes {
-                    errors.append(DataError(location("hours"), .dayOverfull(agent: agent, date: changed.date, minutes: already + changed.minutes)))
-                }
-            }
-            guard errors.isEmpty else { throw InvalidTerritory(errors) }
+            try Self.checkChanged(db, changed, id: id, location: location)
             try db.execute(sql: """
                 UPDATE time_entry SET member = ?, date = ?, minutes = ?, request = ?, version = version + 1
                 WHERE id = ? AND agent = ? AND validated = 0 AND version = ?
@@ -86,6 +76,22 @@ extension AppDatabase {
                            arguments: [id, agent, read.version])
             guard db.changesCount == 1 else { throw OwnHoursRefusal.notFound(id) }
         }
+    }
+
+    /// The checks of `logHours` for entry `id` changed to `changed` (its own minutes not counted
+    /// twice in the day's total).
+    static func checkChanged(_ db: Database, _ changed: TimeEntry, id: Int64, location: @escaping @Sendable (String) -> String) throws {
+        let known = try KnownRecords.fetch(db, naming: changed)
+        var errors = TerritoryValidation.problems(of: changed, known: known, path: location)
+        if errors.isEmpty {
+            let already = try Int.fetchOne(db, sql: """
+                SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE agent = ? AND date = ? AND id <> ?
+                """, arguments: [changed.agent, changed.date.iso, id]) ?? 0
+            if already + changed.minutes > TimeEntry.maximumMinutes {
+                errors.append(DataError(location("hours"), .dayOverfull(agent: changed.agent, date: changed.date, minutes: already + changed.minutes)))
+            }
+        }
+        guard errors.isEmpty else { throw InvalidTerritory(errors) }
     }
 
     /// Refuses unless entry `id` belongs to `agent`, is not validated and is still as `read`.

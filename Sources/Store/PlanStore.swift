@@ -37,7 +37,7 @@ enum PlanStore {
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             prepared.rows = decisions.map { d in
-                let reasons = encode(d.reasons), periods = encodePeriods(d.periods)
+                let reasons = encode(d.reasons, wentFirst: d.wentFirst), periods = encodePeriods(d.periods)
                 return PreparedDecision(request: requestDigest(d), outcome: outcomeDigest(d, reasons: reasons, periods: periods),
                                         reasons: reasons, periods: periods)
             }
@@ -159,14 +159,22 @@ enum PlanStore {
     // MARK: Reasons as text
 
     /// One reason per line; `SHARED_WITH` and `PREEMPTED_BY` carry their ids after a tab.
-    static func encode(_ reasons: [ReasonCode]) -> String {
-        reasons.map { reason -> String in
+    /// One line per reason; who went first (not a reason code of `releve plan`) on a last
+    /// `WENT_FIRST` line.
+    static func encode(_ reasons: [ReasonCode], wentFirst: [String] = []) -> String {
+        (reasons.map { reason -> String in
             switch reason {
             case .sharedWith(let ids): return (["SHARED_WITH"] + ids).joined(separator: "\t")
             case .preemptedBy(let id): return "PREEMPTED_BY\t" + id
             default: return reason.code
             }
-        }.joined(separator: "\n")
+        } + (wentFirst.isEmpty ? [] : [(["WENT_FIRST"] + wentFirst).joined(separator: "\t")])).joined(separator: "\n")
+    }
+
+    /// The requests of the `WENT_FIRST` line of a stored reasons text.
+    static func wentFirst(_ text: String) -> [String] {
+        guard let range = text.range(of: "WENT_FIRST\t") else { return [] }
+        return text[range.upperBound...].split(separator: "\n").first.map { $0.split(separator: "\t").map(String.init) } ?? []
     }
 
     static func decode(_ text: String) -> [ReasonCode] {
@@ -181,6 +189,7 @@ enum PlanStore {
             case "PREEMPTED_BY": return .preemptedBy(parts.count > 1 ? parts[1] : "")
             case "TOUR_DE_ROLE": return .tourDeRole
             case "NO_CAPACITY": return .noCapacity
+            case "WENT_FIRST": return nil
             default: return Refusal(rawValue: parts[0]).map { .refused($0) }
             }
         }
@@ -250,7 +259,7 @@ enum PlanStore {
                 request: request, isImplicit: row[1], small: row[9],
                 status: DecisionStatus(rawValue: row[10]) ?? .refused, neededMinutes: row[11], servedMinutes: row[12],
                 preemptedOn: preempted.map { date($0) }, capped: row[14], effectiveEnd: date(row[15]),
-                reasons: decode(row[16]), periods: decodePeriods(row[17])))
+                reasons: decode(row[16]), periods: decodePeriods(row[17]), wentFirst: wentFirst(row[16])))
         }
         return result
     }

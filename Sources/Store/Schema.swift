@@ -32,6 +32,11 @@ enum Schema {
         migrator.registerMigration("v9-contract-versions") { db in
             try db.execute(sql: v9ContractVersions)
         }
+        migrator.registerMigration("v10-who-went-first") { db in
+            // Decisions now keep who was served before a request left short: the stored plan
+            // is recomputed at the next read.
+            try db.execute(sql: "UPDATE plan_state SET plan_version = plan_version - 1 WHERE id = 1")
+        }
         return migrator
     }
 

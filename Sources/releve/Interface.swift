@@ -125,6 +125,46 @@ final class DatabaseDataSource: AppDataSource {
         return l.pick("Avoir \(credit.number) émis : annule \(number).", "Credit note \(credit.number) issued: cancels \(number).")
     }
 
+    func saveHours(_ entry: TimeEntry, original: TimeEntry?, language l: Language) throws -> String {
+        let f = DisplayFormat(l)
+        // Fields named as the form names them.
+        let location: @Sendable (String) -> String = { field in
+            switch field {
+            case "member": return l.pick("Commune", "Member")
+            case "hours": return l.pick("Heures", "Hours")
+            case "request": return "Mission"
+            case "date": return "Date"
+            default: return "Agent"
+            }
+        }
+        guard let original, let id = original.id else {
+            let stored = try database.logHours(entry, location: location)
+            return l.pick("Saisie n° \(stored.id ?? 0) enregistrée : \(f.duration(stored.minutes)) le \(f.date(stored.date)).",
+                          "Entry no. \(stored.id ?? 0) saved: \(f.duration(stored.minutes)) on \(f.date(stored.date)).")
+        }
+        let read = try currentRead(of: original, id: id)
+        _ = try database.correctHours(entry, read: read, location: location)
+        return l.pick("Saisie n° \(id) corrigée\(original.validated ? " (à valider de nouveau)" : "").",
+                      "Entry no. \(id) corrected\(original.validated ? " (to validate again)" : "").")
+    }
+
+    func deleteHours(_ original: TimeEntry, language l: Language) throws -> String {
+        guard let id = original.id else { return "" }
+        try database.deleteHours(try currentRead(of: original, id: id))
+        return l.pick("Saisie n° \(id) supprimée.", "Entry no. \(id) deleted.")
+    }
+
+    /// The entry as stored with its version, refused when it no longer is what the pane showed
+    /// (another session changed or deleted it): the refusal says what it is now.
+    private func currentRead(of shown: TimeEntry, id: Int64) throws -> ReadRecord {
+        let names = try database.names()
+        let said = ReadRecord.timeEntry(shown, version: 0, memberName: names.members[shown.member] ?? shown.member)
+        guard let current = try database.versionedTimeEntry(id: id) else { throw StaleEdit(original: said, current: nil) }
+        let now = ReadRecord.timeEntry(current.entry, version: current.version, memberName: names.members[current.entry.member] ?? current.entry.member)
+        guard current.entry == shown else { throw StaleEdit(original: said, current: now) }
+        return now
+    }
+
     func validateHours(ids: [Int64], language l: Language) throws -> String {
         let count = try database.validateHours(ids: ids)
         return l.pick("\(count) saisie(s) validée(s).", "\(count) entr\(count == 1 ? "y" : "ies") validated.")

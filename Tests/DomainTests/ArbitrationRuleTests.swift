@@ -313,3 +313,38 @@ struct ArbitrationRuleTests {
         #expect(s.decision("U")?.status == .granted)
     }
 }
+
+/// Who went first, said by name (issue 12): a request left short keeps the requests served
+/// before it those days, in the order of rules.md §3.3; a request never short keeps none.
+@Suite struct WhoWentFirstTests {
+    @Test func aShortRequestNamesTheRequestsServedBeforeIt() {
+        let s = Scenario()
+        s.member("SMALL", population: 200, single: true).member("BIG", population: 3000, single: false).member("MID", population: 1500, single: false)
+        s.agent("A", weekly: 2100)
+        // One agent, 7 h a day: the small commune's urgency takes 4 h, the other urgency 2 h,
+        // the absence request only 1 h of its 7 h.
+        s.request("U1", "SMALL", .maladie, received: "2024-01-01", start: "2024-03-11", end: "2024-03-15", weekly: 1200)
+        s.request("U2", "BIG", .accident, received: "2024-01-01", start: "2024-03-11", end: "2024-03-15", weekly: 600)
+        s.request("P2", "MID", .retraite, received: "2023-12-01", start: "2024-03-11", end: "2024-03-15", weekly: 2100)
+        let short = s.decision("P2")
+        #expect(short?.reasons.contains(.noCapacity) == true)
+        #expect(short?.wentFirst == ["U1", "U2"], "small urgent first, then the other urgent")
+        #expect(s.decision("U1")?.wentFirst == [])
+        #expect(s.decision("U2")?.wentFirst == [])
+    }
+
+    @Test func sharingIsNotGoingFirstButARunningRequestIs() {
+        let s = Scenario()
+        s.member("M1").member("M2")
+        s.agent("A", weekly: 2100)
+        s.request("R1", "M1", .retraite, received: "2024-01-01", start: "2024-03-11", end: "2024-03-15", weekly: 2100)
+        s.request("R2", "M2", .retraite, received: "2024-01-02", start: "2024-03-11", end: "2024-03-15", weekly: 2100)
+        // Day one: same class and size group, they share (SHARED_WITH), nobody goes first. From
+        // day two both run, one at a time by received date: R1 goes first.
+        #expect(s.given("R1", on: "2024-03-11") == ["A": 210])
+        #expect(s.given("R2", on: "2024-03-11") == ["A": 210])
+        #expect(s.decision("R2")?.reasons.contains(.sharedWith(["R1"])) == true)
+        #expect(s.decision("R1")?.wentFirst == [])
+        #expect(s.decision("R2")?.wentFirst == ["R1"])
+    }
+}

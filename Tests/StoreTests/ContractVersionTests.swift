@@ -33,3 +33,55 @@ import Testing
         #expect(count == 1)
     }
 }
+
+/// The coordinator's corrections of hours (issue 12): the checks of `logHours`, the month lock
+/// and the audit trail; a validated entry is un-validated; a change made meanwhile is refused.
+@Suite struct HoursCorrectionStoreTests {
+    static let location: @Sendable (String) -> String = { $0 }
+
+    @Test func aValidatedEntryIsUnvalidatedByItsCorrectionAndBothAreAudited() throws {
+        let database = try AccessTests.database()
+        let logged = try AccessTests.log(database, "2023-02-08", minutes: 60)
+        let id = try #require(logged.id)
+        _ = try database.validateHours(ids: [id])
+        let read = try #require(try database.versionedTimeEntry(id: id))
+        var changed = read.entry
+        changed.minutes = 90
+        let stored = try database.correctHours(changed, read: .timeEntry(read.entry, version: read.version, memberName: ""), location: Self.location)
+        #expect(stored.minutes == 90 && !stored.validated)
+        let now = try #require(try database.versionedTimeEntry(id: id))
+        #expect(now.entry.minutes == 90 && !now.entry.validated && now.version > read.version)
+        let trail = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT coalesce(before, '') || ' → ' || coalesce(after, '') FROM audit WHERE entity = 'time_entry' AND key = ? ORDER BY id",
+                                arguments: [String(id)])
+        }
+        #expect(trail.last?.contains("\"validated\":1") == true && trail.last?.contains("\"validated\":0") == true, "\(trail)")
+        // The old read is stale now: refused, saying what the entry is.
+        #expect(throws: StaleEdit.self) {
+            try database.correctHours(changed, read: .timeEntry(read.entry, version: read.version, memberName: ""), location: Self.location)
+        }
+        #expect(throws: StaleEdit.self) { try database.deleteHours(.timeEntry(read.entry, version: read.version, memberName: "")) }
+        // Bad input changes nothing.
+        var bad = now.entry
+        bad.minutes = 25 * 60
+        #expect(throws: InvalidTerritory.self) {
+            try database.correctHours(bad, read: .timeEntry(now.entry, version: now.version, memberName: ""), location: Self.location)
+        }
+        try database.deleteHours(.timeEntry(now.entry, version: now.version, memberName: ""))
+        #expect(try database.versionedTimeEntry(id: id) == nil)
+    }
+
+    @Test func aClosedMonthRefusesCorrections() throws {
+        let database = try AccessTests.database()
+        let logged = try AccessTests.log(database, "2023-02-08", minutes: 60)
+        let read = try #require(try database.versionedTimeEntry(id: logged.id ?? 0))
+        try database.closeMonth("2023-02")
+        var changed = read.entry
+        changed.minutes = 30
+        #expect(throws: (any Error).self) {
+            try database.correctHours(changed, read: .timeEntry(read.entry, version: read.version, memberName: ""), location: Self.location)
+        }
+        #expect(throws: (any Error).self) { try database.deleteHours(.timeEntry(read.entry, version: read.version, memberName: "")) }
+        #expect(try database.versionedTimeEntry(id: logged.id ?? 0)?.entry.minutes == 60)
+    }
+}

@@ -507,3 +507,24 @@ struct LastSummerTextTests {
         #expect(lastSummerText(member, demoSnapshot, today: before, .fr) == (member.lastSummerReplacement.map(String.init) ?? "jamais"))
     }
 }
+
+@Suite("Decisions said with names (issue 12)")
+struct DecisionNamesTests {
+    /// A request left short names who went first and why; a pre-empted one names the urgency
+    /// that ended it; no internal id stands alone.
+    @Test func shortAndPreemptedRequestsNameTheOthers() throws {
+        let state = loadedState()
+        let short = try #require(demoSnapshot.plan.decisions.first { !$0.isImplicit && !$0.wentFirst.isEmpty })
+        let text = try #require(state.wentFirstText(short))
+        let first = try #require(demoSnapshot.decisions[short.wentFirst[0]])
+        let name = try #require(demoSnapshot.memberNames[first.request.member])
+        #expect(text.hasPrefix("Passent avant, les jours où elle manque d'heures : "))
+        #expect(text.contains(first.isImplicit ? "la tournée d" : "\(name) (\(first.id))"), "\(text)")
+        if first.small { #expect(text.contains("petite commune")) }
+        let preempted = try #require(demoSnapshot.plan.decisions.first { $0.status == .preempted })
+        let reason = try #require(preempted.reasons.first { if case .preemptedBy = $0 { return true } else { return false } })
+        guard case .preemptedBy(let by) = reason else { return }
+        let byName = try #require(demoSnapshot.memberNames[demoSnapshot.decisions[by]?.request.member ?? ""])
+        #expect(state.reasonText(reason) == "interrompue par l'urgence \(byName) (\(by))")
+    }
+}

@@ -274,3 +274,54 @@ struct HoursValidationPaneTests {
         #expect(state.hoursPane.prompt == nil)
     }
 }
+
+/// The coordinator corrects hours in Heures (issue 12): n logs, e corrects the entry chosen, d
+/// deletes it after "o"; a validated entry says it will need validating again.
+@Suite struct HoursCorrectionPaneTests {
+    func typed(_ state: inout AppState, _ text: String) {
+        for c in text { _ = press(&state, .character(c)) }
+    }
+
+    @Test func newHoursArePrefilledFromTheRowAndSaved() throws {
+        var state = HoursValidationPaneTests().hoursState()
+        _ = press(&state, .character("n"))
+        let form = try #require(state.recordForm)
+        #expect(form.fields.map(\.value).prefix(2) == ["A1", "Saint-Firmin"])
+        #expect(form.focus == 3)
+        typed(&state, "3,5")
+        let effects = press(&state, .enter)
+        let day = try #require(CalendarDate.parseUserInput(form.fields[2].value))
+        #expect(effects == [.saveHours(TimeEntry(agent: "A1", member: "71413", date: day, minutes: 210), original: nil)])
+        #expect(screen(state).joined().contains("Saisir des heures"))
+    }
+
+    @Test func theChosenEntryIsCorrectedOrDeleted() throws {
+        var state = HoursValidationPaneTests().hoursState()
+        // Two entries on the row: e asks to choose one first.
+        #expect(press(&state, .character("e")).isEmpty)
+        #expect(state.notice?.contains("Entrée pour voir les saisies") == true)
+        _ = press(&state, .enter, .down)
+        _ = press(&state, .character("e"))
+        let form = try #require(state.recordForm)
+        #expect(screen(state).joined().contains("Corriger la saisie n° 2 (validée : elle sera à valider de nouveau)"))
+        #expect(form.fields[3].value == "2:00")
+        _ = press(&state, .backspace, .backspace, .backspace, .backspace)
+        typed(&state, "2:30")
+        let original = TimeEntry(id: 2, agent: "A1", member: "71413", date: state.hoursWeek.adding(days: 1), minutes: 120, validated: true)
+        var corrected = original
+        corrected.minutes = 150
+        corrected.validated = false
+        #expect(press(&state, .enter) == [.saveHours(corrected, original: original)])
+        // A bad value is said in the field and nothing is sent.
+        state.recordForm = nil
+        _ = press(&state, .character("e"))
+        _ = press(&state, .backspace, .backspace, .backspace, .backspace)
+        typed(&state, "abc")
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.recordForm?.problems[3] != nil)
+        state.recordForm = nil
+        _ = press(&state, .character("d"))
+        #expect(screen(state).joined().contains("Supprimer la saisie n° 2"))
+        #expect(press(&state, .character("o")) == [.deleteHours(original)])
+    }
+}

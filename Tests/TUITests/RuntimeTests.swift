@@ -90,6 +90,8 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String { "" }
     func writeInvoicePDF(number: String, replacing: Bool) throws -> String { "" }
     func validateHours(ids: [Int64], language: Language) throws -> String { "" }
+    func saveHours(_ entry: TimeEntry, original: TimeEntry?, language: Language) throws -> String { "" }
+    func deleteHours(_ original: TimeEntry, language: Language) throws -> String { "" }
     func validateWeek(agent: String, weekOf day: CalendarDate, language: Language) throws -> String { "" }
     func closeMonth(_ month: String, language: Language) throws -> String { "" }
     func reopenMonth(_ month: String, reason: String, language: Language) throws -> String { "" }

@@ -49,6 +49,9 @@ private struct Engine {
         var preemptedOn: CalendarDate?
         var preemptedBy: String?
         var sharedWith: Set<String> = []
+        /// Requests served before this one on days it was left short (at most five, the first
+        /// in the day's order first): who went first, to say it by name.
+        var wentFirst: [Int] = []
         var short = false
         var active = false
         /// The agent who gave the most minutes on the last served day.
@@ -163,6 +166,17 @@ private struct Engine {
         var left = capacity.reduce(0, +)
         var given: [Int: [(agent: Int, minutes: Int)]] = [:]
         let groups = DayGroups(active, requests)
+        // The order the day's capacity is handed out in: requests of one fair-share group share
+        // a step; one served in an earlier step went first.
+        var steps: [(request: Int, step: Int)] = []
+        var step = 0
+        func served(_ list: [Int], together: Bool) {
+            for i in list {
+                steps.append((i, step))
+                if !together { step += 1 }
+            }
+            if together { step += 1 }
+        }
 
         // 0. Requests the coordinator assigned by hand take from their agent first.
         for i in groups.assigned {
@@ -170,11 +184,13 @@ private struct Engine {
             left -= taken
             given[i] = taken > 0 ? [(requests[i].assigned ?? 0, taken)] : []
         }
+        served(groups.assigned, together: false)
 
         // 1. Urgent requests, small communes first, each size group shared fairly.
         var urgentTakers: [String] = []
         for group in [groups.urgentSmall, groups.urgentOther] {
             share(group, &pool, &left, &given)
+            served(group, together: true)
             for i in group where !requests[i].isImplicit && (given[i]?.isEmpty == false) {
                 urgentTakers.append(requests[i].request.id)
             }
@@ -183,6 +199,7 @@ private struct Engine {
 
         // 2. Running non-urgent replacements, one at a time; cut short by an urgent one, they end.
         for i in groups.running.sorted(by: { order($0) < order($1) }) {
+            served([i], together: false)
             let need = requests[i].dailyNeed
             if left < need, let preemptor {
                 requests[i].preemptedOn = day
@@ -195,6 +212,7 @@ private struct Engine {
         // 3. New absence and mission requests, by class, small communes first, shared fairly.
         for group in [groups.absenceSmall, groups.absenceOther, groups.missionSmall, groups.missionOther] {
             share(group, &pool, &left, &given)
+            served(group, together: true)
         }
 
         // 4. New summer requests by tour de rôle, no sharing.
@@ -202,8 +220,25 @@ private struct Engine {
             (lastSummer[requests[$0].memberSlot], requests[$0].rank) < (lastSummer[requests[$1].memberSlot], requests[$1].rank)
         }
         for i in summer { given[i] = take(min(requests[i].dailyNeed, left), for: i, &pool, &left) }
+        served(summer, together: false)
 
         record(day: day, dayIndex: dayIndex, active: active, given: given)
+        noteWhoWentFirst(steps, given)
+    }
+
+    /// For each request left short today, the requests served in an earlier step that took
+    /// minutes (up to five per request over its whole span, the earliest steps first).
+    mutating func noteWhoWentFirst(_ steps: [(request: Int, step: Int)], _ given: [Int: [(agent: Int, minutes: Int)]]) {
+        for (position, entry) in steps.enumerated() {
+            let i = entry.request
+            guard requests[i].preemptedOn == nil, requests[i].wentFirst.count < 5 else { continue }
+            let total = (given[i] ?? []).reduce(0) { $0 + $1.minutes }
+            guard total < requests[i].dailyNeed else { continue }
+            for earlier in steps[..<position] where earlier.step < entry.step && requests[i].wentFirst.count < 5 {
+                guard given[earlier.request]?.isEmpty == false, !requests[i].wentFirst.contains(earlier.request) else { continue }
+                requests[i].wentFirst.append(earlier.request)
+            }
+        }
     }
 
     /// The day's active requests split in the groups of rules.md §3.3, each in received order.
@@ -343,6 +378,7 @@ private struct Engine {
         return RequestDecision(
             request: r.request, isImplicit: r.isImplicit, small: r.small, status: status,
             neededMinutes: r.neededMinutes, servedMinutes: r.served, preemptedOn: r.preemptedOn,
-            capped: r.admission.capped, effectiveEnd: r.admission.effectiveEnd, reasons: reasons, periods: periods)
+            capped: r.admission.capped, effectiveEnd: r.admission.effectiveEnd, reasons: reasons, periods: periods,
+            wentFirst: r.wentFirst.map { requests[$0].request.id })
     }
 }

@@ -90,13 +90,16 @@ public struct RequestDecision: Hashable, Sendable {
     public var reasons: [ReasonCode]
     /// Ordered by start date, then agent code.
     public var periods: [ServedPeriod]
+    /// When the request was left short: the requests served before it those days (at most
+    /// five, the first in the order of rules.md §3.3 first), to name who went first.
+    public var wentFirst: [String]
 
     public var id: String { request.id }
     public var priorityClass: PriorityClass { request.priorityClass }
 
     public init(request: ReplacementRequest, isImplicit: Bool, small: Bool, status: DecisionStatus, neededMinutes: Int,
                 servedMinutes: Int, preemptedOn: CalendarDate?, capped: Bool, effectiveEnd: CalendarDate,
-                reasons: [ReasonCode], periods: [ServedPeriod]) {
+                reasons: [ReasonCode], periods: [ServedPeriod], wentFirst: [String] = []) {
         self.request = request
         self.isImplicit = isImplicit
         self.small = small
@@ -108,6 +111,7 @@ public struct RequestDecision: Hashable, Sendable {
         self.effectiveEnd = effectiveEnd
         self.reasons = reasons
         self.periods = periods
+        self.wentFirst = wentFirst
     }
 }
 

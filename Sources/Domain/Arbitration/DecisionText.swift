@@ -1,14 +1,17 @@
 /// How decisions read for a coordinator (and a mayor), in French or English.
 extension ReasonCode {
-    public func label(in l: Language) -> String {
+    /// `name` says a request as people know it ("Génelard (D-2026-031)"); ids by default.
+    public func label(in l: Language, name: (String) -> String = { $0 }) -> String {
         switch self {
         case .urgent: return l.pick("urgence (P1)", "urgent (P1)")
         case .smallCommune: return l.pick("petite commune", "small commune")
         case .shortNotice: return l.pick("délai de prévenance non respecté", "short notice")
         case .capped: return l.pick("limitée à 2 mois (renouvellement = nouvelle demande)", "capped at 2 months (renewal is a new request)")
         case .refused(let refusal): return refusal.label(in: l)
-        case .sharedWith(let ids): return l.pick("heures partagées avec \(ids.joined(separator: ", "))", "hours shared with \(ids.joined(separator: ", "))")
-        case .preemptedBy(let id): return l.pick("interrompue par l'urgence \(id)", "ended by urgent request \(id)")
+        case .sharedWith(let ids):
+            let names = ids.map(name).joined(separator: ", ")
+            return l.pick("heures partagées avec \(names)", "hours shared with \(names)")
+        case .preemptedBy(let id): return l.pick("interrompue par l'urgence \(name(id))", "ended by urgent request \(name(id))")
         case .tourDeRole: return l.pick("tour de rôle des congés d'été", "summer leave rota")
         case .noCapacity: return l.pick("pas assez d'agents disponibles certains jours", "not enough agent time on some days")
         }
@@ -16,7 +19,8 @@ extension ReasonCode {
 }
 
 extension Refusal {
-    public func label(in l: Language) -> String {
+    /// `name` says a request as people know it ("Génelard (D-2026-031)"); ids by default.
+    public func label(in l: Language, name: (String) -> String = { $0 }) -> String {
         switch self {
         case .notMember: return l.pick("refusée : pas membre du service à la date de début", "refused: not a member on the start date")
         case .invalidPeriod: return l.pick("refusée : période invalide (fin avant début ou aucun jour ouvré)", "refused: invalid period (end before start or no working day)")
@@ -26,7 +30,8 @@ extension Refusal {
 }
 
 extension DecisionStatus {
-    public func label(in l: Language) -> String {
+    /// `name` says a request as people know it ("Génelard (D-2026-031)"); ids by default.
+    public func label(in l: Language, name: (String) -> String = { $0 }) -> String {
         switch self {
         case .refused: return l.pick("refusée", "refused")
         case .granted: return l.pick("accordée", "granted")
@@ -39,7 +44,8 @@ extension DecisionStatus {
 
 extension UnplacedMinutes.Reason {
     /// Why minutes found no half-day, as the schedule, the grid and the contract say it.
-    public func label(in l: Language) -> String {
+    /// `name` says a request as people know it ("Génelard (D-2026-031)"); ids by default.
+    public func label(in l: Language, name: (String) -> String = { $0 }) -> String {
         switch self {
         case .noHalfDayLeft: l.pick("plus de demi-journée libre ces jours-là", "no half-day left on those days")
         case .onePartialPerWeek: l.pick("la commune a déjà sa demi-journée incomplète de la semaine", "the member already has its incomplete half-day of the week")

@@ -288,6 +288,9 @@ public enum Effect: Equatable, Sendable {
     /// Writes an issued invoice's PDF; an existing file is replaced only when `replacing`.
     case writeInvoicePDF(number: String, replacing: Bool)
     case validateHours([Int64])
+    /// Hours logged (`original` nil) or corrected by the coordinator; `original` as shown.
+    case saveHours(TimeEntry, original: TimeEntry?)
+    case deleteHours(TimeEntry)
     case validateWeek(agent: String, weekOf: CalendarDate)
     case closeMonth(String)
     case reopenMonth(String, reason: String)

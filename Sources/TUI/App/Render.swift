@@ -79,8 +79,11 @@ private func statusBar(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme
     } else {
         let hints = KeyMap.hints(for: state.pane).filter { state.role == .coordinator || !$0.action.isEditing }.map { $0.hintText(l) }
         let move = state.unicode ? "←↑↓→" : "hjkl"
-        text = " \(move) " + l.pick("déplacer", "move") + "  " + hints.joined(separator: "  ")
+        text = " \(move) " + l.pick("déplacer", "move")
         if state.role == .observer { text = l.pick(" lecture seule ·", " read-only ·") + text }
+        // Whole hints only, as many as fit (80 columns): "?" lists every key.
+        let room = buffer.width - TextWidth.of(state.notice.map { " " + $0 + "  ·" } ?? "")
+        for hint in hints where TextWidth.of(text) + 2 + TextWidth.of(hint) <= room { text += "  " + hint }
     }
     if let notice = state.notice { text = " " + notice + "  ·" + text }
     if let busy = state.busy, state.notice?.hasPrefix(busy) != true { text = " " + busy + "  ·" + text }

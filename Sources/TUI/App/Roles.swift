@@ -31,5 +31,20 @@ extension AppState {
     func motiveText(_ motive: Motive) -> String { policy.motiveText(motive, language) }
 
     /// A decision's reason as this user may read it.
-    func reasonText(_ reason: ReasonCode) -> String { policy.reasonText(reason, language) }
+    /// A reason with the requests it names said as people know them ("Génelard (D-2026-031)").
+    func reasonText(_ reason: ReasonCode) -> String {
+        policy.reasonText(reason, language) { requestName($0, snapshot, language) }
+    }
+
+    /// "Passent avant, ces jours-là : Saint-Bérain-sous-Sanvignes (D-2026-024), petite commune,
+    /// urgence (accident) ; …" for a request left short; nil when nothing went first.
+    func wentFirstText(_ d: RequestDecision) -> String? {
+        guard !d.wentFirst.isEmpty, let snapshot else { return nil }
+        let l = language
+        let names = d.wentFirst.map { id in
+            requestName(id, snapshot, l) + (snapshot.decisions[id].map { ", " + policy.precedenceText($0, l) } ?? "")
+        }
+        return l.pick("Passent avant, les jours où elle manque d'heures : ", "Served first on the days it is short: ")
+            + names.joined(separator: " ; ")
+    }
 }

@@ -39,6 +39,11 @@ public protocol AppDataSource: AnyObject {
     func writeInvoicePDF(number: String, replacing: Bool) throws -> String
     /// Validates entries; returns what to tell the coordinator.
     func validateHours(ids: [Int64], language: Language) throws -> String
+    /// Logs `entry` (`original` nil) or corrects `original` into `entry`, refused if `original`
+    /// changed meanwhile; the sentence for the status bar.
+    func saveHours(_ entry: TimeEntry, original: TimeEntry?, language: Language) throws -> String
+    /// Deletes `original` unless it changed meanwhile.
+    func deleteHours(_ original: TimeEntry, language: Language) throws -> String
     /// Validates an agent's week; returns what to tell the coordinator.
     func validateWeek(agent: String, weekOf day: CalendarDate, language: Language) throws -> String
     /// Closes a month (`2026-11`); returns what to tell the coordinator.
@@ -361,6 +366,10 @@ public final class Program {
                 write { try $0.cancelInvoice(number: number, reason: reason, on: date, language: language) }
             case .validateHours(let ids):
                 write { try $0.validateHours(ids: ids, language: language) }
+            case .saveHours(let entry, let original):
+                write { try $0.saveHours(entry, original: original, language: language) }
+            case .deleteHours(let original):
+                write { try $0.deleteHours(original, language: language) }
             case .validateWeek(let agent, let day):
                 write { try $0.validateWeek(agent: agent, weekOf: day, language: language) }
             case .closeMonth(let month):

@@ -16,10 +16,18 @@ private func split(_ area: Rect, detail: Bool) -> (list: Rect, detail: Rect?) {
 func detailBox(_ lines: [(String, Role)], title: String, _ rect: Rect, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     buffer.fill(rect, style: theme.style(.normal))
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    for (i, line) in lines.prefix(rect.height - 2).enumerated() {
+    // Long lines wrap (a reason naming communes, who went first), indented like their first line.
+    let wrapped = lines.flatMap { line -> [(String, Role)] in
+        let lead = String(line.0.prefix { $0 == " " })
+        let indent = String(line.0.prefix { $0 == " " || $0 == "•" }.map { _ in " " }) + (line.0.dropFirst(lead.count).hasPrefix("• ") ? " " : "")
+        guard TextWidth.of(line.0) > rect.width - 4 else { return [line] }
+        let pieces = TextWidth.wrap(String(line.0.dropFirst(lead.count)), width: max(1, rect.width - 4 - indent.count))
+        return pieces.enumerated().map { ($0.offset == 0 ? lead + $0.element : indent + $0.element, line.1) }
+    }
+    for (i, line) in wrapped.prefix(rect.height - 2).enumerated() {
         buffer.put(TextWidth.truncate(line.0, to: rect.width - 4), x: rect.x + 2, y: rect.y + 1 + i, style: theme.style(line.1))
     }
-    if lines.count > rect.height - 2, rect.height > 2 {
+    if wrapped.count > rect.height - 2, rect.height > 2 {
         buffer.put("…", x: rect.maxX - 3, y: rect.maxY - 2, style: theme.style(.dim))
     }
 }

@@ -23,6 +23,10 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
         let name = agentName(agent)
         title = l.pick("Modifier une plage de tournée \(frenchOf(name)) (\(agent))", "Edit a rota slot of \(name) (\(agent))")
     case .tariff(let year): title = l.pick("Tarif \(year)", "Tariff \(year)")
+    case .hours(let original, _, _):
+        title = original.map { e in
+            l.pick("Corriger la saisie n° \(e.id ?? 0)", "Correct entry no. \(e.id ?? 0)") + (e.validated ? l.pick(" (validée : elle sera à valider de nouveau)", " (validated: it will need validating again)") : "")
+        } ?? l.pick("Saisir des heures", "Log hours")
     case .openingHours(let code, _):
         let name = state.snapshot?.member(code)?.name ?? code
         title = l.pick("Horaires d'ouverture \(frenchOf(name)) (\(code))", "Opening hours of \(name) (\(code))")

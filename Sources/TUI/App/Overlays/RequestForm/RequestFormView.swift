@@ -45,7 +45,8 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
                               "If saved: \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) of \(DurationText.format(decision.neededMinutes))"),
                        x: rect.x + 2, y: y, style: theme.style(.header), maxWidth: width - 4)
             y += 1
-            let reasons = decision.reasons.map { $0.label(in: l) }.joined(separator: " ; ")
+            let reasons = decision.reasons.map(state.reasonText).joined(separator: " ; ")
+                + (state.wentFirstText(decision).map { ". " + $0 } ?? "")
             if !reasons.isEmpty {
                 for line in TextWidth.wrap(l.pick("Pourquoi : ", "Why: ") + reasons, width: width - 4) where y < rect.maxY - 3 {
                     buffer.put(line, x: rect.x + 2, y: y, style: theme.style(.normal))

@@ -8,6 +8,8 @@ public struct HoursPaneState: Sendable, Equatable {
     public enum Prompt: Sendable, Equatable {
         case close(month: String)
         case reopen(month: String, reason: String)
+        /// "Supprimer la saisie n° 12 ?" (o/n).
+        case deleteEntry(TimeEntry)
     }
 
     public var list = ListState()

@@ -25,6 +25,25 @@ func handleHoursKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
         let ids = chosen.filter { !$0.validated }.compactMap(\.id)
         guard !ids.isEmpty else { state.notice = l.pick("Déjà validé.", "Already validated."); return [] }
         return [.validateHours(ids)]
+    case .newItem:
+        openRecordForm(.hours(original: nil, agent: row?.agent ?? "", member: row?.member ?? ""), &state)
+        if let day = state.hoursPane.list.showDetail ? row?.entries[safe: state.hoursPane.entry]?.date : nil {
+            state.recordForm?.fields[2].value = DisplayFormat(l).numericDate(day)
+        }
+        state.recordForm?.focus = row == nil ? 0 : 3
+    case .editItem, .deleteItem:
+        guard let row else { state.notice = l.pick("Aucune heure cette semaine : n pour en saisir.", "No hours this week: n to log some."); return [] }
+        guard let entry = state.hoursPane.list.showDetail ? row.entries[safe: state.hoursPane.entry] : (row.entries.count == 1 ? row.entries.first : nil) else {
+            state.notice = l.pick("Entrée pour voir les saisies de la ligne, puis ↑↓ pour choisir celle à \(action == .editItem ? "corriger" : "supprimer").",
+                                  "Enter to see the row's entries, then ↑↓ to choose the one to \(action == .editItem ? "correct" : "delete").")
+            return []
+        }
+        if action == .editItem {
+            openRecordForm(.hours(original: entry, agent: entry.agent, member: entry.member), &state)
+            state.recordForm?.focus = 3
+        } else {
+            state.hoursPane.prompt = .deleteEntry(entry)
+        }
     case .validateWeek:
         guard let row else { state.notice = l.pick("Aucune heure à valider cette semaine.", "No hours to validate this week."); return [] }
         return [.validateWeek(agent: row.agent, weekOf: state.hoursWeek)]
@@ -56,6 +75,9 @@ func editHoursPrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .close(let month):
         state.hoursPane.prompt = nil
         return Confirmation.accepts(key) ? [.closeMonth(month)] : []
+    case .deleteEntry(let entry):
+        state.hoursPane.prompt = nil
+        return Confirmation.accepts(key) ? [.deleteHours(entry)] : []
     case .reopen(let month, let reason):
         switch key {
         case .escape: state.hoursPane.prompt = nil

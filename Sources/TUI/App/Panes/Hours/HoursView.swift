@@ -99,6 +99,14 @@ func renderHoursPrompt(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, 
         lines = [l.pick("Ses heures ne pourront plus être saisies, modifiées ni supprimées, sauf réouverture.",
                         "Its hours can no longer be logged, changed or deleted, unless reopened."),
                  l.pick("o : clore · toute autre touche : renoncer", "y: close · any other key: cancel")]
+    case .deleteEntry(let entry):
+        let f = DisplayFormat(l)
+        let agent = state.snapshot?.agentNames[entry.agent] ?? entry.agent
+        let member = state.snapshot?.memberNames[entry.member] ?? entry.member
+        title = l.pick("Supprimer la saisie n° \(entry.id ?? 0)", "Delete entry no. \(entry.id ?? 0)")
+        lines = [l.pick("\(agent) · \(member) · \(f.date(entry.date)) · \(f.duration(entry.minutes))\(entry.validated ? " · validée" : "")",
+                        "\(agent) · \(member) · \(f.date(entry.date)) · \(f.duration(entry.minutes))\(entry.validated ? " · validated" : "")"),
+                 l.pick("o : supprimer (inscrit au journal d'audit) · toute autre touche : renoncer", "y: delete (written to the audit trail) · any other key: cancel")]
     case .reopen(let month, let reason):
         title = l.pick("Rouvrir le mois \(DisplayFormat(l).ofMonth(month))", "Reopen \(said(month))")
         lines = [l.pick("Motif (inscrit au journal d'audit) : ", "Reason (written to the audit trail): ") + reason + "▏",

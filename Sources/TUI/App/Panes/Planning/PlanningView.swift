@@ -269,6 +269,7 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
         if !d.reasons.isEmpty {
             lines.append(l.pick("Pourquoi : ", "Why: ") + d.reasons.map(state.reasonText).joined(separator: " ; "))
         }
+        if let first = state.wentFirstText(d) { lines.append(first) }
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     // Wrapped, never cut: what does not fit is counted (the request's detail in Demandes has it all).

@@ -37,6 +37,7 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                     "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
         ]
         for reason in d.reasons { lines.append(("• " + state.reasonText(reason), .normal)) }
+        if let first = state.wentFirstText(d) { lines.append(("  " + first, .normal)) }
         for period in d.periods.prefix(6) {
             let name = snapshot.agentNames[period.agent] ?? period.agent
             lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
