@@ -31,6 +31,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case requestOfOtherMember(request: String, member: String)
     case notMemberOn(member: String, date: CalendarDate)
     case dayOverfull(agent: String, date: CalendarDate, minutes: Int)
+    /// Hours logged for a mission on a day outside its span.
+    case outsideMission(request: String, date: CalendarDate, start: CalendarDate, end: CalendarDate)
 
     public func message(in l: Language) -> String {
         // French readers get their dates in words ("ven. 11 déc. 2026"), never in ISO.
@@ -110,6 +112,9 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .notMemberOn(let member, let date):
             return l.pick("« \(member) » n'était pas membre du service le \(fr.date(date))",
                           "\"\(member)\" was not a member of the service on \(date.iso)")
+        case .outsideMission(let request, let date, let start, let end):
+            return l.pick("le \(fr.date(date)) est hors de la mission \(request) (du \(fr.date(start)) au \(fr.date(end)))",
+                          "\(DisplayFormat(.en).date(date)) is outside mission \(request) (\(DisplayFormat(.en).date(start)) to \(DisplayFormat(.en).date(end)))")
         case .dayOverfull(let agent, let date, let minutes):
             return l.pick("l'agent « \(agent) » aurait \(DurationText.format(minutes)) le \(fr.date(date)) : plus de 24:00 dans une journée",
                           "agent \"\(agent)\" would have \(DurationText.format(minutes)) on \(date.iso): more than 24:00 in a day")

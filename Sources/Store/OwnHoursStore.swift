@@ -83,6 +83,7 @@ extension AppDatabase {
     static func checkChanged(_ db: Database, _ changed: TimeEntry, id: Int64, location: @escaping @Sendable (String) -> String) throws {
         let known = try KnownRecords.fetch(db, naming: changed)
         var errors = TerritoryValidation.problems(of: changed, known: known, path: location)
+        if errors.isEmpty, let problem = try missionSpanProblem(db, changed, location: location) { errors.append(problem) }
         if errors.isEmpty {
             let already = try Int.fetchOne(db, sql: """
                 SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE agent = ? AND date = ? AND id <> ?

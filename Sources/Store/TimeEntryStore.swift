@@ -52,6 +52,7 @@ extension AppDatabase {
         try write { db in
             let known = try KnownRecords.fetch(db, naming: entry)
             var errors = TerritoryValidation.problems(of: entry, known: known, path: location)
+            if errors.isEmpty, let problem = try Self.missionSpanProblem(db, entry, location: location) { errors.append(problem) }
             if errors.isEmpty {
                 let already = try Int.fetchOne(db, sql: "SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE agent = ? AND date = ?",
                                                arguments: [entry.agent, entry.date.iso]) ?? 0
@@ -66,6 +67,34 @@ extension AppDatabase {
             stored.id = db.lastInsertedRowID
             return stored
         }
+    }
+
+    /// What the stored plan gives `agent` at `member` on `date` (its minutes there and its rota
+    /// slots, none when away or on a holiday), and the minutes logged there that day.
+    public func dayAtMember(agent: String, member: String, date: CalendarDate) throws -> (planned: Int, logged: Int) {
+        try ensurePlan()
+        return try read { db in
+            let work = try PlanWindowReader.allocations(db, agents: [agent], from: date, to: date)
+            var planned = work.filter { $0.member == member }.reduce(0) { $0 + $1.allocation.minutes }
+            if let record = try PlanWindowReader.agents(db, [agent]).first, record.absence(on: date) == nil,
+               try TerritoryReader.service(db).calendar.isWorkingDay(date) {
+                planned += record.rota.filter { $0.member == member && $0.day == date.weekday }.reduce(0) { $0 + $1.time.minutes }
+            }
+            let logged = try Int.fetchOne(db, sql: "SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE agent = ? AND member = ? AND date = ?",
+                                          arguments: [agent, member, date.iso]) ?? 0
+            return (planned, logged)
+        }
+    }
+
+    /// Hours logged for a mission must fall within its span (issue 12): an entry dated before
+    /// the mission starts or after it ends is refused, saying the mission's dates. Imports of
+    /// whole territories are not checked this way (their history is what it is).
+    static func missionSpanProblem(_ db: Database, _ entry: TimeEntry, location: (String) -> String) throws -> DataError? {
+        guard let request = entry.request,
+              let row = try Row.fetchOne(db, sql: "SELECT start_date, end_date FROM request WHERE id = ?", arguments: [request]) else { return nil }
+        let start = CalendarDate.stored(row[0] as String), end = CalendarDate.stored(row[1] as String)
+        guard entry.date < start || entry.date > end else { return nil }
+        return DataError(location("date"), .outsideMission(request: request, date: entry.date, start: start, end: end))
     }
 
     /// The hours matching `query`, by id.

@@ -83,6 +83,23 @@ struct AccessCommandTests {
         #expect(!audit.stdout.contains("maladie"))
     }
 
+    /// A second day's worth at a commune already logged that day is recorded but said; hours of
+    /// a mission before it starts are refused, saying its dates (issue 12).
+    @Test func hoursBeyondThePlanAreSaidAndOutsideTheMissionRefused() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let first = try cli.run(["hours", "log", "--agent", "A1", "--member", "71040", "--date", "2026-11-27", "--hours", "7:00", "--db", cli.db])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try cli.run(["hours", "log", "--agent", "A1", "--member", "71040", "--date", "2026-11-27", "--hours", "7:00", "--db", cli.db])
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("releve : attention : ") && second.stderr.contains("14:00 saisies à") || second.stderr.contains("rien n'était prévu à"),
+                "\(second.stderr)")
+        let early = try cli.run(["hours", "log", "--agent", "A4", "--member", "71191", "--date", "2026-12-04", "--hours", "1:00",
+                                 "--request", "D-2026-030", "--db", cli.db])
+        #expect(early.status == 65)
+        #expect(early.stderr.contains("hors de la mission D-2026-030 (du lun. 7 déc. 2026 au ven. 18 déc. 2026)"), "\(early.stderr)")
+    }
+
     @Test func validationCloseAndReopenFromTheCommandLine() throws {
         let cli = try Self.demo()
         defer { cli.cleanUp() }

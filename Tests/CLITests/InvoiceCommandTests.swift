@@ -106,6 +106,11 @@ struct InvoiceCommandTests {
         #expect(rows.first?.hasPrefix("numero;type;exercice;date_emission;date_echeance") == true)
         #expect(rows.contains { $0.hasPrefix("2026-0001;titre;2026;01/12/2026;31/12/2026;") && $0.contains(";payée;15/12/2026;") })
         #expect(rows.contains { $0.hasPrefix("AV-2027-0001;avoir;2027;05/01/2027;") && $0.hasSuffix(";2026-0002") })
+        #expect(!csv.stdout.hasPrefix("\u{FEFF}"))
+        // --bom: the same bytes after a UTF-8 byte order mark, for spreadsheet software.
+        let withBOM = try cli.run(["invoice", "export", "--format", "csv", "--bom", "--as-of", "2027-01-10", "--db", cli.db])
+        #expect(Array(withBOM.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(withBOM.stdout.dropFirst() == csv.stdout[...])
     }
 
     @Test func datesOutsideTheirWindowAreRefusedInFrenchAndChangeNothing() throws {

@@ -55,12 +55,14 @@ struct ConstraintTests {
 
     @Test func logsValidHours() throws {
         let database = try seeded()
-        let stored = try database.logHours(entry(request: "2024-03")) { "--\($0)" }
+        // Mission 2024-03 runs from 11 March: hours of the 5th for it are refused, saying so.
+        #expect(throws: InvalidTerritory.self) { try database.logHours(entry(request: "2024-03")) { "--\($0)" } }
+        let stored = try database.logHours(entry(date: "2024-03-12", request: "2024-03")) { "--\($0)" }
         #expect(stored.id != nil)
         let listed = try database.timeEntries(TimeEntryQuery(member: "38018"))
         #expect(listed == [stored])
         #expect(try database.timeEntries(TimeEntryQuery(agent: "B")).isEmpty)
-        #expect(try database.timeEntries(TimeEntryQuery(from: CalendarDate.parseISO("2024-03-06"))).isEmpty)
+        #expect(try database.timeEntries(TimeEntryQuery(from: CalendarDate.parseISO("2024-03-13"))).isEmpty)
     }
 
     @Test(arguments: [

@@ -85,3 +85,40 @@ import Testing
         #expect(try database.versionedTimeEntry(id: logged.id ?? 0)?.entry.minutes == 60)
     }
 }
+
+/// Hours for a mission stay within its span; a day's hours beyond the plan are said (issue 12).
+@Suite struct HoursAgainstThePlanTests {
+    @Test func hoursOutsideTheMissionAreRefusedAndBeyondThePlanAreSaid() throws {
+        let database = try Fixtures.database()
+        let today = try #require(CalendarDate(year: 2026, month: 11, day: 16))
+        let territory = DemoTerritory.make(today: today)
+        try database.save(territory)
+        let plan = Arbitration.plan(territory)
+        let decision = try #require(plan.decisions.first { !$0.isImplicit && $0.servedMinutes > 0 && $0.request.start.weekday == .mon })
+        let allocation = try #require(plan.allocations.first { $0.request == decision.id })
+        let before = decision.request.start.adding(days: -3)
+        let entry = TimeEntry(agent: allocation.agent, member: decision.request.member, date: before, minutes: 60, request: decision.id)
+        #expect {
+            try database.logHours(entry, location: { $0 })
+        } throws: { error in
+            (error as? InvalidTerritory)?.errors.contains { if case .outsideMission(decision.id, before, decision.request.start, _) = $0.problem { true } else { false } } == true
+        }
+        // Within the span: accepted; twice the day's plan is said, not refused.
+        var inside = entry
+        inside.date = allocation.date
+        inside.minutes = allocation.minutes
+        let already = try database.dayAtMember(agent: allocation.agent, member: decision.request.member, date: allocation.date).logged
+        _ = try database.logHours(inside, location: { $0 })
+        let once = try database.dayAtMember(agent: allocation.agent, member: decision.request.member, date: allocation.date)
+        #expect(once.logged == already + allocation.minutes && once.planned >= allocation.minutes)
+        _ = try database.logHours(inside, location: { $0 })
+        let twice = try database.dayAtMember(agent: allocation.agent, member: decision.request.member, date: allocation.date)
+        let warnings = HoursWarnings.check(inside, territory: territory, today: today, language: .fr, day: twice)
+        let name = try #require(territory.members.first { $0.code == decision.request.member }?.name)
+        if twice.logged > twice.planned {
+            #expect(warnings.contains("\(DurationText.format(twice.logged)) saisies à \(name) ce jour-là pour \(DurationText.format(twice.planned)) prévues"), "\(warnings)")
+        }
+        #expect(twice.logged == already + 2 * allocation.minutes)
+        #expect(twice.logged > twice.planned, "twice the day's plan is more than planned")
+    }
+}

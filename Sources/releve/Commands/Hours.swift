@@ -39,7 +39,8 @@ struct Hours: ParsableCommand {
                     "Enregistré (n° \(stored.id ?? 0)) : \(DurationText.format(minutes)) le \(format.date(day)), \(agentName) à \(memberName).",
                     "Recorded (no. \(stored.id ?? 0)): \(DurationText.format(minutes)) on \(format.date(day)), \(agentName) at \(memberName)."))
                 // Plausible mistakes are recorded (the secretary may know better) but said aloud.
-                for warning in HoursWarnings.check(stored, territory: territory, today: Clock.today(), language: language) {
+                let planned = try database.dayAtMember(agent: stored.agent, member: stored.member, date: stored.date)
+                for warning in HoursWarnings.check(stored, territory: territory, today: Clock.today(), language: language, day: planned) {
                     writeError((language.pick("releve : attention : ", "releve: warning: ") + warning + "\n"))
                 }
             }

@@ -175,6 +175,7 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "csv (séparateur ;, virgule décimale, UTF-8).") var format: Format = .csv
         @Option(help: "Seulement cette année.") var year: Int?
         @Option(help: "Fichier à écrire (sinon la sortie standard).") var output: String?
+        @Flag(help: "Commence le fichier par une marque d'ordre des octets (BOM) UTF-8, pour qu'un tableur (Excel) lise les accents.") var bom = false
         @OptionGroup var force: ForceOption
         @OptionGroup var asOf: AsOfOption
         @OptionGroup var options: CommonOptions
@@ -183,7 +184,8 @@ struct InvoiceCommand: ParsableCommand {
             try options.reporting { l in
                 let database = try options.openDatabase()
                 let day = try asOf.day()
-                let text = InvoiceReport.csv(try database.invoices(year: year), memberNames: try database.names().members, today: day)
+                let text = (bom ? "\u{FEFF}" : "")
+                    + InvoiceReport.csv(try database.invoices(year: year), memberNames: try database.names().members, today: day)
                 if let output {
                     try OutputFile.write(Array(text.utf8), to: output, force: force.force, protecting: database.protectedFiles)
                 } else {

@@ -147,8 +147,9 @@ final class DatabaseKioskSource: KioskDataSource {
         let stored = try database.logHours(TimeEntry(agent: agent, member: draft.member, date: draft.date, minutes: draft.minutes,
                                                      request: draft.request), location: location)
         // The same warnings as `releve hours log` (holiday, weekend, absence, future day), never a motive.
-        let warnings = HoursWarnings.check(stored, territory: try database.warningContext(agent: agent), today: pinnedToday ?? Clock.today(),
-                                           language: language)
+        let warnings = HoursWarnings.check(stored, territory: try database.warningContext(agent: agent, members: [stored.member]),
+                                           today: pinnedToday ?? Clock.today(), language: language,
+                                           day: try database.dayAtMember(agent: agent, member: stored.member, date: stored.date))
         return language.pick("Enregistré (n° \(stored.id ?? 0)) : \(DurationText.format(draft.minutes)) le \(DisplayFormat(language).date(draft.date)).",
                              "Recorded (no. \(stored.id ?? 0)): \(DurationText.format(draft.minutes)) on \(DisplayFormat(language).date(draft.date)).")
             + (warnings.isEmpty ? "" : language.pick(" Attention : ", " Warning: ") + warnings.joined(separator: " ; ") + ".")
