@@ -125,6 +125,8 @@ final class DatabaseDataSource: AppDataSource {
         return l.pick("Avoir \(credit.number) émis : annule \(number).", "Credit note \(credit.number) issued: cancels \(number).")
     }
 
+    func estimate(_ decision: RequestDecision) throws -> CostEstimate? { try database.costEstimate(for: decision) }
+
     func saveHours(_ entry: TimeEntry, original: TimeEntry?, language l: Language) throws -> String {
         let f = DisplayFormat(l)
         // Fields named as the form names them.

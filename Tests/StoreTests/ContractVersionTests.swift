@@ -122,3 +122,22 @@ import Testing
         #expect(twice.logged > twice.planned, "twice the day's plan is more than planned")
     }
 }
+
+/// The preview's estimate, read for one member, is `releve estimate`'s (issue 12).
+@Suite struct PreviewEstimateTests {
+    @Test func theEstimateReadForOneMemberIsTheWholeTerritorysOne() throws {
+        let database = try Fixtures.database()
+        let territory = DemoTerritory.make(today: try #require(CalendarDate(year: 2026, month: 11, day: 16)))
+        try database.save(territory)
+        let plan = Arbitration.plan(territory)
+        var compared = 0
+        for decision in plan.decisions where !decision.isImplicit {
+            #expect(try database.costEstimate(for: decision) == CostEstimate.make(for: decision, territory: territory), "\(decision.id)")
+            compared += 1
+        }
+        #expect(compared > 20)
+        var next = try #require(plan.decisions.first { !$0.isImplicit })
+        next.request.start = try #require(CalendarDate(year: 2031, month: 3, day: 3))
+        #expect(try database.costEstimate(for: next) == nil)
+    }
+}

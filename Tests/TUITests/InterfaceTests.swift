@@ -302,8 +302,17 @@ struct RequestFormTests {
         #expect(request.minutesPerWeek == 1050)
         #expect(request.motive == .maladie)
         _ = update(&state, .impact(RequestImpact.of(request, in: demoSnapshot.territory, current: demoSnapshot.plan), request))
+        let impact = RequestImpact.of(request, in: demoSnapshot.territory, current: demoSnapshot.plan)
+        let decision = try #require(impact.decision)
+        _ = update(&state, .estimated(CostEstimate.make(for: decision, territory: demoSnapshot.territory), year: 2026))
         let body = screen(state).joined(separator: "\n")
         #expect(body.contains("Si elle est enregistrée"))
+        // The cost before confirming (rules.md §6.1).
+        let estimate = try #require(CostEstimate.make(for: decision, territory: demoSnapshot.territory))
+        #expect(body.contains("Coût prévisionnel : \(DisplayFormat(.fr).money(estimate.amountCents))"), "\(body)")
+        // Without a tariff for its year, the preview says how to make one.
+        _ = update(&state, .estimated(nil, year: 2027))
+        #expect(screen(state).joined(separator: " ").contains("Coût : aucun tarif 2027"))
         #expect(press(&state, .enter) == [.saveRequest(request, isNew: true)])
         #expect(update(&state, .saved("D-2026-031")) == [.reload])
         #expect(state.requestForm == nil)

@@ -221,6 +221,8 @@ public enum Msg: Sendable {
     case closedMonthsLoaded([String])
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)
+    /// The preview's cost (nil: no tariff for `year`).
+    case estimated(CostEstimate?, year: Int)
     case saved(String)
     /// A member or an agent was saved or deleted: close the form, say it, reload.
     case done(String)

@@ -89,6 +89,10 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.requestForm?.impact = impact
         state.requestForm?.pending = request
         return []
+    case .estimated(let estimate, let year):
+        state.requestForm?.estimate = estimate
+        state.requestForm?.estimateYear = year
+        return []
     case .saved(let id):
         state.requestForm = nil
         state.recordForm = nil

@@ -39,6 +39,9 @@ public protocol AppDataSource: AnyObject {
     func writeInvoicePDF(number: String, replacing: Bool) throws -> String
     /// Validates entries; returns what to tell the coordinator.
     func validateHours(ids: [Int64], language: Language) throws -> String
+    /// The cost estimate of a request as the form would save it (rules.md §6.1), nil without a
+    /// tariff for its year.
+    func estimate(_ decision: RequestDecision) throws -> CostEstimate?
     /// Logs `entry` (`original` nil) or corrects `original` into `entry`, refused if `original`
     /// changed meanwhile; the sentence for the status bar.
     func saveHours(_ entry: TimeEntry, original: TimeEntry?, language: Language) throws -> String
@@ -69,6 +72,9 @@ extension AppDataSource {
 
     /// Without an audit trail to ask, everything may have changed.
     public func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>, entries: Set<Int64>) { (mark + 1, ["*"], []) }
+
+    /// A source without a database estimates from the hours it was given (none).
+    public func estimate(_ decision: RequestDecision) throws -> CostEstimate? { nil }
 
     /// Without a lookup by id, the entries are not found (the week is read whole instead).
     public func hours(ids: Set<Int64>) throws -> [TimeEntry] { [] }
@@ -317,8 +323,10 @@ public final class Program {
                 }
             case .previewRequest(let request):
                 guard let snapshot = state.snapshot else { continue }
-                run(busy: language.pick("Calcul de l'effet de la demande…", "Working out the request's effect…")) { _ in
-                    [.impact(RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan), request)]
+                run(busy: language.pick("Calcul de l'effet de la demande…", "Working out the request's effect…")) { data in
+                    let impact = RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan)
+                    let estimate = impact.decision.flatMap { try? data.estimate($0) }
+                    return [.impact(impact, request), .estimated(estimate, year: request.start.year)]
                 }
             case .saveRequest(let request, let isNew, let read):
                 run(busy: language.pick("Enregistrement…", "Saving…")) { data in

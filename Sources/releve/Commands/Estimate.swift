@@ -25,7 +25,7 @@ struct EstimateCommand: ParsableCommand {
                 throw CommandFailure(.invalidData, l.pick("demande « \(requestID) » inconnue", "unknown request \"\(requestID)\""))
             }
             guard let estimate = CostEstimate.make(for: decision, territory: territory) else {
-                throw CommandFailure(.invalidData, l.pick("aucun tarif pour \(decision.request.start.year)",
+                throw CommandFailure(.invalidData, l.pick("aucun tarif pour \(decision.request.start.year) : dans l'interface, volet Factures (6), année \(decision.request.start.year), touche T (le formulaire reprend le tarif de l'année d'avant)",
                                                           "no tariff for \(decision.request.start.year)"))
             }
             if let pdf, let member = territory.members.first(where: { $0.code == estimate.member }) {

@@ -7,6 +7,9 @@ public struct RequestFormState: Sendable, Equatable {
     public var problems: [RequestDraft.Field: String] = [:]
     /// Set once the draft is valid: what saving would change, shown before confirming.
     public var impact: RequestImpact?
+    /// The cost of the previewed request, and the year it was asked for (said when no tariff).
+    public var estimate: CostEstimate?
+    public var estimateYear: Int?
     public var pending: ReplacementRequest?
     /// The request as it was when the form opened, with its version (edits): saving refuses to
     /// overwrite it if another session changed it meanwhile.

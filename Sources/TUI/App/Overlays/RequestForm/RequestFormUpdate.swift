@@ -17,6 +17,8 @@ func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         return []
     case .typed:
         form.impact = nil
+        form.estimateYear = nil
+        form.estimate = nil
         form.error = nil
     case .enter:
         if let pending = form.pending, form.impact != nil {

@@ -54,6 +54,25 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
                 }
             }
         }
+        // The cost before confirming (rules.md §6.1), or how to make the missing tariff.
+        if let year = form.estimateYear, y < rect.maxY - 3 {
+            let f = DisplayFormat(l)
+            let text: String
+            if let e = form.estimate {
+                let prepaid = e.neededMinutes - e.billedMinutes
+                text = l.pick("Coût prévisionnel : \(f.money(e.amountCents)) (\(f.duration(e.billedMinutes)) à \(f.money(e.hourlyRateCents)) de l'heure"
+                                + (prepaid > 0 ? ", \(f.duration(prepaid)) prises sur les jours prépayés \(e.year))" : ")"),
+                              "Estimated cost: \(f.money(e.amountCents)) (\(f.duration(e.billedMinutes)) at \(f.money(e.hourlyRateCents)) an hour"
+                                + (prepaid > 0 ? ", \(f.duration(prepaid)) from the \(e.year) prepaid days)" : ")"))
+            } else {
+                text = l.pick("Coût : aucun tarif \(year) — volet Factures (6), année \(year), T : le formulaire reprend le tarif de l'année d'avant.",
+                              "Cost: no \(year) tariff — Invoices pane (6), year \(year), T: the form starts from the year before's.")
+            }
+            for line in TextWidth.wrap(text, width: width - 4) where y < rect.maxY - 3 {
+                buffer.put(line, x: rect.x + 2, y: y, style: theme.style(.normal))
+                y += 1
+            }
+        }
         // Who loses what, by name, wrapped; what does not fit is counted, never cut.
         let room = max(1, rect.maxY - 3 - y)
         let lines = lossLines(impact.losses, snapshot: state.snapshot, width: width - 4, rows: room, l)
