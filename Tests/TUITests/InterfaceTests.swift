@@ -100,6 +100,9 @@ struct RenderTests {
         #expect(theme.style(.urgent).foreground == .default)
         let lines = screen(loadedState(), theme: theme)
         #expect(lines.contains { $0.contains("!Coll") })
+        // Without colour the cursor, a conflict and today still look different (issue 12).
+        let styles = [Role.selected, .conflict, .today].map { theme.style($0) }
+        #expect(Set(styles.map { "\($0.attributes)" }).count == 3, "\(styles)")
     }
 
     @Test func asciiBordersWithoutUnicode() {
@@ -259,6 +262,10 @@ struct ShippedThemeTests {
         var mono = theme
         mono.usesColor = false
         #expect(mono.style(.selected).attributes.contains(.reverse), "\(name)")
+        // The cursor, a conflict and today stay three different looks without colour (issue 12).
+        let styles = [Role.selected, .conflict, .today].map { mono.style($0) }
+        #expect(Set(styles.map { "\($0.attributes)" }).count == 3, "\(name): \(styles)")
+        #expect(!styles[1].attributes.contains(.reverse) && !styles[2].attributes.contains(.reverse), "only the cursor is reversed: \(name)")
     }
 }
 

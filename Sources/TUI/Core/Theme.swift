@@ -43,7 +43,7 @@ public struct Theme: Sendable {
             .tabActive: s(.default, .default, [.bold, .underline]), .header: s(.default, .default, .bold), .border: .plain,
             .selected: s(.default, .default, .reverse), .today: s(.default, .default, [.bold, .underline]),
             .urgent: s(.default, .default, .bold), .shared: s(.default, .default, .underline), .preempted: s(.default, .default, .dim),
-            .absence: s(.default, .default, .dim), .holiday: s(.default, .default, .dim), .conflict: s(.default, .default, [.reverse, .bold]),
+            .absence: s(.default, .default, .dim), .holiday: s(.default, .default, .dim), .conflict: s(.default, .default, .bold),
             .unpaid: s(.default, .default, .bold), .hint: .plain, .error: s(.default, .default, .bold), .dim: s(.default, .default, .dim),
         ]
         return Theme(name: "default", color: color, mono: mono)
