@@ -393,10 +393,20 @@ extension AppDatabase {
     /// `releve schedule` does, for the agents on screen only.
     public func storedAgentWork(agents codes: [String], to: CalendarDate) throws
         -> (allocations: [DayAllocation], decisions: [RequestDecision], members: [Member]) {
+        let found = try storedAgentWork(agents: codes, from: CalendarDate(dayNumber: 0), to: to)
+        return (found.allocations, found.decisions, found.members)
+    }
+
+    /// The same from `from` only (the weeks before it already placed by the caller), with the
+    /// stored plan's version: placed weeks stay true while it is the same.
+    public func storedAgentWork(agents codes: [String], from: CalendarDate, to: CalendarDate) throws
+        -> (allocations: [DayAllocation], decisions: [RequestDecision], members: [Member], planVersion: Int) {
         try ensurePlan()
         return try read { db in
             let agents = try PlanWindowReader.agents(db, codes)
-            return try PlanWindowReader.history(db, agents: agents, to: to)
+            let found = try PlanWindowReader.history(db, agents: agents, from: from, to: to)
+            let version = try Int.fetchOne(db, sql: "SELECT plan_version FROM plan_state WHERE id = 1") ?? 0
+            return (found.allocations, found.decisions, found.members, version)
         }
     }
 }
@@ -494,9 +504,9 @@ enum PlanWindowReader {
 
     /// The agents' days of work from the plan's start to `to`, with the decisions and members
     /// (opening hours included) they name: what `HalfDayPlanner` needs for those agents.
-    static func history(_ db: Database, agents: [Agent], to: CalendarDate) throws
+    static func history(_ db: Database, agents: [Agent], from: CalendarDate = CalendarDate(dayNumber: 0), to: CalendarDate) throws
         -> (allocations: [DayAllocation], decisions: [RequestDecision], members: [Member]) {
-        let work = try allocations(db, agents: agents.map(\.code), from: CalendarDate(dayNumber: 0), to: to)
+        let work = try allocations(db, agents: agents.map(\.code), from: from, to: to)
         let memberCodes = Set(work.map(\.member) + agents.flatMap { $0.rota.map(\.member) })
         return (work.map(\.allocation), try decisions(db, Set(work.map(\.allocation.request))), try members(db, Array(memberCodes)))
     }

@@ -22,6 +22,9 @@ final class DatabaseDataSource: AppDataSource {
     /// The interface's today (`--today` or the clock), which bounds invoice dates.
     let today: CalendarDate
 
+    /// Half-day weeks placed for the grid, kept for the next windows.
+    private let weeks = PlacedWeeks()
+
     init(_ database: AppDatabase, today: CalendarDate) {
         self.database = database
         self.today = today
@@ -61,13 +64,14 @@ final class DatabaseDataSource: AppDataSource {
         var window = PlanningWindow(query: query, service: stored.service, rowCount: stored.rowCount, agents: stored.agents,
                                     rowMembers: stored.rowMembers, members: stored.members, decisions: stored.decisions,
                                     allocations: stored.allocations)
-        if query.rows == .agents {
-            // The half-days of the agents on screen, placed from their whole history as `releve schedule` does.
-            let history = try database.storedAgentWork(agents: stored.agents.map(\.code), to: query.to)
-            window.placeHalfDays(territory: Territory(service: stored.service, members: history.members, agents: stored.agents),
-                                 plan: Plan(decisions: history.decisions, allocations: history.allocations))
-        }
+        if query.rows == .agents { try placeHalfDays(&window, agents: stored.agents, service: stored.service) }
         return window
+    }
+
+    /// The half-days of the agents on screen, placed from their history as `releve schedule`
+    /// does; weeks placed for an earlier window are kept while the stored plan is the same.
+    private func placeHalfDays(_ window: inout PlanningWindow, agents: [Agent], service: ServiceSettings) throws {
+        window.weeks = try weeks.weeks(of: agents, service: service, from: window.query.from, to: window.query.to, in: database)
     }
 
     func hours(from: CalendarDate, to: CalendarDate) throws -> [TimeEntry] {

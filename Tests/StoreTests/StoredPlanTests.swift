@@ -293,3 +293,32 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// The grid's kept half-day weeks are the whole planner's, whatever the order the weeks are
+/// asked in, and are placed again once the plan changed.
+@Suite struct PlacedWeeksTests {
+    @Test func keptWeeksAreTheWholePlannersWeeksAndFollowThePlan() throws {
+        let database = try Fixtures.database()
+        let today = try #require(CalendarDate(year: 2026, month: 11, day: 16))
+        var territory = DemoTerritory.make(today: today)
+        try database.save(territory)
+        let cache = PlacedWeeks()
+        let agents = Array(territory.agents.sorted { $0.code < $1.code }.prefix(3))
+        func check(_ monday: CalendarDate, _ plan: Plan) throws {
+            let whole = HalfDayPlanner(territory: territory, plan: plan)
+            let weeks = try cache.weeks(of: agents, service: territory.service, from: monday, to: monday.adding(days: 4), in: database)
+            for agent in agents {
+                #expect(weeks[agent.code]?[monday.dayNumber] == whole.week(agent: agent.code, monday: monday), "\(agent.code) \(monday.iso)")
+            }
+        }
+        let plan = Arbitration.plan(territory)
+        let base = today.mondayOfWeek
+        for offset in [0, 7, 21, -14, 28, 35, -70] { try check(base.adding(days: offset), plan) }
+        // A change of plan: the kept weeks are not reused.
+        territory.requests[0].minutesPerWeek += 300
+        territory.requests[5].end = territory.requests[5].end.adding(days: 14)
+        try database.save(territory)
+        let changed = Arbitration.plan(territory)
+        for offset in [35, 42, 0] { try check(base.adding(days: offset), changed) }
+    }
+}

@@ -196,6 +196,12 @@ public final class HalfDayPlanner {
         }.sorted()
     }
 
+    /// Gives the planner a week placed before (by a planner of the same plan): the weeks after
+    /// it read it for stability instead of placing the weeks before again.
+    public func seed(_ week: AgentWeek) {
+        made[week.agent, default: [:]][week.monday.dayNumber] = week
+    }
+
     /// The agent's week that starts on `monday` (rota slots only when it has no work then).
     public func week(agent code: String, monday: CalendarDate) -> AgentWeek {
         if let week = made[code]?[monday.dayNumber] { return week }

@@ -151,6 +151,15 @@ struct Bench: ParsableCommand {
             }
             result.record("ui_key_\(pane)_max", costs.max() ?? 0)
             settle()
+            if pane == "planning" {
+                // Half a year on, week by week (each week's half-days placed from the one
+                // before), then a page of other agents there (their whole history placed).
+                let weeks = (0..<26).map { _ in CPUClock.thread { program.press(.character("]")) } + drain() }
+                result.record("ui_key_planning_next_week_max", weeks.max() ?? 0)
+                result.record("ui_key_planning_page_mid_year", CPUClock.thread { program.press(.pageDown) } + drain())
+                _ = program.press(.character("t"))
+                settle()
+            }
         }
         // Typing: a filter over the 35,000 members, then a new request's form.
         press(.character("3"))

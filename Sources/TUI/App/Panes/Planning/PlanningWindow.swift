@@ -70,9 +70,10 @@ public struct PlanningWindow: Sendable {
 
     /// Places the half-days of the agents on screen (agents view), from a territory and plan
     /// that hold at least those agents' days of work up to the last day shown.
-    public mutating func placeHalfDays(territory: Territory, plan: Plan) {
+    public mutating func placeHalfDays(territory: Territory, plan: Plan, placed: [AgentWeek] = []) {
         guard query.rows == .agents, !agents.isEmpty else { return }
         let planner = HalfDayPlanner(territory: territory, plan: plan)
+        for week in placed { planner.seed(week) }
         var monday = query.from.mondayOfWeek
         while monday <= query.to {
             for agent in agents { weeks[agent.code, default: [:]][monday.dayNumber] = planner.week(agent: agent.code, monday: monday) }
