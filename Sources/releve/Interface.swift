@@ -146,12 +146,29 @@ final class DatabaseDataSource: AppDataSource {
         guard let original, let id = original.id else {
             let stored = try database.logHours(entry, location: location)
             return l.pick("Saisie n° \(stored.id ?? 0) enregistrée : \(f.duration(stored.minutes)) le \(f.date(stored.date)).",
-                          "Entry no. \(stored.id ?? 0) saved: \(f.duration(stored.minutes)) on \(f.date(stored.date)).")
+                          "Entry no. \(stored.id ?? 0) saved: \(f.duration(stored.minutes)) on \(f.date(stored.date)).") + (try warnings(stored, l))
         }
         let read = try currentRead(of: original, id: id)
-        _ = try database.correctHours(entry, read: read, location: location)
-        return l.pick("Saisie n° \(id) corrigée\(original.validated ? " (à valider de nouveau)" : "").",
-                      "Entry no. \(id) corrected\(original.validated ? " (to validate again)" : "").")
+        let stored = try database.correctHours(entry, read: read, location: location)
+        var changes: [String] = []
+        if original.minutes != stored.minutes { changes.append("\(f.duration(original.minutes)) → \(f.duration(stored.minutes))") }
+        if original.date != stored.date { changes.append("\(f.date(original.date)) → \(f.date(stored.date))") }
+        if original.member != stored.member || original.agent != stored.agent || original.request != stored.request {
+            let names = try database.names()
+            let said = { (e: TimeEntry) in "\(names.agents[e.agent] ?? e.agent) à \(names.members[e.member] ?? e.member)" + (e.request.map { " (\($0))" } ?? "") }
+            changes.append("\(said(original)) → \(said(stored))")
+        }
+        return l.pick("Saisie n° \(id) corrigée\(changes.isEmpty ? "" : " : " + changes.joined(separator: ", "))\(original.validated ? " (à valider de nouveau)" : "").",
+                      "Entry no. \(id) corrected\(changes.isEmpty ? "" : ": " + changes.joined(separator: ", "))\(original.validated ? " (to validate again)" : "").")
+            + (try warnings(stored, l))
+    }
+
+    /// The warnings of `releve hours log` (holiday, absence, future day, beyond the plan), said after the notice.
+    private func warnings(_ stored: TimeEntry, _ l: Language) throws -> String {
+        let found = HoursWarnings.check(stored, territory: try database.warningContext(agent: stored.agent, members: [stored.member]),
+                                        today: today, language: l,
+                                        day: try database.dayAtMember(agent: stored.agent, member: stored.member, date: stored.date))
+        return found.isEmpty ? "" : l.pick(" Attention : ", " Warning: ") + found.joined(separator: " ; ") + "."
     }
 
     func deleteHours(_ original: TimeEntry, language l: Language) throws -> String {

@@ -544,3 +544,31 @@ struct DecisionNamesTests {
         #expect(state.reasonText(reason) == "interrompue par l'urgence \(byName) (\(by))")
     }
 }
+
+@Suite("After a save (issue 12)")
+struct CursorAfterSaveTests {
+    @Test func theCursorGoesToTheRequestSaved() throws {
+        var state = loadedState()
+        _ = press(&state, .character("2"))
+        #expect(state.requests.cursor == 0)
+        _ = update(&state, .saved("D-2026-010"))
+        _ = update(&state, .loaded(demoSnapshot))
+        let index = try #require(state.requestRows.firstIndex { $0.id == "D-2026-010" })
+        #expect(state.requests.cursor == index)
+        #expect(screen(state).contains { $0.contains("D-2026-010") })
+        #expect(state.savedRequest == nil)
+    }
+
+    /// The preview says the commune found and the agents who would go, by name.
+    @Test func thePreviewNamesTheCommuneAndTheAgents() throws {
+        var state = loadedState()
+        _ = press(&state, .character("2"), .character("e"))
+        let form = try #require(state.requestForm)
+        let request = try #require(demoSnapshot.decisions[form.draft.id ?? ""]?.request)
+        _ = update(&state, .impact(RequestImpact.of(request, in: demoSnapshot.territory, current: demoSnapshot.plan), request))
+        let body = screen(state).joined(separator: "\n")
+        let member = try #require(demoSnapshot.memberNames[request.member])
+        #expect(body.contains("\(member) (\(request.member)) · "), "\(body)")
+        #expect(body.contains("agents : "))
+    }
+}

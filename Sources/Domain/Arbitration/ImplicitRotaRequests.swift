@@ -35,4 +35,11 @@ public enum ImplicitRotaRequests {
     }
 
     public static func isImplicit(_ id: String) -> Bool { id.hasPrefix(prefix) }
+
+    /// The absent agent whose rota an implicit request covers (`ROTA:<agent>:<member>:<date>`).
+    public static func agent(of id: String) -> String? {
+        guard isImplicit(id) else { return nil }
+        let parts = id.split(separator: ":")
+        return parts.count > 1 ? String(parts[1]) : nil
+    }
 }

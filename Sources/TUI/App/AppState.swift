@@ -162,6 +162,8 @@ public struct AppState: Sendable {
     public var showHelp = false
     public var requestForm: RequestFormState?
     public var recordForm: RecordFormState?
+    /// The request just saved: the cursor goes to it once the lists are read again.
+    public var savedRequest: String?
     public var pendingDeletion: PendingDeletion?
     /// The absences or rota slots of one agent, when open.
     public var agentItems: AgentItemsState?

@@ -28,6 +28,11 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.serviceName = snapshot.territory.service.name
         state.loadError = nil
         clampCursors(&state)
+        if let id = state.savedRequest, let index = state.requestRows.firstIndex(where: { $0.id == id }) {
+            state.requests.cursor = index
+            state.requests.scroll = max(0, index - 2)
+        }
+        state.savedRequest = nil
         if let items = state.agentItems {
             if snapshot.territory.agents.contains(where: { $0.code == items.agent }) {
                 let count = state.agentItemCount
@@ -94,6 +99,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.requestForm?.estimateYear = year
         return []
     case .saved(let id):
+        state.savedRequest = id
         state.requestForm = nil
         state.recordForm = nil
         state.pendingDeletion = nil

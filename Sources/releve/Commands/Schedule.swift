@@ -49,7 +49,9 @@ struct ScheduleCommand: ParsableCommand {
                 guard let requestID else {
                     throw CommandFailure(.usage, language.pick("indiquez une demande, ou --agent CODE", "give a request, or --agent CODE"))
                 }
-                guard let decision = plan.decision(requestID), let found = planner.schedule(request: requestID, from: first, to: last) else {
+                // By default the span the plan serves: a capped request stops at its two months.
+                guard let decision = plan.decision(requestID),
+                      let found = planner.schedule(request: requestID, from: first, to: last ?? decision.effectiveEnd) else {
                     throw CommandFailure(.invalidData, language.pick("demande « \(requestID) » inconnue", "unknown request \"\(requestID)\""))
                 }
                 guard found.placedMinutes + found.unplacedMinutes > 0 || first != nil else {

@@ -45,6 +45,23 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
                               "If saved: \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) of \(DurationText.format(decision.neededMinutes))"),
                        x: rect.x + 2, y: y, style: theme.style(.header), maxWidth: width - 4)
             y += 1
+            // Which commune, and who would go there, by name (the form may have found the
+            // commune from part of its name).
+            let f = DisplayFormat(l)
+            let memberName = state.snapshot?.memberNames[decision.request.member] ?? decision.request.member
+            var agents: [String] = []
+            for period in decision.periods {
+                let name = state.snapshot?.agentNames[period.agent] ?? period.agent
+                if !agents.contains(name) { agents.append(name) }
+            }
+            let who = agents.isEmpty ? l.pick("aucun agent", "no agent") : agents.prefix(4).joined(separator: ", ")
+                + (agents.count > 4 ? l.pick(" et \(agents.count - 4) autres", " and \(agents.count - 4) more") : "")
+            let span = "\(f.date(decision.request.start)) – \(f.date(decision.effectiveEnd))"
+            for line in TextWidth.wrap("\(memberName) (\(decision.request.member)) · \(span) · " + l.pick("agents : ", "agents: ") + who, width: width - 4)
+            where y < rect.maxY - 3 {
+                buffer.put(line, x: rect.x + 2, y: y, style: theme.style(.normal))
+                y += 1
+            }
             let reasons = decision.reasons.map(state.reasonText).joined(separator: " ; ")
                 + (state.wentFirstText(decision).map { ". " + $0 } ?? "")
             if !reasons.isEmpty {

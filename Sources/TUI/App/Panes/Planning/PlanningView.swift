@@ -14,7 +14,8 @@ struct HalfDay {
 /// An agent's morning and afternoon as the half-day schedule places them (rules.md §5, the
 /// same as `releve schedule --agent`): the member of each half-day, its times in the detail.
 /// `showMotive` false (observers): an absence reads "absent(e)", never its motive.
-func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language, showMotive: Bool = true) -> (HalfDay, HalfDay) {
+func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language l: Language, showMotive: Bool = true,
+              agentName: (String) -> String = { $0 }) -> (HalfDay, HalfDay) {
     let calendar = window.calendar
     if day.weekday.isWeekend { return (HalfDay(text: "", role: .dim, requests: []), HalfDay(text: "", role: .dim, requests: [])) }
     if calendar.isHoliday(day) {
@@ -32,7 +33,12 @@ func halfDays(agent: Agent, day: CalendarDate, window: PlanningWindow, language 
         let conflicts = placed.conflicts.filter { $0.half == half }
         var lines: [String] = here.map { h in
             let times = "\(ClockText.format(h.range.start))–\(ClockText.format(h.range.end))"
-            let what = h.request.map { id in "\(name(h.member)) (\(id))" }
+            let what = h.request.map { id in
+                ImplicitRotaRequests.agent(of: id).map { absent in
+                    l.pick("\(name(h.member)), à la place de la tournée \(DisplayFormat.de(agentName(absent)))",
+                           "\(name(h.member)), covering \(agentName(absent))'s rota")
+                } ?? "\(name(h.member)) (\(id))"
+            }
                 ?? l.pick("tournée à \(name(h.member))", "rota at \(name(h.member))")
             return "\(times) · \(what)" + (h.split ? l.pick(" · demi-journée partagée", " · shared half-day") : "")
         }
@@ -240,7 +246,8 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
     var title = format.date(day)
     var requestIDs: [String] = []
     if p.rows == .agents, let agent = window.agent(row: p.row) {
-        let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l, showMotive: state.seesMotives)
+        let (am, pm) = halfDays(agent: agent, day: day, window: window, language: l, showMotive: state.seesMotives,
+                                agentName: { state.snapshot?.agentNames[$0] ?? $0 })
         let half = p.month ? nil : (p.column % 2 == 0 ? am : pm)
         title = "\(agent.name) · \(title)" + (half == nil ? "" : " · " + (p.column % 2 == 0 ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon")))
         requestIDs = half?.requests ?? (am.requests + pm.requests)
@@ -264,6 +271,13 @@ private func planningDetail(_ state: AppState, _ window: PlanningWindow, _ rect:
     for id in uniqued(requestIDs) {
         guard let d = window.decisions[id] else { continue }
         let member = window.member(d.request.member)
+        if let absent = ImplicitRotaRequests.agent(of: id) {
+            let name = state.snapshot?.agentNames[absent] ?? window.agents.first { $0.code == absent }?.name ?? absent
+            lines.append(l.pick("Tournée \(DisplayFormat.de(name)) à \(member?.name ?? d.request.member), absent(e) ce jour-là : reprise par le service · \(d.status.label(in: l))",
+                                "\(name)'s rota at \(member?.name ?? d.request.member), away that day: covered by the service · \(d.status.label(in: l))"))
+            if let first = state.wentFirstText(d) { lines.append(first) }
+            continue
+        }
         lines.append(l.pick("Demande \(id) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (\(member?.population ?? 0) hab.) · \(d.status.label(in: l))",
                             "Request \(id) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue)) · \(member?.name ?? d.request.member) (pop. \(member?.population ?? 0)) · \(d.status.label(in: l))"))
         if !d.reasons.isEmpty {

@@ -38,6 +38,14 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         ]
         for reason in d.reasons { lines.append(("• " + state.reasonText(reason), .normal)) }
         if let first = state.wentFirstText(d) { lines.append(("  " + first, .normal)) }
+        if let day = d.preemptedOn, case .preemptedBy(let by)? = d.reasons.first(where: { if case .preemptedBy = $0 { true } else { false } }) {
+            lines.append((l.pick("  Arrêtée le \(format.date(day)) : ce jour-là l'urgence \(requestName(by, snapshot, l)) a pris les heures des agents "
+                                    + "et ce remplacement non urgent n'avait plus son besoin du jour ; la convention (art. 3) y met alors un terme. "
+                                    + "Pour la suite : une nouvelle demande.",
+                                 "  Ended on \(format.date(day)): that day urgent request \(requestName(by, snapshot, l)) took the agents' hours "
+                                    + "and this non-urgent replacement no longer had its day's need; the agreement (art. 3) then ends it. "
+                                    + "For the rest: a new request."), .normal))
+        }
         for period in d.periods.prefix(6) {
             let name = snapshot.agentNames[period.agent] ?? period.agent
             lines.append(("  \(short(period.from))–\(short(period.to)) \(name) \(DurationText.format(period.minutesPerDay))/j", .dim))
