@@ -115,13 +115,20 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let compact = !p.month && p.rows == .members
     let half = p.month || compact ? dayWidth - 1 : (dayWidth - 1) / 2
 
+    let narrowMonth = p.month && dayWidth < 4
     // Headers: day names, then morning / afternoon.
     buffer.put(p.rows == .agents ? "Agent" : l.pick("Commune", "Member"), x: inner.x, y: inner.y, style: theme.style(.header))
     for (i, day) in days.enumerated() {
         let x = inner.x + nameWidth + 1 + i * dayWidth
         let label = p.month ? String(day.day) : "\(format.weekdayShort(day.weekday)) \(day.day)"
         let role: Role = day == state.today ? .today : (window.calendar.isWorkingDay(day) ? .header : .dim)
-        buffer.put(label, x: x, y: inner.y, style: theme.style(role), maxWidth: dayWidth - 1)
+        if narrowMonth {
+            // One column a day (80 columns): the tens above the units, "1" over "0" for the 10th.
+            buffer.put(day.day >= 10 ? String(day.day / 10) : " ", x: x, y: inner.y, style: theme.style(role), maxWidth: 1)
+            buffer.put(String(day.day % 10), x: x, y: inner.y + 1, style: theme.style(role), maxWidth: 1)
+        } else {
+            buffer.put(label, x: x, y: inner.y, style: theme.style(role), maxWidth: dayWidth - 1)
+        }
         if !p.month && !compact {
             buffer.put(half >= 5 ? l.pick("matin", "am") : l.pick("mat", "am"), x: x, y: inner.y + 1, style: theme.style(.dim), maxWidth: half)
             buffer.put(half >= 5 ? l.pick("a.-m.", "pm") : l.pick("apm", "pm"), x: x + half + 1, y: inner.y + 1, style: theme.style(.dim), maxWidth: half)
@@ -130,7 +137,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     if totalWidth > 0 {
         buffer.put(l.pick("prévu/contrat", "planned/contract"), x: inner.maxX - totalWidth, y: inner.y, style: theme.style(.header), maxWidth: totalWidth)
     }
-    let firstRow = inner.y + (p.month ? 1 : 2)
+    let firstRow = inner.y + (p.month && !narrowMonth ? 1 : 2)
     let visible = inner.maxY - firstRow
     // The rows come from the window loaded for this position (`update` keeps it in step).
     let rowCount = window.rowCount
@@ -154,7 +161,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                     let shown = am.text == "·" ? pm : am
                     let selected = index == p.row && (compact ? i == p.column / 2 : i == p.column)
                     // Month cells are 2–3 columns: the marker and the first letters, never an ellipsis.
-                    buffer.put(String(shown.text.prefix(max(1, dayWidth - 1))), x: x, y: y,
+                    buffer.put(monthCell(shown.text, width: max(1, dayWidth - 1)), x: x, y: y,
                                style: theme.style(selected ? .selected : shown.role))
                 } else if half < 6 {
                     let selectedHalf = index == p.row && p.column / 2 == i ? p.column % 2 : nil
@@ -188,7 +195,7 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
                 }
                 let text = agents.isEmpty ? "·" : (urgent ? "!" : agents.count > 1 ? "½" : " ") + (agents.first ?? "")
                 let selected = index == p.row && (p.month ? i == p.column : i == p.column / 2)
-                buffer.put(TextWidth.truncate(text, to: dayWidth - 1), x: x, y: y,
+                buffer.put(dayWidth - 1 <= 3 ? monthCell(text, width: max(1, dayWidth - 1)) : TextWidth.truncate(text, to: dayWidth - 1), x: x, y: y,
                            style: theme.style(selected ? .selected : agents.isEmpty ? .dim : urgent ? .urgent : .normal))
             }
         }
@@ -219,6 +226,13 @@ func narrowDay(_ am: HalfDay, _ pm: HalfDay, x: Int, y: Int, half: Int, selected
         if selected { buffer.fill(Rect(x: starts[part], y: y, width: partWidth, height: 1), style: theme.style(.selected)) }
         buffer.put(text, x: starts[part], y: y, style: theme.style(selected ? .selected : role), maxWidth: partWidth)
     }
+}
+
+/// A month cell of one to three columns: its marker ("!", "½", "×") when it has one, then the
+/// first letters of the name, never an ellipsis; "·" stays "·".
+func monthCell(_ text: String, width: Int) -> String {
+    let trimmed = text.hasPrefix(" ") ? String(text.dropFirst()) : text
+    return String(trimmed.filter { !"-'’ ".contains($0) }.prefix(width))
 }
 
 /// A cell's text in `width` columns: whole when it fits, else one marker (the conflict "×"
