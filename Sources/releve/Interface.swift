@@ -131,6 +131,26 @@ final class DatabaseDataSource: AppDataSource {
 
     func estimate(_ decision: RequestDecision) throws -> CostEstimate? { try database.costEstimate(for: decision) }
 
+    func panel(_ subject: PanelSubject, language l: Language) throws -> [String] {
+        let territory = try database.loadPlanningTerritory(openingHours: true)
+        let plan = Arbitration.plan(territory)
+        switch subject {
+        case .suggestions(let id):
+            guard let decision = plan.decision(id) else { return [l.pick("Demande \(id) introuvable.", "Request \(id) not found.")] }
+            return SuggestionText.lines(decision, Suggestions.make(for: id, territory: territory, plan: plan), territory: territory, language: l)
+                + ["", l.pick("Pour l'affecter : releve suggest \(id) dit la même chose ; l'affectation à la main n'est pas encore enregistrable.",
+                              "To assign: releve suggest \(id) says the same; assigning by hand cannot be saved yet.")]
+        case .requestSchedule(let id):
+            guard let decision = plan.decision(id),
+                  let schedule = HalfDayPlanner(territory: territory, plan: plan).schedule(request: id, from: decision.request.start, to: decision.effectiveEnd)
+            else { return [l.pick("Demande \(id) introuvable.", "Request \(id) not found.")] }
+            return HalfDayOutput.table(schedule, territory: territory, language: l).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .agentSchedule(let agent, let from, let to):
+            let schedule = HalfDayPlanner(territory: territory, plan: plan).schedule(agent: agent, from: from, to: to)
+            return HalfDayOutput.table(schedule, territory: territory, language: l).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
     func saveHours(_ entry: TimeEntry, original: TimeEntry?, language l: Language) throws -> String {
         let f = DisplayFormat(l)
         // Fields named as the form names them.

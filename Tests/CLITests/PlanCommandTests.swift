@@ -63,7 +63,7 @@ struct PlanCommandTests {
         let suggest = try cli.run(["suggest", "2024-02", "--db", cli.db])
         #expect(suggest.status == 0)
         #expect(suggest.stdout.contains("Lucas Reymond (B) : +2:15"))
-        #expect(suggest.stdout.contains("2024-03 −2:15"))
+        #expect(suggest.stdout.contains("coût : Auris (2024-03) −2:15"), "losses said by name")
     }
 
     @Test func benchPrintsItsFigures() throws {

@@ -572,3 +572,41 @@ struct CursorAfterSaveTests {
         #expect(body.contains("agents : "))
     }
 }
+
+@Suite("Reading panels: s and D (issue 12)")
+struct PanelTests {
+    @Test func suggestionsAndSchedulesOpenReadAndClose() throws {
+        var state = loadedState()
+        _ = press(&state, .character("2"))
+        // On a request with all its hours, s says there is nothing to suggest.
+        #expect(press(&state, .character("s")).isEmpty)
+        #expect(state.notice?.contains("a toutes ses heures") == true)
+        let partial = try #require(state.requestRows.firstIndex { $0.servedMinutes < $0.neededMinutes && !$0.isImplicit })
+        state.requests.cursor = partial
+        let id = state.requestRows[partial].id
+        #expect(press(&state, .character("s")) == [.loadPanel(.suggestions(request: id))])
+        #expect(screen(state).joined().contains("Lecture…"))
+        let lines = (1...60).map { "ligne \($0)" }
+        _ = update(&state, .panelLoaded(.suggestions(request: id), lines: lines, error: nil))
+        var body = screen(state).joined(separator: "\n")
+        #expect(body.contains("Qui pourrait servir"))
+        #expect(body.contains("ligne 1") && body.contains("/ 60"))
+        _ = press(&state, .pageDown)
+        body = screen(state).joined(separator: "\n")
+        #expect(!body.contains("ligne 1\n") && body.contains("ligne 40"))
+        _ = press(&state, .escape)
+        #expect(state.panel == nil)
+        // p: the request's half-day schedule; a late answer for another panel is dropped.
+        #expect(press(&state, .character("D")) == [.loadPanel(.requestSchedule(request: id))])
+        _ = update(&state, .panelLoaded(.suggestions(request: id), lines: ["périmé"], error: nil))
+        #expect(state.panel?.lines == nil)
+        // From the grid (agents view): the chosen agent's week.
+        _ = press(&state, .escape, .character("1"))
+        let effects = press(&state, .character("D"))
+        guard case .loadPanel(.agentSchedule(_, let from, let to))? = effects.first else {
+            Issue.record("\(effects)")
+            return
+        }
+        #expect(from == state.planning.weekStart && to == from.adding(days: 4))
+    }
+}

@@ -97,6 +97,7 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
     func reopenMonth(_ month: String, reason: String, language: Language) throws -> String { "" }
     func closedMonths() throws -> [String] { [] }
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry] { [] }
+    func panel(_ subject: PanelSubject, language: Language) throws -> [String] { [] }
 }
 
 /// An error that is not one of Relève's.

@@ -169,6 +169,8 @@ public struct AppState: Sendable {
     public var agentItems: AgentItemsState?
     /// The history of the selected record (`H`), when open.
     public var history: HistoryState?
+    /// The reading panel (`s` suggestions, `D` half-day schedule).
+    public var panel: PanelState?
     /// Who uses the interface: an observer reads everything but the absence motives and
     /// changes nothing.
     public var role: UserRole
@@ -231,6 +233,7 @@ public enum Msg: Sendable {
     case saveFailed(String)
     /// A record's audit trail, newest first, or why it could not be read.
     case historyLoaded(HistoryTarget, [HistoryEntry], error: String?)
+    case panelLoaded(PanelSubject, lines: [String], error: String?)
     /// The invoice's PDF is already there: ask before replacing it.
     case documentExists(number: String, path: String)
     /// A slow effect started (what to say meanwhile) or every one ended (nil).
@@ -308,5 +311,6 @@ public enum Effect: Equatable, Sendable {
     case saveRequest(ReplacementRequest, isNew: Bool, read: ReadRecord? = nil)
     /// Reads the audit trail of one record (`H`).
     case loadHistory(HistoryTarget)
+    case loadPanel(PanelSubject)
     case quit
 }

@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
-    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff, history
+    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff, history, suggestions, schedule
     case validateHours, validateWeek, closeMonth, reopenMonth
 }
 
@@ -102,6 +102,10 @@ public enum KeyMap {
                 hintIn: [.hours], hinted: false, edits: true),
         Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
                 hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
+        Binding(action: .suggestions, keys: [.character("s")], french: "qui pourrait servir la demande, à quel prix",
+                english: "who could serve the request, at what cost", hintIn: [.requests], hinted: true, hint: ("s suggestions", "s suggestions")),
+        Binding(action: .schedule, keys: [.character("D")], french: "demi-journées de la demande ou de l'agent",
+                english: "half-days of the request or agent", hintIn: [.requests, .planning], hinted: true, hint: ("D demi-journées", "D half-days")),
         Binding(action: .history, keys: [.character("H")], french: "historique des changements",
                 english: "history of the row's changes", hintIn: [.requests, .members, .agents, .invoices], hinted: true,
                 hint: ("H historique", "H history")),

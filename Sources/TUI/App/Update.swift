@@ -128,6 +128,12 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
             state.notice = "✗ " + message
         }
         return []
+    case .panelLoaded(let subject, let lines, let error):
+        // A late answer for a panel closed or replaced is dropped.
+        guard state.panel?.subject == subject else { return [] }
+        state.panel?.lines = lines
+        state.panel?.error = error
+        return []
     case .historyLoaded(let target, let entries, let error):
         // A late answer for a history already closed or replaced is dropped.
         guard var history = state.history, history.target == target else { return [] }
@@ -233,6 +239,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6:
         let index = Action.allCases.firstIndex(of: action).map { $0 - (Action.allCases.firstIndex(of: .pane1) ?? 0) } ?? 0
         return switchPane(to: Pane(rawValue: index + 1) ?? .planning, &state)
+    case .suggestions, .schedule:
+        return openPanel(action, &state) ?? []
     case .history:
         switch state.historyTarget() {
         case .success(let target):

@@ -57,6 +57,8 @@ public protocol AppDataSource: AnyObject {
     func closedMonths() throws -> [String]
     /// The audit trail of one record, newest first, its time in local form (issue 5).
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry]
+    /// The lines of a reading panel: suggestions for a request, or a half-day schedule.
+    func panel(_ subject: PanelSubject, language: Language) throws -> [String]
     /// The stored plan's minutes between two days (both included).
     func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation]
     /// The kinds of records changed since `mark` (audit trail entities), the time entries
@@ -393,6 +395,14 @@ public final class Program {
                         return [.documentExists(number: number, path: exists.path)]
                     } catch {
                         return [.saveFailed(ErrorText.sentence(error, language))]
+                    }
+                }
+            case .loadPanel(let subject):
+                run(busy: language.pick("Calcul…", "Working…")) { data in
+                    do {
+                        return [.panelLoaded(subject, lines: try data.panel(subject, language: language), error: nil)]
+                    } catch {
+                        return [.panelLoaded(subject, lines: [], error: ErrorText.sentence(error, language))]
                     }
                 }
             case .loadHistory(let target):

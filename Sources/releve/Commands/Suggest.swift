@@ -39,21 +39,42 @@ struct SuggestCommand: ParsableCommand {
                     })),
                 ]).rendered())
             case .table:
-                let names = territory.agentNames
-                writeLine(l.pick("\(requestID) : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) servies sur \(DurationText.format(decision.neededMinutes)).",
-                             "\(requestID): \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) served of \(DurationText.format(decision.neededMinutes))."))
-                if suggestions.isEmpty {
-                    writeLine(l.pick("Aucun agent ne peut la couvrir davantage (ou elle n'en a pas besoin).",
-                                 "No agent can cover it further (or it does not need it)."))
-                }
-                for s in suggestions {
-                    let cost = s.losses.isEmpty ? l.pick("personne n'y perd", "nobody loses")
-                        : s.losses.map { "\($0.request) −\(DurationText.format($0.minutes))\($0.preempted ? l.pick(" (interrompue)", " (ended)") : "")" }
-                            .joined(separator: ", ")
-                    writeLine(l.pick("• \(names[s.agent] ?? s.agent) (\(s.agent)) : +\(DurationText.format(s.gainedMinutes)) ; coût : \(cost)",
-                                 "• \(names[s.agent] ?? s.agent) (\(s.agent)): +\(DurationText.format(s.gainedMinutes)); cost: \(cost)"))
-                }
+                for line in SuggestionText.lines(decision, suggestions, territory: territory, language: l) { writeLine(line) }
             }
         }
+    }
+}
+
+/// What `releve suggest` and the interface's `s` say: the request's state, then each agent who
+/// could serve it, with what each choice costs the others, by name.
+enum SuggestionText {
+    static func lines(_ decision: RequestDecision, _ suggestions: [AgentSuggestion], territory: Territory, language l: Language) -> [String] {
+        let names = territory.agentNames, members = territory.memberNames
+        let f = DisplayFormat(l)
+        func name(_ id: String) -> String {
+            guard let d = territory.requests.first(where: { $0.id == id }) else {
+                // An implicit rota cover: ROTA:<agent>:<member>:<date>.
+                let parts = id.split(separator: ":").map(String.init)
+                guard parts.count == 4, let day = CalendarDate.parseISO(parts[3]) else { return id }
+                let agent = names[parts[1]] ?? parts[1]
+                return l.pick("la tournée \(DisplayFormat.de(agent)) à \(members[parts[2]] ?? parts[2]) le \(f.date(day))",
+                              "\(agent)'s rota at \(members[parts[2]] ?? parts[2]) on \(f.date(day))")
+            }
+            return "\(members[d.member] ?? d.member) (\(id))"
+        }
+        var lines = [l.pick("\(name(decision.id)) : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) servies sur \(DurationText.format(decision.neededMinutes)).",
+                            "\(name(decision.id)): \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) served of \(DurationText.format(decision.neededMinutes)).")]
+        if suggestions.isEmpty {
+            lines.append(l.pick("Aucun agent ne peut la couvrir davantage (ou elle n'en a pas besoin).",
+                                "No agent can cover it further (or it does not need it)."))
+        }
+        for s in suggestions {
+            let cost = s.losses.isEmpty ? l.pick("personne n'y perd", "nobody loses")
+                : s.losses.map { "\(name($0.request)) −\(DurationText.format($0.minutes))\($0.preempted ? l.pick(" (interrompue)", " (ended)") : "")" }
+                    .joined(separator: ", ")
+            lines.append(l.pick("• \(names[s.agent] ?? s.agent) (\(s.agent)) : +\(DurationText.format(s.gainedMinutes)) ; coût : \(cost)",
+                                "• \(names[s.agent] ?? s.agent) (\(s.agent)): +\(DurationText.format(s.gainedMinutes)); cost: \(cost)"))
+        }
+        return lines
     }
 }

@@ -5,7 +5,7 @@ import Domain
 /// The state keeps each overlay's own data (a form, a prompt); this table is the one place that
 /// says which of them is in front.
 enum Overlay: CaseIterable {
-    case quitQuestion, help, history, filter, requestForm, recordForm, invoicePrompt, hoursPrompt, deletion, agentItems
+    case quitQuestion, help, history, panel, filter, requestForm, recordForm, invoicePrompt, hoursPrompt, deletion, agentItems
 
     /// The overlay that receives the keys, if any.
     static func top(of state: AppState) -> Overlay? { allCases.first { $0.isOpen(in: state) } }
@@ -15,6 +15,7 @@ enum Overlay: CaseIterable {
         case .quitQuestion: return state.confirmingQuit
         case .help: return state.showHelp
         case .history: return state.history != nil
+        case .panel: return state.panel != nil
         case .filter: return state.editingFilter
         case .requestForm: return state.requestForm != nil
         case .recordForm: return state.recordForm != nil
@@ -37,6 +38,7 @@ enum Overlay: CaseIterable {
             state.showHelp = false
             return []
         case .history: return editHistory(key, &state)
+        case .panel: return editPanel(key, &state)
         case .filter: return editFilter(key, &state)
         case .requestForm: return editRequestForm(key, &state)
         case .recordForm: return editRecordForm(key, &state)
@@ -72,6 +74,7 @@ enum Overlay: CaseIterable {
                        error: nil, Self.body(buffer), &buffer, theme, borders)
         case .help: helpOverlay(state, &buffer, theme, borders)
         case .history: if let history = state.history { renderHistory(state, history, &buffer, theme, borders) }
+        case .panel: if let panel = state.panel { renderPanel(state, panel, &buffer, theme, borders) }
         // The filter is typed in the status bar.
         case .filter: break
         case .invoicePrompt:

@@ -1,0 +1,24 @@
+import Domain
+
+/// What a reading panel shows, read off the key loop: who could cover a request (`s`), or the
+/// half-day schedule of a request or of an agent's week (`D`).
+public enum PanelSubject: Sendable, Equatable {
+    case suggestions(request: String)
+    case requestSchedule(request: String)
+    case agentSchedule(agent: String, from: CalendarDate, to: CalendarDate)
+}
+
+/// A scrollable panel of lines over the panes (Escape closes it).
+public struct PanelState: Sendable, Equatable {
+    public var subject: PanelSubject
+    public var title: String
+    /// Nil while it is being read.
+    public var lines: [String]?
+    public var error: String?
+    public var scroll = 0
+
+    public init(subject: PanelSubject, title: String) {
+        self.subject = subject
+        self.title = title
+    }
+}
