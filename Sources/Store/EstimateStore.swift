@@ -22,3 +22,8 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The tariffs of every year, by year.
+    public func tariffs() throws -> [Tariff] { try read { db in try TerritoryReader.tariffs(db) } }
+}

@@ -132,6 +132,7 @@ final class DatabaseDataSource: AppDataSource {
     func estimate(_ decision: RequestDecision) throws -> CostEstimate? { try database.costEstimate(for: decision) }
 
     func panel(_ subject: PanelSubject, language l: Language) throws -> [String] {
+        if case .memberYear(let member, let year) = subject { return try memberYear(member, year: year, l) }
         let territory = try database.loadPlanningTerritory(openingHours: true)
         let plan = Arbitration.plan(territory)
         switch subject {
@@ -145,10 +146,51 @@ final class DatabaseDataSource: AppDataSource {
                   let schedule = HalfDayPlanner(territory: territory, plan: plan).schedule(request: id, from: decision.request.start, to: decision.effectiveEnd)
             else { return [l.pick("Demande \(id) introuvable.", "Request \(id) not found.")] }
             return HalfDayOutput.table(schedule, territory: territory, language: l).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .memberYear: return []
         case .agentSchedule(let agent, let from, let to):
             let schedule = HalfDayPlanner(territory: territory, plan: plan).schedule(agent: agent, from: from, to: to)
             return HalfDayOutput.table(schedule, territory: territory, language: l).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
+    }
+
+    /// A member's year for the coordinator: its prepaid hours (used in date order by its
+    /// validated hours, rules.md §6.1), its requests with what they got, its invoices.
+    private func memberYear(_ code: String, year: Int, _ l: Language) throws -> [String] {
+        let f = DisplayFormat(l)
+        let territory = try database.warningContext(agent: "", members: [code])
+        guard let member = territory.members.first else { return [l.pick("Commune \(code) introuvable.", "Member \(code) not found.")] }
+        let tariff = try database.tariffs().first { $0.year == year }
+        let validated = try database.timeEntries(TimeEntryQuery(member: code, from: CalendarDate(year: year, month: 1, day: 1),
+                                                                to: CalendarDate(year: year, month: 12, day: 31), validatedOnly: true))
+        let used = validated.reduce(0) { $0 + $1.minutes }
+        var lines: [String] = []
+        if let tariff {
+            let prepaid = tariff.feeExempt ? 0 : (tariff.band(for: member.population)?.prepaidDays ?? 0) * tariff.minutesPerDay
+            lines.append(l.pick("Heures prépayées \(year) : \(f.duration(prepaid)) · heures validées : \(f.duration(used)) · prépayées restantes : \(f.duration(max(0, prepaid - used)))",
+                                "Prepaid hours \(year): \(f.duration(prepaid)) · validated hours: \(f.duration(used)) · prepaid left: \(f.duration(max(0, prepaid - used)))"))
+        } else {
+            lines.append(l.pick("Aucun tarif \(year) : pas d'heures prépayées connues (Factures, T). Heures validées : \(f.duration(used)).",
+                                "No \(year) tariff: no prepaid hours known (Invoices, T). Validated hours: \(f.duration(used))."))
+        }
+        lines.append("")
+        let decisions = try database.storedDecisions().filter { $0.request.member == code && !$0.isImplicit
+            && ($0.request.start.year == year || $0.effectiveEnd.year == year) }
+        lines.append(l.pick("Demandes \(year) : \(decisions.count)", "Requests \(year): \(decisions.count)"))
+        for d in decisions {
+            lines.append("  \(d.id) · \(database.readPolicy.motiveText(d.request.motive, l)) · \(f.date(d.request.start)) – \(f.date(d.effectiveEnd)) · "
+                + l.pick("servi \(f.duration(d.servedMinutes)) sur \(f.duration(d.neededMinutes)) · \(d.status.label(in: l))",
+                         "served \(f.duration(d.servedMinutes)) of \(f.duration(d.neededMinutes)) · \(d.status.label(in: l))"))
+        }
+        lines.append("")
+        let invoices = try database.invoices(year: year).filter { $0.member == code }
+        lines.append(l.pick("Factures émises \(year) : \(invoices.count)", "Invoices issued \(year): \(invoices.count)"))
+        for invoice in invoices {
+            let state = invoice.cancelledBy.map { l.pick("annulée (\($0))", "cancelled (\($0))") }
+                ?? invoice.paid.map { l.pick("payée le \(f.date($0))", "paid on \(f.date($0))") }
+                ?? l.pick("à payer avant le \(f.date(invoice.due))", "due by \(f.date(invoice.due))")
+            lines.append("  \(invoice.number) · \(f.date(invoice.issued)) · \(f.money(invoice.totalCents)) · \(state)")
+        }
+        return lines
     }
 
     func saveHours(_ entry: TimeEntry, original: TimeEntry?, language l: Language) throws -> String {

@@ -608,5 +608,10 @@ struct PanelTests {
             return
         }
         #expect(from == state.planning.weekStart && to == from.adding(days: 4))
+        // i in Communes: the member's year (prepaid hours, requests, invoices).
+        _ = press(&state, .escape, .character("3"))
+        let member = try #require(state.memberRows.first)
+        #expect(press(&state, .character("i")) == [.loadPanel(.memberYear(member: member.code, year: state.today.year))])
+        #expect(screen(state).joined().contains("\(member.name) · année \(state.today.year)"))
     }
 }

@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
-    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff, history, suggestions, schedule
+    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff, history, suggestions, schedule, memberYear
     case validateHours, validateWeek, closeMonth, reopenMonth
 }
 
@@ -106,6 +106,8 @@ public enum KeyMap {
                 english: "who could serve the request, at what cost", hintIn: [.requests], hinted: true, hint: ("s suggestions", "s suggestions")),
         Binding(action: .schedule, keys: [.character("D")], french: "demi-journées de la demande ou de l'agent",
                 english: "half-days of the request or agent", hintIn: [.requests, .planning], hinted: true, hint: ("D demi-journées", "D half-days")),
+        Binding(action: .memberYear, keys: [.character("i")], french: "l'année : prépayé, demandes, factures",
+                english: "the member's year: prepaid hours, requests, invoices", hintIn: [.members], hinted: true, hint: ("i année", "i year")),
         Binding(action: .history, keys: [.character("H")], french: "historique des changements",
                 english: "history of the row's changes", hintIn: [.requests, .members, .agents, .invoices], hinted: true,
                 hint: ("H historique", "H history")),

@@ -239,7 +239,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6:
         let index = Action.allCases.firstIndex(of: action).map { $0 - (Action.allCases.firstIndex(of: .pane1) ?? 0) } ?? 0
         return switchPane(to: Pane(rawValue: index + 1) ?? .planning, &state)
-    case .suggestions, .schedule:
+    case .suggestions, .schedule, .memberYear:
         return openPanel(action, &state) ?? []
     case .history:
         switch state.historyTarget() {

@@ -14,6 +14,10 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
             ([.up, .down, .left, .right], state.unicode ? "↑↓←→ hjkl" : "hjkl", ("se déplacer", "move")),
             ([.pageUp, .pageDown], l.pick("PgPréc/Suiv", "PgUp/Dn"), ("page précédente / suivante", "page up / down")),
             ([.previousPeriod, .nextPeriod], "[ ]", ("période (ou année) précédente / suivante", "previous / next period (or year)")),
+            ([.addAbsence, .addRota], "a r", ("ajouter une absence, une plage de tournée", "add an absence, a rota slot")),
+            ([.listAbsences, .listRota], "A R", ("absences, tournée : voir, modifier", "absences, rota: list, edit")),
+            ([.validateHours, .validateWeek], "V S", ("valider la ligne (la saisie), la semaine", "validate the row (entry), the week")),
+            ([.closeMonth, .reopenMonth], "C O", ("clore, rouvrir le mois", "close, reopen the month")),
         ]
         for (actions, keys, description) in groups {
             let indices = KeyMap.bindings.indices.filter { actions.contains(KeyMap.bindings[$0].action) }

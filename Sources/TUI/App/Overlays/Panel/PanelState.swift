@@ -6,6 +6,8 @@ public enum PanelSubject: Sendable, Equatable {
     case suggestions(request: String)
     case requestSchedule(request: String)
     case agentSchedule(agent: String, from: CalendarDate, to: CalendarDate)
+    /// A member's year: prepaid hours used and left, its requests, its invoices.
+    case memberYear(member: String, year: Int)
 }
 
 /// A scrollable panel of lines over the panes (Escape closes it).

@@ -21,6 +21,10 @@ func openPanel(_ action: Action, _ state: inout AppState) -> [Effect]? {
             subject = .requestSchedule(request: d.id)
             title = l.pick("Planning en demi-journées · \(name)", "Half-day schedule · \(name)")
         }
+    case (.memberYear, .members):
+        guard let m = state.memberRows[safe: state.members.cursor] else { return [] }
+        subject = .memberYear(member: m.code, year: state.today.year)
+        title = l.pick("\(m.name) · année \(state.today.year)", "\(m.name) · year \(state.today.year)")
     case (.schedule, .planning):
         guard let window = state.grid, state.planning.rows == .agents, let agent = window.agent(row: state.planning.row) else {
             state.notice = l.pick("Vue agents (v) : p montre le planning de l'agent choisi.", "Agents view (v): p shows the chosen agent's schedule.")
@@ -43,7 +47,7 @@ func editPanel(_ key: Key, _ state: inout AppState) -> [Effect] {
     let visible = max(1, state.height - 8)
     let maxScroll = max(0, (panel.lines?.count ?? 0) - visible)
     switch action {
-    case .back, .suggestions, .schedule:
+    case .back, .suggestions, .schedule, .memberYear:
         state.panel = nil
         return []
     case .quit:
