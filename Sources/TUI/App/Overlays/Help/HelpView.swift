@@ -11,8 +11,8 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
     if (entries.count + 1) / 2 > buffer.height - 7 {
         let groups: [([Action], String, (String, String))] = [
             ([.pane1, .pane2, .pane3, .pane4, .pane5, .pane6], "1…6", ("volets Planning … Factures", "panes Planning … Invoices")),
-            ([.up, .down, .left, .right], state.unicode ? "↑↓←→ hjkl" : "hjkl", ("se déplacer", "move")),
-            ([.pageUp, .pageDown], l.pick("PgPréc/Suiv", "PgUp/Dn"), ("page précédente / suivante", "page up / down")),
+            ([.up, .down, .left, .right], state.unicode ? "↑↓←→" : "hjkl", ("se déplacer", "move")),
+            ([.pageUp, .pageDown], l.pick("Pg↑ Pg↓", "PgUp/Dn"), ("page précédente / suivante", "page up / down")),
             ([.previousPeriod, .nextPeriod], "[ ]", ("période (ou année) précédente / suivante", "previous / next period (or year)")),
             ([.addAbsence, .addRota], "a r", ("ajouter une absence, une plage de tournée", "add an absence, a rota slot")),
             ([.listAbsences, .listRota], "A R", ("absences, tournée : voir, modifier", "absences, rota: list, edit")),
