@@ -32,8 +32,9 @@ struct KioskTmuxTests {
         #expect(short.status == 65 && short.error.contains("le PIN doit compter de 4 à 12 chiffres"))
         let unknown = try releve(["agent", "set-pin", "Z9", "--db", db], input: "2468\n")
         #expect(unknown.status == 65 && unknown.error.contains("agent inconnu : Z9"))
-        let set = try releve(["agent", "set-pin", "A1", "--db", db], input: "2468\n")
-        #expect(set.status == 0 && set.output.contains("PIN de l'agent A1 enregistré."))
+        // The code as the kiosk reads it, case ignored; the reply names the agent.
+        let set = try releve(["agent", "set-pin", "a1", "--db", db], input: "2468\n")
+        #expect(set.status == 0 && set.output.contains("PIN d'Élodie Ferrand (A1) enregistré."), "\(set.output)")
         #expect(!set.output.contains("2468") && !set.error.contains("2468"))
         let unlock = try releve(["agent", "unlock", "A1", "--db", db])
         #expect(unlock.status == 0 && unlock.output.contains("Agent A1 débloqué."))

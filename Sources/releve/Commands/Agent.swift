@@ -29,16 +29,18 @@ struct AgentCommand: ParsableCommand {
                         "the PIN is never given on the command line (it would stay in the history): run \"releve agent set-pin \(agent)\" and type it when asked, or send it on standard input"))
                 }
                 let database = try options.openDatabase()
-                guard try database.knownRecords(agents: [agent]).agents.contains(agent) else {
+                // The code as the kiosk reads it: case ignored.
+                guard let code = try database.agentCode(matching: agent)?.code else {
                     throw CommandFailure(.invalidData, PINRefusal.unknownAgent(agent).message(in: l))
                 }
                 let pin = try PINInput.read(l)
                 do {
-                    try database.setPIN(pin, agent: agent, now: Date())
+                    try database.setPIN(pin, agent: code, now: Date())
                 } catch let refusal as PINRefusal {
                     throw CommandFailure(.invalidData, refusal.message(in: l))
                 }
-                writeLine(l.pick("PIN de l'agent \(agent) enregistré.", "PIN of agent \(agent) saved."))
+                let name = try database.names().agents[code].map { "\($0) (\(code))" } ?? code
+                writeLine(l.pick("PIN \(DisplayFormat.de(name)) enregistré.", "PIN of \(name) saved."))
             }
         }
     }

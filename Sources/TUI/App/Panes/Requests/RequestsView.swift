@@ -31,7 +31,9 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         let member = snapshot.member(d.request.member)
         var lines: [(String, Role)] = [
             ("\(member?.name ?? d.request.member) · \(state.motiveText(d.request.motive)) (P\(d.priorityClass.rawValue))", .header),
-            (l.pick("Reçue le \(format.date(d.request.received))", "Received \(format.date(d.request.received))"), .normal),
+            // A rota cover is no one's request: no date of receipt.
+            d.isImplicit ? (l.pick("Reprise de la tournée de l'agent absent(e) ce jour-là", "Cover of the away agent's rota that day"), .normal)
+                : (l.pick("Reçue le \(format.date(d.request.received))", "Received \(format.date(d.request.received))"), .normal),
             (l.pick("Du \(format.date(d.request.start)) au \(format.date(d.effectiveEnd))", "From \(format.date(d.request.start)) to \(format.date(d.effectiveEnd))"), .normal),
             (l.pick("Besoin \(DurationText.format(d.neededMinutes)) · servi \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))",
                     "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
