@@ -36,13 +36,14 @@ struct CommonOptions: ParsableArguments {
     /// stderr says so, so that a mistyped `--db` does not go unnoticed.
     /// Once users are declared (`releve user add`), the Unix login must be one of them: an
     /// observer's session is read-only. The kiosk skips this (secretaries sign in with a PIN).
-    func openDatabase(checkingUser: Bool = true) throws -> AppDatabase {
+    /// `announcingNew` false: a command whose point is to create the database (`demo`) says so itself.
+    func openDatabase(checkingUser: Bool = true, announcingNew: Bool = true) throws -> AppDatabase {
         let path = try databasePath()
         try Self.requireDatabaseFile(path, language: lang)
         if let asLogin { try AppDatabase.requireDataOwner(path: path, for: asLogin) }
         let existed = FileManager.default.fileExists(atPath: path)
         let database = try AppDatabase.open(path: path)
-        if !existed {
+        if !existed && announcingNew {
             writeError(lang.pick("releve : base neuve créée : \(path)\n", "releve: new database created: \(path)\n"))
         }
         if let asLogin {

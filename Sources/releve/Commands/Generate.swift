@@ -53,7 +53,7 @@ struct Demo: ParsableCommand {
     func run() throws {
         try options.reporting { language in
             let day = try OptionValue.optionalDate(interface.today, option: "--today") ?? Clock.today()
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(announcingNew: false)
             let path = try options.databasePath()
             if try database.isEmpty() {
                 let territory = DemoTerritory.make(today: day)
