@@ -39,7 +39,7 @@ func renderHours(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ them
         let row = hoursRows[index]
         var byDay: [Int: Int] = [:]
         for e in row.entries { byDay[state.hoursWeek.days(to: e.date), default: 0] += e.minutes }
-        let cells = [row.agentName, row.memberName] + (0..<7).map { byDay[$0].map(DurationText.format) ?? "·" }
+        let cells = [shortPersonName(row.agentName, width: nameWidth - 1), row.memberName] + (0..<7).map { byDay[$0].map(DurationText.format) ?? "·" }
             + [DurationText.format(byDay.values.reduce(0, +))]
         return TableRow(cells, role: row.entries.allSatisfy(\.validated) ? .normal : .hint)
     }
@@ -113,4 +113,14 @@ func renderHoursPrompt(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, 
                  l.pick("Entrée : rouvrir · Échap : renoncer", "Enter: reopen · Esc: cancel")]
     }
     drawPrompt(title: title, lines: lines, error: state.hoursPane.promptError, area, &buffer, theme, borders)
+}
+
+/// "Élodie Ferrand" in a narrow column: "É. Ferrand" (first names as initials) rather than
+/// "Élodie …", so that two agents of the same first name stay apart.
+func shortPersonName(_ name: String, width: Int) -> String {
+    guard TextWidth.of(name) > width else { return name }
+    let words = name.split(separator: " ")
+    guard words.count > 1, let last = words.last else { return name }
+    let initials = words.dropLast().compactMap { $0.first.map { "\($0)." } }.joined(separator: " ")
+    return initials + " " + last
 }
