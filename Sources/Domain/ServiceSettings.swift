@@ -56,15 +56,19 @@ public struct Territory: Hashable, Sendable {
     public var agents: [Agent]
     public var requests: [ReplacementRequest]
     public var timeEntries: [TimeEntry]
+    /// The coordinator's assignments by hand (`requests[].assigned_agent`), by request id.
+    public var assignments: [ManualAssignment]
 
     public init(service: ServiceSettings, tariffs: [Tariff] = [], members: [Member] = [],
-                agents: [Agent] = [], requests: [ReplacementRequest] = [], timeEntries: [TimeEntry] = []) {
+                agents: [Agent] = [], requests: [ReplacementRequest] = [], timeEntries: [TimeEntry] = [],
+                assignments: [ManualAssignment] = []) {
         self.service = service
         self.tariffs = tariffs
         self.members = members
         self.agents = agents
         self.requests = requests
         self.timeEntries = timeEntries
+        self.assignments = assignments
     }
 }
 

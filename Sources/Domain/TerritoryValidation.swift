@@ -34,6 +34,14 @@ public enum TerritoryValidation {
         checkMembers(territory.members, known: known, into: &errors)
         checkAgents(territory.agents, known: known, into: &errors)
         checkRequests(territory.requests, known: known, into: &errors)
+        // An assignment names a known agent (its request is the one it sits on).
+        if !territory.assignments.isEmpty {
+            var index: [String: Int] = [:]
+            for (i, r) in territory.requests.enumerated() { index[r.id] = i }
+            for a in territory.assignments where !known.agents.contains(a.agent) {
+                errors.append(DataError("requests[\(index[a.request] ?? 0)].assigned_agent", .unknownAgent(a.agent)))
+            }
+        }
         checkTimeEntries(territory.timeEntries, known: known, into: &errors)
         return errors
     }

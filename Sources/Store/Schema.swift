@@ -37,6 +37,9 @@ enum Schema {
             // is recomputed at the next read.
             try db.execute(sql: "UPDATE plan_state SET plan_version = plan_version - 1 WHERE id = 1")
         }
+        migrator.registerMigration("v11-assignments") { db in
+            try db.execute(sql: v11Assignments)
+        }
         return migrator
     }
 
@@ -689,6 +692,40 @@ extension Schema {
     /// Every printed version of a mission's contract: a print whose content (`fingerprint`, a
     /// SHA-256 of what the document says) differs from the last one is a new version, which
     /// says the date of the one it replaces.
+    /// The coordinator's assignments by hand: this agent covers this request (each day, before
+    /// the rules share the rest). The arbitration reads them (the plan goes stale), the audit
+    /// trail keeps them, and the request's version rises (an open form on it sees the change).
+    static let v11Assignments = """
+        CREATE TABLE assignment (
+            request TEXT PRIMARY KEY REFERENCES request(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            agent TEXT NOT NULL REFERENCES agent(code) ON UPDATE CASCADE ON DELETE CASCADE
+        );
+        CREATE TRIGGER plan_stale_assignment_insert AFTER INSERT ON assignment
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_assignment_update AFTER UPDATE ON assignment
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER plan_stale_assignment_delete AFTER DELETE ON assignment
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER assignment_version_insert AFTER INSERT ON assignment
+        BEGIN UPDATE request SET version = version + 1 WHERE id = NEW.request; END;
+        CREATE TRIGGER assignment_version_update AFTER UPDATE ON assignment
+        BEGIN UPDATE request SET version = version + 1 WHERE id = NEW.request; END;
+        CREATE TRIGGER assignment_version_delete AFTER DELETE ON assignment
+        BEGIN UPDATE request SET version = version + 1 WHERE id = OLD.request; END;
+        CREATE TRIGGER audit_assignment_insert AFTER INSERT ON assignment
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'assignment', NEW.request, 'insert', NULL, json_object('agent', NEW.agent)); END;
+        CREATE TRIGGER audit_assignment_update AFTER UPDATE ON assignment
+        WHEN (SELECT row_level FROM audit_mode) = 1 AND OLD.agent IS NOT NEW.agent
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'assignment', NEW.request, 'update', json_object('agent', OLD.agent), json_object('agent', NEW.agent)); END;
+        CREATE TRIGGER audit_assignment_delete AFTER DELETE ON assignment
+        WHEN (SELECT row_level FROM audit_mode) = 1
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'assignment', OLD.request, 'delete', json_object('agent', OLD.agent), NULL); END;
+        """
+
     static let v9ContractVersions = """
         CREATE TABLE contract_version (
             request TEXT NOT NULL,

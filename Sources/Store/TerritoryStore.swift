@@ -67,6 +67,7 @@ extension KnownRecords {
             members.insert(request.member)
             requests.insert(request.id)
         }
+        for assignment in territory.assignments { agents.insert(assignment.agent) }
         for entry in territory.timeEntries {
             agents.insert(entry.agent)
             members.insert(entry.member)
@@ -108,7 +109,25 @@ struct TerritoryWriter {
         for member in t.members { try writeMember(member) }
         for agent in t.agents { try writeRotaAndAbsences(agent) }
         for request in t.requests { try writeRequest(request) }
+        try writeAssignments(t)
         for entry in t.timeEntries { try writeTimeEntry(entry) }
+    }
+
+    /// Each request of `t` gets the assignment `t` gives it, or none.
+    func writeAssignments(_ t: Territory) throws {
+        guard !t.requests.isEmpty else { return }
+        var byRequest: [String: String] = [:]
+        for a in t.assignments { byRequest[a.request] = a.agent }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO assignment (request, agent) VALUES (?, ?) ON CONFLICT(request) DO UPDATE SET agent = excluded.agent
+            WHERE agent IS NOT excluded.agent
+            """)
+        let remove = try db.cachedStatement(sql: "DELETE FROM assignment WHERE request = ?")
+        for request in t.requests {
+            if let agent = byRequest[request.id] { try upsert.execute(arguments: [request.id, agent]) } else {
+                try remove.execute(arguments: [request.id])
+            }
+        }
     }
 
     func writeService(_ s: ServiceSettings) throws {
@@ -219,7 +238,15 @@ enum TerritoryReader {
     static func read(_ db: Database, withHours: Bool = true, withOpeningHours: Bool = true) throws -> Territory {
         Territory(service: try service(db), tariffs: try tariffs(db),
                   members: try members(db, withOpeningHours: withOpeningHours), agents: try agents(db),
-                  requests: try requests(db), timeEntries: withHours ? try TimeEntryQuery().fetch(db) : [])
+                  requests: try requests(db), timeEntries: withHours ? try TimeEntryQuery().fetch(db) : [],
+                  assignments: try assignments(db))
+    }
+
+    /// The coordinator's assignments by hand, by request id.
+    static func assignments(_ db: Database) throws -> [ManualAssignment] {
+        try Row.fetchAll(db, sql: "SELECT request, agent FROM assignment ORDER BY request").map {
+            ManualAssignment(request: $0[0], agent: $0[1])
+        }
     }
 
     static func date(_ row: Row, _ column: String) -> CalendarDate {

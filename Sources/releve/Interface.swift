@@ -131,16 +131,49 @@ final class DatabaseDataSource: AppDataSource {
 
     func estimate(_ decision: RequestDecision) throws -> CostEstimate? { try database.costEstimate(for: decision) }
 
-    func panel(_ subject: PanelSubject, language l: Language) throws -> [String] {
+    func panel(_ subject: PanelSubject, language l: Language) throws -> PanelContent {
+        if case .suggestions(let id) = subject {
+            let territory = try database.loadPlanningTerritory()
+            let plan = Arbitration.plan(territory)
+            guard let decision = plan.decision(id) else { return PanelContent(lines: [l.pick("Demande \(id) introuvable.", "Request \(id) not found.")]) }
+            let suggestions = Suggestions.make(for: id, territory: territory, plan: plan)
+            var lines = SuggestionText.lines(decision, suggestions, territory: territory, language: l)
+            // Numbered for the digits that assign them.
+            var n = 0
+            for i in lines.indices where lines[i].hasPrefix("• ") {
+                n += 1
+                lines[i] = "\(n). " + lines[i].dropFirst(2)
+            }
+            let current = territory.assignments.first { $0.request == id }.map { territory.agentNames[$0.agent] ?? $0.agent }
+            lines.append("")
+            if !suggestions.isEmpty {
+                lines.append(l.pick("1–\(suggestions.count) : lui affecter cet agent à la main (le plan est recalculé, les autres y perdent ce qui est dit).",
+                                    "1–\(suggestions.count): assign that agent by hand (the plan is recomputed, the others lose what is said)."))
+            }
+            if let current {
+                lines.append(l.pick("Affectée à la main à \(current) : 0 la rend aux règles.", "Assigned by hand to \(current): 0 gives it back to the rules."))
+            }
+            return PanelContent(lines: lines, choices: suggestions.map(\.agent))
+        }
+        return PanelContent(lines: try panelLines(subject, language: l))
+    }
+
+    func assign(request: String, agent: String?, language l: Language) throws -> String {
+        let decision = try database.assign(request: request, agent: agent)
+        let f = DisplayFormat(l)
+        let served = decision.map { l.pick(" : \(f.duration($0.servedMinutes)) sur \(f.duration($0.neededMinutes)), \($0.status.label(in: l))",
+                                          ": \(f.duration($0.servedMinutes)) of \(f.duration($0.neededMinutes)), \($0.status.label(in: l))") } ?? ""
+        guard let agent else { return l.pick("\(request) rendue aux règles\(served).", "\(request) back to the rules\(served).") }
+        let name = try database.names().agents[agent] ?? agent
+        return l.pick("\(request) affectée à \(name)\(served).", "\(request) assigned to \(name)\(served).")
+    }
+
+    private func panelLines(_ subject: PanelSubject, language l: Language) throws -> [String] {
         if case .memberYear(let member, let year) = subject { return try memberYear(member, year: year, l) }
         let territory = try database.loadPlanningTerritory(openingHours: true)
         let plan = Arbitration.plan(territory)
         switch subject {
-        case .suggestions(let id):
-            guard let decision = plan.decision(id) else { return [l.pick("Demande \(id) introuvable.", "Request \(id) not found.")] }
-            return SuggestionText.lines(decision, Suggestions.make(for: id, territory: territory, plan: plan), territory: territory, language: l)
-                + ["", l.pick("Pour l'affecter : releve suggest \(id) dit la même chose ; l'affectation à la main n'est pas encore enregistrable.",
-                              "To assign: releve suggest \(id) says the same; assigning by hand cannot be saved yet.")]
+        case .suggestions: return []
         case .requestSchedule(let id):
             guard let decision = plan.decision(id),
                   let schedule = HalfDayPlanner(territory: territory, plan: plan).schedule(request: id, from: decision.request.start, to: decision.effectiveEnd)

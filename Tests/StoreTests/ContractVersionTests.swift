@@ -141,3 +141,41 @@ import Testing
         #expect(try database.costEstimate(for: next) == nil)
     }
 }
+
+/// The coordinator's assignment by hand (issue 12): stored, audited, read by the arbitration,
+/// carried by the territory file, refused when it names nothing known.
+@Suite struct AssignmentStoreTests {
+    @Test func anAssignmentChangesThePlanIsAuditedAndRoundTrips() throws {
+        let database = try Fixtures.database()
+        let territory = DemoTerritory.make(today: try #require(CalendarDate(year: 2026, month: 11, day: 16)))
+        try database.save(territory)
+        let plan = Arbitration.plan(territory)
+        let partial = try #require(plan.decisions.first { !$0.isImplicit && $0.status == .partial })
+        let suggestion = try #require(Suggestions.make(for: partial.id, territory: territory, plan: plan).first)
+        let after = try #require(try database.assign(request: partial.id, agent: suggestion.agent))
+        #expect(after.servedMinutes == partial.servedMinutes + suggestion.gainedMinutes)
+        // The stored plan is the arbitration of the territory with its assignment.
+        var assigned = territory
+        assigned.assignments = [ManualAssignment(request: partial.id, agent: suggestion.agent)]
+        #expect(try database.storedDecisions() == Arbitration.plan(assigned).decisions)
+        let trail = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT action || ' ' || coalesce(after, '') FROM audit WHERE entity = 'assignment' AND key = ?", arguments: [partial.id])
+        }
+        #expect(trail == ["insert {\"agent\":\"\(suggestion.agent)\"}"])
+        // The file carries it; a file without assignments stays what it was.
+        let exported = TerritoryEncoder.encode(try database.loadTerritory())
+        #expect(exported.contains("\"assigned_agent\": \"\(suggestion.agent)\""))
+        let copy = try Fixtures.database()
+        try Fixtures.importJSON(exported, into: copy)
+        #expect(TerritoryEncoder.encode(try copy.loadTerritory()) == exported)
+        #expect(!TerritoryEncoder.encode(territory).contains("assigned_agent"))
+        // Back to the rules.
+        _ = try database.assign(request: partial.id, agent: nil)
+        #expect(try database.storedDecisions() == plan.decisions)
+        // Unknown request or agent: refused, nothing changed.
+        #expect(throws: AssignmentRefusal.unknownAgent("ZZ")) { try database.assign(request: partial.id, agent: "ZZ") }
+        #expect(throws: AssignmentRefusal.unknownRequest("nope")) { try database.assign(request: "nope", agent: suggestion.agent) }
+        let bad = exported.replacingFirst("\"assigned_agent\": \"\(suggestion.agent)\"", with: "\"assigned_agent\": \"ZZ\"")
+        #expect(throws: InvalidTerritory.self) { try Fixtures.importJSON(bad, into: copy) }
+    }
+}

@@ -587,18 +587,28 @@ struct PanelTests {
         #expect(press(&state, .character("s")) == [.loadPanel(.suggestions(request: id))])
         #expect(screen(state).joined().contains("Lecture…"))
         let lines = (1...60).map { "ligne \($0)" }
-        _ = update(&state, .panelLoaded(.suggestions(request: id), lines: lines, error: nil))
+        _ = update(&state, .panelLoaded(.suggestions(request: id), PanelContent(lines: lines, choices: ["A2", "A5"]), error: nil))
         var body = screen(state).joined(separator: "\n")
         #expect(body.contains("Qui pourrait servir"))
         #expect(body.contains("ligne 1") && body.contains("/ 60"))
         _ = press(&state, .pageDown)
         body = screen(state).joined(separator: "\n")
         #expect(!body.contains("ligne 1\n") && body.contains("ligne 40"))
+        // A digit assigns the agent it numbers; 0 gives the request back to the rules.
+        var assigning = state
+        #expect(press(&assigning, .character("2")) == [.assign(request: id, agent: "A5")])
+        #expect(assigning.panel == nil)
+        var observer = state
+        observer.role = .observer
+        #expect(press(&observer, .character("1")).isEmpty)
+        #expect(observer.notice?.contains("réservée au coordinateur") == true)
+        var back = state
+        #expect(press(&back, .character("0")) == [.assign(request: id, agent: nil)])
         _ = press(&state, .escape)
         #expect(state.panel == nil)
         // p: the request's half-day schedule; a late answer for another panel is dropped.
         #expect(press(&state, .character("D")) == [.loadPanel(.requestSchedule(request: id))])
-        _ = update(&state, .panelLoaded(.suggestions(request: id), lines: ["périmé"], error: nil))
+        _ = update(&state, .panelLoaded(.suggestions(request: id), PanelContent(lines: ["périmé"]), error: nil))
         #expect(state.panel?.lines == nil)
         // From the grid (agents view): the chosen agent's week.
         _ = press(&state, .escape, .character("1"))

@@ -97,7 +97,8 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
     func reopenMonth(_ month: String, reason: String, language: Language) throws -> String { "" }
     func closedMonths() throws -> [String] { [] }
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry] { [] }
-    func panel(_ subject: PanelSubject, language: Language) throws -> [String] { [] }
+    func panel(_ subject: PanelSubject, language: Language) throws -> PanelContent { PanelContent(lines: []) }
+    func assign(request: String, agent: String?, language: Language) throws -> String { "" }
 }
 
 /// An error that is not one of Relève's.

@@ -2,9 +2,10 @@
 /// to urgent requests first (small communes first, shared fairly), then to running
 /// replacements, then to new ones, summer requests last by tour de rôle.
 public enum Arbitration {
-    /// Decides every request of `territory` (implicit rota requests included), in id order.
+    /// Decides every request of `territory` (implicit rota requests included), in id order,
+    /// with the coordinator's assignments by hand it holds.
     public static func plan(_ territory: Territory) -> Plan {
-        plan(territory, assignments: [])
+        plan(territory, assignments: territory.assignments)
     }
 
     /// The plan when the coordinator has put some requests in an agent's hands by hand: on

@@ -52,7 +52,8 @@ public enum Suggestions {
         let before = Dictionary(plan.decisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var suggestions: [AgentSuggestion] = []
         for candidate in candidates {
-            let trial = Arbitration.plan(territory, assignments: [ManualAssignment(request: requestID, agent: candidate.code)])
+            let trial = Arbitration.plan(territory, assignments: territory.assignments.filter { $0.request != requestID }
+                + [ManualAssignment(request: requestID, agent: candidate.code)])
             guard let after = trial.decision(requestID) else { continue }
             let gained = after.servedMinutes - decision.servedMinutes
             guard gained > 0 else { continue }

@@ -170,7 +170,8 @@ private final class Reader {
         let entries = each(fields.list("time_entries"), "time_entries", timeEntry)
         guard let service, let tariffs, let members, let agents, let requests, let entries else { return nil }
         return Territory(service: service, tariffs: tariffs, members: members, agents: agents,
-                         requests: requests, timeEntries: entries)
+                         requests: requests.map(\.request), timeEntries: entries,
+                         assignments: requests.compactMap { r in r.assigned.map { ManualAssignment(request: r.request.id, agent: $0) } })
     }
 
     func service(_ value: JSONValue, _ path: String) -> ServiceSettings? {
@@ -286,9 +287,10 @@ private final class Reader {
         return Absence(from: from, to: to, kind: kind)
     }
 
-    func request(_ value: JSONValue, _ path: String) -> ReplacementRequest? {
+    func request(_ value: JSONValue, _ path: String) -> (request: ReplacementRequest, assigned: String?)? {
         guard let f = object(value, path, keys: ["id", "member", "motive", "received", "start", "end",
-                                                  "hours_per_week", "exceptional"]) else { return nil }
+                                                  "hours_per_week", "exceptional", "assigned_agent"]) else { return nil }
+        let assigned = f.nullable("assigned_agent", optionalKey: true, text)
         let id = f.text("id")
         let member = f.text("member")
         let motive = f.code("motive", Motive.self)
@@ -297,9 +299,9 @@ private final class Reader {
         let end = f.date("end")
         let weekly = f.duration("hours_per_week")
         let exceptional = f.bool("exceptional")
-        guard let id, let member, let motive, let received, let start, let end, let weekly, let exceptional else { return nil }
-        return ReplacementRequest(id: id, member: member, motive: motive, received: received, start: start, end: end,
-                                  minutesPerWeek: weekly, exceptional: exceptional)
+        guard let id, let member, let motive, let received, let start, let end, let weekly, let exceptional, assigned.ok else { return nil }
+        return (ReplacementRequest(id: id, member: member, motive: motive, received: received, start: start, end: end,
+                                   minutesPerWeek: weekly, exceptional: exceptional), assigned.value)
     }
 
     func timeEntry(_ value: JSONValue, _ path: String) -> TimeEntry? {

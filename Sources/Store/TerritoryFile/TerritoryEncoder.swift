@@ -15,7 +15,9 @@ public enum TerritoryEncoder {
         out.key("agents")
         JSONOutput.array(t.agents.map(agent)).write(to: &out)
         out.key("requests")
-        JSONOutput.array(t.requests.map(request)).write(to: &out)
+        var assigned: [String: String] = [:]
+        for a in t.assignments { assigned[a.request] = a.agent }
+        JSONOutput.array(t.requests.map { request($0, assigned: assigned[$0.id]) }).write(to: &out)
         // Hours are the bulk of a territory: streamed without building a tree.
         out.key("time_entries")
         out.beginArray()
@@ -113,7 +115,8 @@ public enum TerritoryEncoder {
         ])
     }
 
-    static func request(_ r: ReplacementRequest) -> JSONOutput {
+    /// `assigned_agent` only when set: files without assignments round-trip byte for byte.
+    static func request(_ r: ReplacementRequest, assigned: String? = nil) -> JSONOutput {
         .object([
             ("id", .string(r.id)),
             ("member", .string(r.member)),
@@ -123,6 +126,6 @@ public enum TerritoryEncoder {
             ("end", .string(r.end.iso)),
             ("hours_per_week", .string(DurationText.format(r.minutesPerWeek))),
             ("exceptional", .bool(r.exceptional)),
-        ])
+        ] + (assigned.map { [("assigned_agent", JSONOutput.string($0))] } ?? []))
     }
 }

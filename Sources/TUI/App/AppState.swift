@@ -233,7 +233,7 @@ public enum Msg: Sendable {
     case saveFailed(String)
     /// A record's audit trail, newest first, or why it could not be read.
     case historyLoaded(HistoryTarget, [HistoryEntry], error: String?)
-    case panelLoaded(PanelSubject, lines: [String], error: String?)
+    case panelLoaded(PanelSubject, PanelContent, error: String?)
     /// The invoice's PDF is already there: ask before replacing it.
     case documentExists(number: String, path: String)
     /// A slow effect started (what to say meanwhile) or every one ended (nil).
@@ -312,5 +312,7 @@ public enum Effect: Equatable, Sendable {
     /// Reads the audit trail of one record (`H`).
     case loadHistory(HistoryTarget)
     case loadPanel(PanelSubject)
+    /// The coordinator's assignment by hand (`agent` nil: back to the rules).
+    case assign(request: String, agent: String?)
     case quit
 }

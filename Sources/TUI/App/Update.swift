@@ -128,10 +128,11 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
             state.notice = "✗ " + message
         }
         return []
-    case .panelLoaded(let subject, let lines, let error):
+    case .panelLoaded(let subject, let content, let error):
         // A late answer for a panel closed or replaced is dropped.
         guard state.panel?.subject == subject else { return [] }
-        state.panel?.lines = lines
+        state.panel?.lines = content.lines
+        state.panel?.choices = content.choices
         state.panel?.error = error
         return []
     case .historyLoaded(let target, let entries, let error):

@@ -58,7 +58,9 @@ public protocol AppDataSource: AnyObject {
     /// The audit trail of one record, newest first, its time in local form (issue 5).
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry]
     /// The lines of a reading panel: suggestions for a request, or a half-day schedule.
-    func panel(_ subject: PanelSubject, language: Language) throws -> [String]
+    func panel(_ subject: PanelSubject, language: Language) throws -> PanelContent
+    /// Puts a request in an agent's hands (nil: back to the rules); the sentence for the status bar.
+    func assign(request: String, agent: String?, language: Language) throws -> String
     /// The stored plan's minutes between two days (both included).
     func plannedWork(from: CalendarDate, to: CalendarDate) throws -> [DayAllocation]
     /// The kinds of records changed since `mark` (audit trail entities), the time entries
@@ -400,11 +402,13 @@ public final class Program {
             case .loadPanel(let subject):
                 run(busy: language.pick("Calcul…", "Working…")) { data in
                     do {
-                        return [.panelLoaded(subject, lines: try data.panel(subject, language: language), error: nil)]
+                        return [.panelLoaded(subject, try data.panel(subject, language: language), error: nil)]
                     } catch {
-                        return [.panelLoaded(subject, lines: [], error: ErrorText.sentence(error, language))]
+                        return [.panelLoaded(subject, PanelContent(lines: []), error: ErrorText.sentence(error, language))]
                     }
                 }
+            case .assign(let request, let agent):
+                write { try $0.assign(request: request, agent: agent, language: language) }
             case .loadHistory(let target):
                 run { data in
                     do {

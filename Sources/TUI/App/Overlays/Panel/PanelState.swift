@@ -10,6 +10,18 @@ public enum PanelSubject: Sendable, Equatable {
     case memberYear(member: String, year: Int)
 }
 
+/// What a panel holds once read.
+public struct PanelContent: Sendable, Equatable {
+    public var lines: [String]
+    /// Agent codes a digit picks (suggestions), else empty.
+    public var choices: [String]
+
+    public init(lines: [String], choices: [String] = []) {
+        self.lines = lines
+        self.choices = choices
+    }
+}
+
 /// A scrollable panel of lines over the panes (Escape closes it).
 public struct PanelState: Sendable, Equatable {
     public var subject: PanelSubject
@@ -18,6 +30,8 @@ public struct PanelState: Sendable, Equatable {
     public var lines: [String]?
     public var error: String?
     public var scroll = 0
+    /// Suggestions: the agents a digit assigns, in the order shown (1 is the first).
+    public var choices: [String] = []
 
     public init(subject: PanelSubject, title: String) {
         self.subject = subject

@@ -43,6 +43,22 @@ func openPanel(_ action: Action, _ state: inout AppState) -> [Effect]? {
 
 /// Keys while the panel is open: arrows and pages scroll, Escape closes.
 func editPanel(_ key: Key, _ state: inout AppState) -> [Effect] {
+    // Suggestions: a digit puts the request in that agent's hands, 0 gives it back to the rules.
+    if case .suggestions(let request)? = state.panel?.subject, case .character(let c) = key, let digit = c.wholeNumberValue {
+        guard state.role == .coordinator else {
+            state.notice = state.language.pick("Lecture seule : l'affectation est réservée au coordinateur.", "Read-only: assigning is for the coordinator.")
+            return []
+        }
+        if digit == 0 {
+            state.panel = nil
+            return [.assign(request: request, agent: nil)]
+        }
+        if let agent = state.panel?.choices[safe: digit - 1] {
+            state.panel = nil
+            return [.assign(request: request, agent: agent)]
+        }
+        return []
+    }
     guard var panel = state.panel, let action = KeyMap.action(for: key) else { return [] }
     let visible = max(1, state.height - 8)
     let maxScroll = max(0, (panel.lines?.count ?? 0) - visible)

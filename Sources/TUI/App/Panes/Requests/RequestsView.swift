@@ -38,6 +38,11 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
             (l.pick("Besoin \(DurationText.format(d.neededMinutes)) · servi \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))",
                     "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
         ]
+        if let assigned = snapshot.territory.assignments.first(where: { $0.request == d.id }) {
+            let name = snapshot.agentNames[assigned.agent] ?? assigned.agent
+            lines.append((l.pick("• affectée à la main à \(name) : chaque jour il lui donne son besoin avant le partage des règles (s puis 0 pour la rendre aux règles)",
+                                 "• assigned by hand to \(name): each day that agent gives it its need before the rules share the rest (s then 0 gives it back)"), .header))
+        }
         for reason in d.reasons { lines.append(("• " + state.reasonText(reason), .normal)) }
         if let first = state.wentFirstText(d) { lines.append(("  " + first, .normal)) }
         if let day = d.preemptedOn, case .preemptedBy(let by)? = d.reasons.first(where: { if case .preemptedBy = $0 { true } else { false } }) {
