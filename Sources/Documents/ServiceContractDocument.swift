@@ -139,10 +139,18 @@ public enum ServiceContractDocument {
 
         // Article 3
         flow.heading("Article 3 : Missions")
-        flow.paragraph("Les missions de l'agent de remplacement \(missions(request.motive)), à l'exclusion de "
-            + "l'encadrement des personnels et de la signature de documents dans le cadre d'une délégation de signature "
-            + "consentie par un élu. À cet effet, \(shortParty) fournit la fiche de poste, qui reste annexée au présent contrat.",
-            size: 9.5)
+        if let described = request.missions?.trimmingSpaces(), !described.isEmpty {
+            // The job description the member gave, as it gave it.
+            flow.paragraph("Les missions de l'agent de remplacement sont les suivantes, selon la fiche de poste fournie par "
+                + "\(shortParty) : \(described)", size: 9.5, after: 3)
+            flow.paragraph("Elles s'entendent à l'exclusion de l'encadrement des personnels et de la signature de documents dans "
+                + "le cadre d'une délégation de signature consentie par un élu.", size: 9.5)
+        } else {
+            flow.paragraph("Les missions de l'agent de remplacement \(missions(request.motive)), à l'exclusion de "
+                + "l'encadrement des personnels et de la signature de documents dans le cadre d'une délégation de signature "
+                + "consentie par un élu. À cet effet, \(shortParty) fournit la fiche de poste, qui reste annexée au présent contrat.",
+                size: 9.5)
+        }
 
         // Article 4
         flow.heading("Article 4 : Renouvellement ou prolongation")

@@ -58,9 +58,12 @@ public struct ReplacementRequest: Hashable, Sendable {
     public var minutesPerWeek: Int
     /// Exempt from the one-week minimum and the two-month cap.
     public var exceptional: Bool
+    /// The job description the member gave (`requests[].missions`), printed in the contract.
+    public var missions: String?
 
     public init(id: String, member: String, motive: Motive, received: CalendarDate,
-                start: CalendarDate, end: CalendarDate, minutesPerWeek: Int, exceptional: Bool = false) {
+                start: CalendarDate, end: CalendarDate, minutesPerWeek: Int, exceptional: Bool = false, missions: String? = nil) {
+        self.missions = missions
         self.id = id
         self.member = member
         self.motive = motive

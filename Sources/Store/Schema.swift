@@ -40,6 +40,9 @@ enum Schema {
         migrator.registerMigration("v11-assignments") { db in
             try db.execute(sql: v11Assignments)
         }
+        migrator.registerMigration("v12-request-missions") { db in
+            try db.execute(sql: v12RequestMissions)
+        }
         return migrator
     }
 
@@ -692,6 +695,27 @@ extension Schema {
     /// Every printed version of a mission's contract: a print whose content (`fingerprint`, a
     /// SHA-256 of what the document says) differs from the last one is a new version, which
     /// says the date of the one it replaces.
+    /// A request may carry its job description (`missions`, printed in the contract's article 3);
+    /// the request's audit triggers now record it too.
+    static let v12RequestMissions = """
+        ALTER TABLE request ADD COLUMN missions TEXT;
+        DROP TRIGGER audit_request_insert;
+        DROP TRIGGER audit_request_update;
+        DROP TRIGGER audit_request_delete;
+        CREATE TRIGGER audit_request_insert AFTER INSERT ON request
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'request', NEW.id, 'insert', NULL, json_object('member', NEW.member, 'motive', NEW.motive, 'received', NEW.received, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'minutes_per_week', NEW.minutes_per_week, 'exceptional', NEW.exceptional, 'missions', NEW.missions)); END;
+        CREATE TRIGGER audit_request_update AFTER UPDATE ON request
+        WHEN releve_audit_on() AND json_object('member', OLD.member, 'motive', OLD.motive, 'received', OLD.received, 'start_date', OLD.start_date, 'end_date', OLD.end_date, 'minutes_per_week', OLD.minutes_per_week, 'exceptional', OLD.exceptional, 'missions', OLD.missions) IS NOT json_object('member', NEW.member, 'motive', NEW.motive, 'received', NEW.received, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'minutes_per_week', NEW.minutes_per_week, 'exceptional', NEW.exceptional, 'missions', NEW.missions)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'request', NEW.id, 'update', json_object('member', OLD.member, 'motive', OLD.motive, 'received', OLD.received, 'start_date', OLD.start_date, 'end_date', OLD.end_date, 'minutes_per_week', OLD.minutes_per_week, 'exceptional', OLD.exceptional, 'missions', OLD.missions), json_object('member', NEW.member, 'motive', NEW.motive, 'received', NEW.received, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'minutes_per_week', NEW.minutes_per_week, 'exceptional', NEW.exceptional, 'missions', NEW.missions)); END;
+        CREATE TRIGGER audit_request_delete AFTER DELETE ON request
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'request', OLD.id, 'delete', json_object('member', OLD.member, 'motive', OLD.motive, 'received', OLD.received, 'start_date', OLD.start_date, 'end_date', OLD.end_date, 'minutes_per_week', OLD.minutes_per_week, 'exceptional', OLD.exceptional, 'missions', OLD.missions), NULL); END;
+        """
+
     /// The coordinator's assignments by hand: this agent covers this request (each day, before
     /// the rules share the rest). The arbitration reads them (the plan goes stale), the audit
     /// trail keeps them, and the request's version rises (an open form on it sees the change).
@@ -713,15 +737,15 @@ extension Schema {
         CREATE TRIGGER assignment_version_delete AFTER DELETE ON assignment
         BEGIN UPDATE request SET version = version + 1 WHERE id = OLD.request; END;
         CREATE TRIGGER audit_assignment_insert AFTER INSERT ON assignment
-        WHEN (SELECT row_level FROM audit_mode) = 1
+        WHEN releve_audit_on()
         BEGIN INSERT INTO audit (at, entity, key, action, before, after)
             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'assignment', NEW.request, 'insert', NULL, json_object('agent', NEW.agent)); END;
         CREATE TRIGGER audit_assignment_update AFTER UPDATE ON assignment
-        WHEN (SELECT row_level FROM audit_mode) = 1 AND OLD.agent IS NOT NEW.agent
+        WHEN releve_audit_on() AND OLD.agent IS NOT NEW.agent
         BEGIN INSERT INTO audit (at, entity, key, action, before, after)
             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'assignment', NEW.request, 'update', json_object('agent', OLD.agent), json_object('agent', NEW.agent)); END;
         CREATE TRIGGER audit_assignment_delete AFTER DELETE ON assignment
-        WHEN (SELECT row_level FROM audit_mode) = 1
+        WHEN releve_audit_on()
         BEGIN INSERT INTO audit (at, entity, key, action, before, after)
             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'assignment', OLD.request, 'delete', json_object('agent', OLD.agent), NULL); END;
         """

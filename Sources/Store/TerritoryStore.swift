@@ -204,16 +204,19 @@ struct TerritoryWriter {
         }
     }
 
-    func writeRequest(_ r: ReplacementRequest) throws {
+    /// `keepingMissions`: the interface's request form has no missions field, so its save keeps
+    /// the job description on record; an import sets what the file says.
+    func writeRequest(_ r: ReplacementRequest, keepingMissions: Bool = false) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO request (id, member, motive, received, start_date, end_date, minutes_per_week, exceptional)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO request (id, member, motive, received, start_date, end_date, minutes_per_week, exceptional, missions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET member = excluded.member, motive = excluded.motive,
                 received = excluded.received, start_date = excluded.start_date, end_date = excluded.end_date,
                 minutes_per_week = excluded.minutes_per_week, exceptional = excluded.exceptional,
+                missions = CASE WHEN ? THEN missions ELSE excluded.missions END,
                 version = version + 1
             """).execute(arguments: [r.id, r.member, r.motive.rawValue, r.received.iso, r.start.iso, r.end.iso,
-                                     r.minutesPerWeek, r.exceptional])
+                                     r.minutesPerWeek, r.exceptional, r.missions, keepingMissions])
     }
 
     /// Inserts an entry, or updates the one with the same id.
@@ -360,7 +363,7 @@ enum TerritoryReader {
     static func request(_ row: Row) -> ReplacementRequest {
         ReplacementRequest(id: row["id"], member: row["member"], motive: Motive(rawValue: row["motive"]) ?? .autreAbsence,
                            received: date(row, "received"), start: date(row, "start_date"), end: date(row, "end_date"),
-                           minutesPerWeek: row["minutes_per_week"], exceptional: row["exceptional"])
+                           minutesPerWeek: row["minutes_per_week"], exceptional: row["exceptional"], missions: row["missions"])
     }
 }
 
@@ -383,7 +386,7 @@ extension AppDatabase {
         let change = Territory(service: try TerritoryReader.service(db), requests: [saved])
         let errors = TerritoryValidation.problems(in: change, existing: try KnownRecords.fetch(db, naming: change))
         guard errors.isEmpty else { throw InvalidTerritory(errors) }
-        try TerritoryWriter(db: db).writeRequest(saved)
+        try TerritoryWriter(db: db).writeRequest(saved, keepingMissions: true)
         return saved.id
     }
 }

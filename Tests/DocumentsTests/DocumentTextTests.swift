@@ -203,6 +203,16 @@ struct DocumentTextTests {
         Self.expectAll(["Pour pallier cette absence", "Durée prévisionnelle", "pour une durée prévisionnelle de"], in: sickText)
     }
 
+    /// Article 3 says the job description the member gave, when there is one.
+    @Test func contractSaysTheMissionsGiven() throws {
+        var contract = try #require(Fixtures.contract("D-2026-027"))
+        contract.request.missions = "Paie des agents ; état civil ; accueil du public"
+        let text = Poppler.flat(try Poppler.text(ServiceContractDocument.pdf(contract, service: Fixtures.service, version: Fixtures.version)))
+        #expect(text.contains("selon la fiche de poste fournie par la commune : Paie des agents ; état civil ; accueil du public"))
+        #expect(text.contains("à l'exclusion de l'encadrement des personnels"))
+        #expect(contract.fingerprint != (try #require(Fixtures.contract("D-2026-027"))).fingerprint, "a new description is a new version")
+    }
+
     /// A first version says nothing replaced; a draft (read-only role, plan changed) says so.
     @Test func contractVersionLines() throws {
         let contract = try #require(Fixtures.contract("D-2026-027"))

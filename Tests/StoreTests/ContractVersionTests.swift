@@ -179,3 +179,30 @@ import Testing
         #expect(throws: InvalidTerritory.self) { try Fixtures.importJSON(bad, into: copy) }
     }
 }
+
+/// A request's job description (`requests[].missions`): carried by the file, kept by the
+/// interface's form (which has no field for it), audited.
+@Suite struct RequestMissionsTests {
+    @Test func missionsRoundTripAndSurviveAFormSave() throws {
+        let database = try Fixtures.database()
+        var territory = DemoTerritory.make(today: try #require(CalendarDate(year: 2026, month: 11, day: 16)))
+        let text = "Paie des agents ; état civil ; préparation du conseil municipal ; accueil du public"
+        territory.requests[0].missions = text
+        try database.save(territory)
+        let exported = TerritoryEncoder.encode(try database.loadTerritory())
+        #expect(exported.contains("\"missions\": \"\(text)\""))
+        let copy = try Fixtures.database()
+        try Fixtures.importJSON(exported, into: copy)
+        #expect(TerritoryEncoder.encode(try copy.loadTerritory()) == exported)
+        // The form saves the request without missions: they stay.
+        var edited = territory.requests[0]
+        edited.missions = nil
+        edited.minutesPerWeek += 60
+        _ = try database.saveRequest(edited, isNew: false)
+        #expect(try database.loadTerritory().requests.first { $0.id == edited.id }?.missions == text)
+        let audited = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT coalesce(after, '') FROM audit WHERE entity = 'request' AND key = ? ORDER BY id", arguments: [edited.id])
+        }
+        #expect(audited.last?.contains("\"missions\":\"Paie des agents") == true, "\(audited)")
+    }
+}

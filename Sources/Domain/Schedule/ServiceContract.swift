@@ -97,7 +97,7 @@ public struct ServiceContract: Sendable {
     public var fingerprint: String {
         var parts: [String] = [
             request.id, request.member, request.motive.rawValue, request.received.iso, request.start.iso, end.iso,
-            String(request.minutesPerWeek), String(request.exceptional), member.name, member.memberSince.iso,
+            String(request.minutesPerWeek), String(request.exceptional), request.missions ?? "", member.name, member.memberSince.iso,
             String(estimate?.amountCents ?? -1), String(estimate?.billedMinutes ?? -1),
         ]
         for h in schedule.halfDays {

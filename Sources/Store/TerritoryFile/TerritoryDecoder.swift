@@ -289,8 +289,9 @@ private final class Reader {
 
     func request(_ value: JSONValue, _ path: String) -> (request: ReplacementRequest, assigned: String?)? {
         guard let f = object(value, path, keys: ["id", "member", "motive", "received", "start", "end",
-                                                  "hours_per_week", "exceptional", "assigned_agent"]) else { return nil }
+                                                  "hours_per_week", "exceptional", "missions", "assigned_agent"]) else { return nil }
         let assigned = f.nullable("assigned_agent", optionalKey: true, text)
+        let missions = f.nullable("missions", optionalKey: true, text)
         let id = f.text("id")
         let member = f.text("member")
         let motive = f.code("motive", Motive.self)
@@ -299,9 +300,10 @@ private final class Reader {
         let end = f.date("end")
         let weekly = f.duration("hours_per_week")
         let exceptional = f.bool("exceptional")
-        guard let id, let member, let motive, let received, let start, let end, let weekly, let exceptional, assigned.ok else { return nil }
+        guard let id, let member, let motive, let received, let start, let end, let weekly, let exceptional, assigned.ok, missions.ok
+        else { return nil }
         return (ReplacementRequest(id: id, member: member, motive: motive, received: received, start: start, end: end,
-                                   minutesPerWeek: weekly, exceptional: exceptional), assigned.value)
+                                   minutesPerWeek: weekly, exceptional: exceptional, missions: missions.value), assigned.value)
     }
 
     func timeEntry(_ value: JSONValue, _ path: String) -> TimeEntry? {

@@ -126,6 +126,7 @@ public enum TerritoryEncoder {
             ("end", .string(r.end.iso)),
             ("hours_per_week", .string(DurationText.format(r.minutesPerWeek))),
             ("exceptional", .bool(r.exceptional)),
-        ] + (assigned.map { [("assigned_agent", JSONOutput.string($0))] } ?? []))
+        ] + (r.missions.map { [("missions", JSONOutput.string($0))] } ?? [])
+          + (assigned.map { [("assigned_agent", JSONOutput.string($0))] } ?? []))
     }
 }
