@@ -21,6 +21,9 @@ struct PlanCommandTests {
         #expect(Set(requests[0].keys) == ["id", "member", "class", "small", "status", "needed_minutes", "served_minutes",
                                           "preempted_on", "capped", "reasons", "periods"])
         #expect(requests[0]["preempted_on"] as? String == "2024-03-11")
+        // The extension: the derived last summer replacement of the members named (rules.md §3.3.4).
+        let summers = try #require(object?["last_summer_replacements"] as? [[String: Any]])
+        #expect(summers.allSatisfy { Set($0.keys) == ["member", "year"] })
         let table = try cli.run(["plan", "--db", cli.db])
         #expect(table.stdout.contains("interrompue le 11/03/2024"))
         #expect(table.stdout.contains("Arbitrage du lun. 4 mars 2024 au ven. 9 août 2024"))

@@ -241,6 +241,12 @@ struct ArbitrationRuleTests {
         #expect(s.given("S3", on: "2024-08-05") == ["A": 420])
         #expect(s.given("S2", on: "2024-08-05").isEmpty)
         #expect(s.decision("S2")?.status == .unserved)
+        // What exports of the plan show: the derived year, the record's where none was derived.
+        #expect(s.plan().lastSummerReplacements(members: s.territory.members) == ["SERVED": 2024, "WAITING": 2024])
+        var older = s.territory.members
+        older.append(Member(code: "OLD", name: "Old", population: 100, singlePartTimeSecretary: true,
+                            memberSince: Scenario.day("2020-01-01"), lastSummerReplacement: 2019))
+        #expect(s.plan().lastSummerReplacements(members: older)["OLD"] == 2019)
     }
 
     // MARK: §3.5 which agent

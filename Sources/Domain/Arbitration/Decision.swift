@@ -127,6 +127,18 @@ public struct Plan: Sendable {
     }
 
     public func decision(_ id: String) -> RequestDecision? { decisions.first { $0.id == id } }
+
+    /// Each member's last summer replacement as the plan leaves it (rules.md §3.3.4): the year
+    /// on record, or a later year in which one of its P4 requests was served (its served
+    /// periods say which days), for the members that have one.
+    public func lastSummerReplacements(members: [Member]) -> [String: Int] {
+        var years: [String: Int] = [:]
+        for m in members { if let year = m.lastSummerReplacement { years[m.code] = year } }
+        for d in decisions where d.request.priorityClass == .summer {
+            for p in d.periods { years[d.request.member] = max(years[d.request.member] ?? -1, p.to.year) }
+        }
+        return years
+    }
 }
 
 /// Minutes an agent gives a request on one day.

@@ -5,10 +5,14 @@ public struct PlanReport: Sendable {
     public let from: CalendarDate?
     public let to: CalendarDate?
     public let decisions: [RequestDecision]
+    /// The derived last summer replacement of the members the window's requests name.
+    public let lastSummer: [(member: String, year: Int)]
 
     /// Selects from `plan` the requests whose span meets [`from`, `to`]; without bounds, the
     /// window is the first to the last working day of the admitted requests.
-    public init(plan: Plan, from: CalendarDate?, to: CalendarDate?, calendar: HolidayCalendar) {
+    /// `members`: their years on record, from which the derived last summer replacement of each
+    /// member the window names is said.
+    public init(plan: Plan, from: CalendarDate?, to: CalendarDate?, calendar: HolidayCalendar, members: [Member] = []) {
         let admitted = plan.decisions.filter { $0.status != .refused }
         let first = admitted.map(\.request.start).min().flatMap { start in
             admitted.map(\.effectiveEnd).max().flatMap { calendar.workingDays(from: start, to: $0).first }
@@ -23,6 +27,9 @@ public struct PlanReport: Sendable {
             return (from.map { max(end, decision.request.start) >= $0 } ?? true)
                 && (to.map { decision.request.start <= $0 } ?? true)
         }
+        let named = Set(decisions.map(\.request.member))
+        lastSummer = plan.lastSummerReplacements(members: members).filter { named.contains($0.key) }.sorted { $0.key.precedesInByteOrder($1.key) }
+            .map { (member: $0.key, year: $0.value) }
     }
 
     /// The JSON of cli.md, field for field (streamed: a national plan has 40,000 requests).
@@ -59,6 +66,16 @@ public struct PlanReport: Sendable {
                 out.endObject()
             }
             out.endArray()
+            out.endObject()
+        }
+        out.endArray()
+        // An extension of cli.md (rules.md §3.3.4: exports of the plan show the derived year).
+        out.key("last_summer_replacements")
+        out.beginArray()
+        for entry in lastSummer {
+            out.beginObject()
+            out.field("member", entry.member)
+            out.field("year", entry.year)
             out.endObject()
         }
         out.endArray()

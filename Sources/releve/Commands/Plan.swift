@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
             let database = try options.openDatabase()
             let territory = try database.loadPlanningTerritory()
             let plan = Arbitration.plan(territory)
-            let report = PlanReport(plan: plan, from: from, to: to, calendar: territory.service.calendar)
+            let report = PlanReport(plan: plan, from: from, to: to, calendar: territory.service.calendar, members: territory.members)
             switch format {
             case .json: writeOut(report.json())
             case .table: writeOut(PlanTable.render(report, territory: territory, policy: database.readPolicy, language: language))
