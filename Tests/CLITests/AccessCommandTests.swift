@@ -100,6 +100,25 @@ struct AccessCommandTests {
         #expect(early.stderr.contains("hors de la mission D-2026-030 (du lun. 7 déc. 2026 au ven. 18 déc. 2026)"), "\(early.stderr)")
     }
 
+    /// The coordinator corrects and deletes hours from the command line too (issue 12).
+    @Test func hoursAreCorrectedAndDeletedFromTheCommandLine() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let logged = try cli.run(["hours", "log", "--agent", "A1", "--member", "71040", "--date", "2026-11-20", "--hours", "1:00", "--db", cli.db])
+        let id = try #require(logged.stdout.firstMatch(of: /n° (\d+)/).map { String($0.1) })
+        #expect(try cli.run(["hours", "validate", "--id", id, "--db", cli.db]).status == 0)
+        let edited = try cli.run(["hours", "edit", id, "--hours", "1,5", "--db", cli.db])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout.contains("Saisie n° \(id) corrigée : 1:30 le ven. 20 nov. 2026 (à valider de nouveau)"))
+        let bad = try cli.run(["hours", "edit", id, "--hours", "25:00", "--db", cli.db])
+        #expect(bad.status == 65)
+        let listed = try cli.run(["hours", "list", "--agent", "A1", "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", cli.db])
+        #expect(listed.stdout.contains("\"1:30\""))
+        #expect(try cli.run(["hours", "delete", id, "--db", cli.db]).status == 0)
+        let again = try cli.run(["hours", "delete", id, "--db", cli.db])
+        #expect(again.status == 65 && again.stderr.contains("n'existe plus"))
+    }
+
     @Test func validationCloseAndReopenFromTheCommandLine() throws {
         let cli = try Self.demo()
         defer { cli.cleanUp() }

@@ -7,7 +7,7 @@ import Store
 struct Hours: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Saisie, liste et validation des heures travaillées ; clôture des mois.",
-        subcommands: [Log.self, List.self, Validate.self, Close.self, Reopen.self])
+        subcommands: [Log.self, Edit.self, Delete.self, List.self, Validate.self, Close.self, Reopen.self])
 
     /// `releve hours log`: records hours, refusing anything invalid and writing nothing then.
     struct Log: ParsableCommand {
