@@ -113,7 +113,8 @@ func renderPlanning(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let dayWidth = max(2, (inner.width - nameWidth - totalWidth - 1) / max(1, dayCount))
     // Members view and month view: one cell per day; week view of agents: morning and afternoon.
     let compact = !p.month && p.rows == .members
-    let half = p.month || compact ? dayWidth - 1 : (dayWidth - 1) / 2
+    // Morning and afternoon, and at least one column between one day and the next.
+    let half = p.month || compact ? dayWidth - 1 : (dayWidth - 2) / 2
 
     let narrowMonth = p.month && dayWidth < 4
     // Headers: day names, then morning / afternoon.
