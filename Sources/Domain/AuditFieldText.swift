@@ -16,6 +16,7 @@ public enum AuditFieldText {
         "issued": "émise le", "due": "échéance", "total_cents": "montant", "paid": "payée le", "cancels": "annule",
         "reason": "motif", "role": "rôle", "opening_hours": "horaires d'ouverture", "absences": "absences",
         "rota": "tournée", "bands": "strates", "closed_by": "close par", "failures": "échecs", "locked_until": "bloqué jusqu'à",
+        "missions": "missions", "assigned_agent": "affectée à",
     ]
 
     static let minuteFields: Set<String> = ["weekly_minutes", "minutes_per_week", "minutes", "minutes_per_day"]
@@ -58,6 +59,16 @@ public enum AuditFieldText {
         if dateFields.contains(field), let day = CalendarDate.parseISO(text) { return f.numericDate(day) }
         if flagFields.contains(field), let flag = Int(text) { return flag == 0 ? l.pick("non", "no") : l.pick("oui", "yes") }
         if field == "weekday", let number = Int(text), let day = Weekday(isoNumber: number) { return f.weekdayShort(day) }
+        // Codes in words: "maternite" reads "maternité", "conges" "congés", "afp" its name.
+        if field == "motive", let motive = Motive(rawValue: text) { return motive.label(in: l) }
+        if field == "kind", let kind = AbsenceKind(rawValue: text) { return ReadPolicy.coordinator.absenceText(kind, l) }
+        if field == "kind", let kind = MemberKind(rawValue: text) {
+            switch kind {
+            case .commune: return l.pick("commune", "commune")
+            case .afp: return l.pick("association foncière pastorale", "pastoral land association")
+            case .other: return l.pick("autre organisme", "other body")
+            }
+        }
         return text
     }
 }

@@ -76,10 +76,15 @@ public struct DisplayFormat: Sendable {
         return language == .fr ? "\(sign)\(grouped),\(decimals) €" : "\(sign)€\(grouped).\(decimals)"
     }
 
-    /// "de Camille" or "d'Élodie": the French preposition elided before a vowel.
+    /// "de Camille" or "d'Élodie": the French preposition elided before a vowel, and joined to
+    /// an article that starts the name: "du Breuil", "des Bizots", "de la Chapelle", "de l'Oisans".
     public static func de(_ name: String) -> String {
+        for (article, joined) in [("Le ", "du "), ("Les ", "des "), ("La ", "de la "), ("L'", "de l'"), ("L’", "de l’")]
+        where name.hasPrefix(article) {
+            return joined + name.dropFirst(article.count)
+        }
         guard let first = name.first else { return "de " }
-        return "AEIOUYÉÈÊÂÎÔHaeiouyéèêâîôh".contains(first) ? "d'\(name)" : "de \(name)"
+        return "aeiouyh".contains(String(first).folding().prefix(1)) ? "d'\(name)" : "de \(name)"
     }
 
     /// `8 743` — an integer with thousands grouped by spaces (French) or commas (English).

@@ -164,3 +164,20 @@ struct HalfDayScheduleTests {
         #expect(unplaced * 100 < (placed + unplaced) * 5, "unplaced \(unplaced) of \(placed + unplaced)")
     }
 }
+
+/// French as a reader writes it (issue 12): elisions and articles joined.
+@Suite struct FrenchElisionTests {
+    @Test(arguments: [("Mary", "de Mary"), ("Élodie Ferrand", "d'Élodie Ferrand"), ("AFP du Haut-Morvan", "d'AFP du Haut-Morvan"),
+                      ("Le Breuil", "du Breuil"), ("Les Bizots", "des Bizots"), ("La Chapelle-sous-Uchon", "de la Chapelle-sous-Uchon"),
+                      ("L'Oisans", "de l'Oisans"), ("Hélène Guillot", "d'Hélène Guillot"), ("Œuilly", "d'Œuilly")])
+    func deJoinsAndElides(name: String, said: String) {
+        #expect(DisplayFormat.de(name) == said)
+    }
+
+    @Test func historyValuesReadInWords() {
+        #expect(AuditFieldText.value("motive", "maternite", .fr) == "maternité")
+        #expect(AuditFieldText.value("kind", "conges", .fr) == "congés")
+        #expect(AuditFieldText.value("kind", "afp", .fr) == "association foncière pastorale")
+        #expect(AuditFieldText.label("assigned_agent", .fr) == "affectée à")
+    }
+}

@@ -99,7 +99,7 @@ struct HistoryTests {
         #expect(body.contains("Historique · Élodie Ferrand"))
         #expect(body.contains("4 changement(s)"))
         #expect(body.contains("22/11/2026 21:41 · camille · modification · absence n° 12"))
-        #expect(body.contains("type : conges → maladie"))
+        #expect(body.contains("type : congés → maladie"))
         #expect(body.contains("au : 24/12/2026 → 31/12/2026"))
         #expect(body.contains("21/11/2026 09:05 · hors Relève · suppression · tournée n° 3"))
         // At the kiosk, the agent's name rather than "agent:CODE".
@@ -201,10 +201,10 @@ struct HistoryTests {
         let body = screen(state).joined(separator: "\n")
         #expect(body.contains("motif : (masqué) → (masqué)"))
         #expect(body.contains("heures par semaine : 10:00 → 12:00"))
-        #expect(!body.contains("maladie") && !body.contains("conges"))
+        #expect(!body.contains("maladie") && !body.contains("conges") && !body.contains("congés"))
         // The coordinator reads them.
         var coordinator = openHistory(width: 120, height: 40)
-        #expect(screen(coordinator).joined().contains("type : conges → maladie"))
+        #expect(screen(coordinator).joined().contains("type : congés → maladie"))
         _ = press(&coordinator, .escape)
         #expect(coordinator.history == nil)
     }

@@ -186,7 +186,7 @@ struct OpeningHoursFormTests {
         let lines = screen(state)
         #expect(fits(lines, width, height))
         let body = lines.joined(separator: "\n")
-        #expect(body.contains("Horaires d'ouverture \(frenchOf(member.name))"))
+        #expect(body.contains("Horaires d'ouverture \(DisplayFormat.de(member.name))"))
         #expect(body.contains("se chevauchent"))
         #expect(body.contains("vide : fermé"))
         #expect(body.contains("dimanche"))

@@ -28,8 +28,8 @@ func renderAgentItems(_ state: AppState, _ items: AgentItemsState, _ buffer: ino
     let rect = Rect(x: (buffer.width - width) / 2, y: max(2, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
     let title = items.kind == .absences
-        ? l.pick("Absences \(frenchOf(agent.name)) · \(rows.count)", "Absences of \(agent.name) · \(rows.count)")
-        : l.pick("Tournée \(frenchOf(agent.name)) · \(rows.count) plage(s)", "Rota of \(agent.name) · \(rows.count) slot(s)")
+        ? l.pick("Absences \(DisplayFormat.de(agent.name)) · \(rows.count)", "Absences of \(agent.name) · \(rows.count)")
+        : l.pick("Tournée \(DisplayFormat.de(agent.name)) · \(rows.count) plage(s)", "Rota of \(agent.name) · \(rows.count) slot(s)")
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let visible = max(1, rect.height - 5)
     let top = max(0, min(items.cursor - visible + 1, rows.count - visible))
@@ -104,10 +104,4 @@ func editNotice(_ edit: RecordEdit, _ state: AppState) -> String {
         let name = state.snapshot?.member(member)?.name ?? member
         return l.pick("Horaires d'ouverture de \(name) enregistrés.", "Opening hours of \(name) saved.")
     }
-}
-
-/// "de Mary", "d'Élodie Ferrand", "d'Hélène Guillot": the French preposition before a name.
-func frenchOf(_ name: String) -> String {
-    let first = name.folding().first.map { String($0).lowercased() } ?? ""
-    return ["a", "e", "i", "o", "u", "y", "h"].contains(first) ? "d'" + name : "de " + name
 }

@@ -18,10 +18,10 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     case .rota(let agent): title = l.pick("Nouvelle plage de tournée de \(agent)", "New rota slot of \(agent)")
     case .editAbsence(let agent, _):
         let name = agentName(agent)
-        title = l.pick("Modifier une absence \(frenchOf(name)) (\(agent))", "Edit an absence of \(name) (\(agent))")
+        title = l.pick("Modifier une absence \(DisplayFormat.de(name)) (\(agent))", "Edit an absence of \(name) (\(agent))")
     case .editRota(let agent, _):
         let name = agentName(agent)
-        title = l.pick("Modifier une plage de tournée \(frenchOf(name)) (\(agent))", "Edit a rota slot of \(name) (\(agent))")
+        title = l.pick("Modifier une plage de tournée \(DisplayFormat.de(name)) (\(agent))", "Edit a rota slot of \(name) (\(agent))")
     case .tariff(let year): title = l.pick("Tarif \(year)", "Tariff \(year)")
     case .hours(let original, _, _):
         title = original.map { e in
@@ -29,7 +29,7 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
         } ?? l.pick("Saisir des heures", "Log hours")
     case .openingHours(let code, _):
         let name = state.snapshot?.member(code)?.name ?? code
-        title = l.pick("Horaires d'ouverture \(frenchOf(name)) (\(code))", "Opening hours of \(name) (\(code))")
+        title = l.pick("Horaires d'ouverture \(DisplayFormat.de(name)) (\(code))", "Opening hours of \(name) (\(code))")
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let labelWidth = min(width / 2, form.fields.map { TextWidth.of($0.label) }.max() ?? 20)
