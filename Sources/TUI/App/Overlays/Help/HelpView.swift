@@ -3,9 +3,11 @@ import Domain
 func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ borders: BorderSet) {
     let l = state.language
     var entries = KeyMap.bindings.map { ($0.keys.map { $0.label(l) }.joined(separator: " / "), $0.description(l)) }
-    let absent = state.seesMotives ? l.pick("congés, maladie…", "leave, sick…") : l.pick("absent(e)", "away")
-    let legend = l.pick("Repères : ! urgence (P1) · ½ heures partagées · × demi-journée disputée ou heures non placées · · libre · férié · \(absent)",
-                        "Markers: ! urgent (P1) · ½ shared hours · × contested half-day or unplaced hours · · free · holiday · \(absent)")
+    // The month view shows the first letters: "fé" a holiday, "co", "fo", "ma"… an absence.
+    let absent = state.seesMotives ? l.pick("co fo ma… congés, formation, maladie…", "le, tr, si… leave, training, sick…")
+        : l.pick("ab absent(e)", "aw away")
+    let legend = l.pick("Repères : ! urgence (P1) · ½ partagé · × disputé ou non placé · · libre · fé férié · \(absent)",
+                        "Markers: ! urgent (P1) · ½ shared hours · × contested half-day or unplaced hours · · free · ho holiday · \(absent)")
     // Too many keys for two columns (80×24): the pane digits, the four moves, the two pages and
     // the two period keys each share one line.
     if (entries.count + 1) / 2 > buffer.height - 7 {
