@@ -2,7 +2,7 @@
 /// (French dates `09/01/2023`, hours `17:30` or `17,5`), each problem tied to its field.
 public struct RequestDraft: Hashable, Sendable {
     public enum Field: Int, CaseIterable, Sendable {
-        case member, motive, received, start, end, hoursPerWeek, exceptional
+        case member, motive, received, start, end, hoursPerWeek, exceptional, missions
 
         public func label(_ l: Language) -> String {
             switch self {
@@ -13,6 +13,7 @@ public struct RequestDraft: Hashable, Sendable {
             case .end: return l.pick("Au", "To")
             case .hoursPerWeek: return l.pick("Heures par semaine", "Hours per week")
             case .exceptional: return l.pick("Exceptionnelle (o/n)", "Exceptional (y/n)")
+            case .missions: return l.pick("Missions (fiche de poste)", "Missions (job description)")
             }
         }
     }
@@ -33,7 +34,8 @@ public struct RequestDraft: Hashable, Sendable {
         values = [.member: request.member, .motive: request.motive.rawValue, .received: format.numericDate(request.received),
                   .start: format.numericDate(request.start), .end: format.numericDate(request.end),
                   .hoursPerWeek: DurationText.format(request.minutesPerWeek),
-                  .exceptional: request.exceptional ? l.pick("oui", "yes") : l.pick("non", "no")]
+                  .exceptional: request.exceptional ? l.pick("oui", "yes") : l.pick("non", "no"),
+                  .missions: request.missions ?? ""]
     }
 
     public subscript(field: Field) -> String {
@@ -84,9 +86,14 @@ public struct RequestDraft: Hashable, Sendable {
         let flag = self[.exceptional].trimmingSpaces().lowercased()
         let exceptional = ["o", "oui", "y", "yes"].contains(flag)
         if !exceptional && !["", "n", "non", "no"].contains(flag) { problems[.exceptional] = l.pick("« oui » ou « non » attendu", "\"yes\" or \"no\" expected") }
+        let missions = self[.missions].trimmingSpaces()
+        if let problem = TextSafety.problem(in: missions, limit: TextSafety.freeTextLimit) {
+            problems[.missions] = DataProblem.unsafeText(problem).message(in: l)
+        }
         guard problems.isEmpty, let member, let motive, let received, let start, let end, let minutes else { return (nil, problems) }
         return (ReplacementRequest(id: id ?? newID, member: member.code, motive: motive, received: received, start: start,
-                                   end: end, minutesPerWeek: minutes, exceptional: exceptional), [:])
+                                   end: end, minutesPerWeek: minutes, exceptional: exceptional,
+                                   missions: missions.isEmpty ? nil : missions), [:])
     }
 }
 

@@ -204,8 +204,7 @@ struct TerritoryWriter {
         }
     }
 
-    /// `keepingMissions`: the interface's request form has no missions field, so its save keeps
-    /// the job description on record; an import sets what the file says.
+    /// `keepingMissions`: a writer without the job description keeps the one on record.
     func writeRequest(_ r: ReplacementRequest, keepingMissions: Bool = false) throws {
         try db.cachedStatement(sql: """
             INSERT INTO request (id, member, motive, received, start_date, end_date, minutes_per_week, exceptional, missions)
@@ -386,7 +385,7 @@ extension AppDatabase {
         let change = Territory(service: try TerritoryReader.service(db), requests: [saved])
         let errors = TerritoryValidation.problems(in: change, existing: try KnownRecords.fetch(db, naming: change))
         guard errors.isEmpty else { throw InvalidTerritory(errors) }
-        try TerritoryWriter(db: db).writeRequest(saved, keepingMissions: true)
+        try TerritoryWriter(db: db).writeRequest(saved)
         return saved.id
     }
 }

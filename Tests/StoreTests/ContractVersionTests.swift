@@ -183,7 +183,7 @@ import Testing
 /// A request's job description (`requests[].missions`): carried by the file, kept by the
 /// interface's form (which has no field for it), audited.
 @Suite struct RequestMissionsTests {
-    @Test func missionsRoundTripAndSurviveAFormSave() throws {
+    @Test func missionsRoundTripAndAreSavedByTheForm() throws {
         let database = try Fixtures.database()
         var territory = DemoTerritory.make(today: try #require(CalendarDate(year: 2026, month: 11, day: 16)))
         let text = "Paie des agents ; état civil ; préparation du conseil municipal ; accueil du public"
@@ -194,9 +194,8 @@ import Testing
         let copy = try Fixtures.database()
         try Fixtures.importJSON(exported, into: copy)
         #expect(TerritoryEncoder.encode(try copy.loadTerritory()) == exported)
-        // The form saves the request without missions: they stay.
+        // The form saves the request with its missions field.
         var edited = territory.requests[0]
-        edited.missions = nil
         edited.minutesPerWeek += 60
         _ = try database.saveRequest(edited, isNew: false)
         #expect(try database.loadTerritory().requests.first { $0.id == edited.id }?.missions == text)

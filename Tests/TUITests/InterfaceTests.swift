@@ -625,3 +625,20 @@ struct PanelTests {
         #expect(screen(state).joined().contains("\(member.name) · année \(state.today.year)"))
     }
 }
+
+@Suite("Missions in the request form (issue 12)")
+struct RequestMissionsFormTests {
+    @Test func theJobDescriptionTypedGoesWithTheRequest() throws {
+        var state = loadedState()
+        _ = press(&state, .character("2"), .character("e"))
+        state.requestForm?.focus = .missions
+        for c in "Paie ; état civil" { _ = press(&state, .character(c)) }
+        #expect(screen(state).joined().contains("Missions (fiche de poste)"))
+        let effects = press(&state, .enter)
+        guard case .previewRequest(let request)? = effects.first else {
+            Issue.record("\(effects) \(String(describing: state.requestForm?.problems))")
+            return
+        }
+        #expect(request.missions == "Paie ; état civil")
+    }
+}

@@ -19,7 +19,9 @@ func handleRequestsKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
                                                "Rota requests change through the agent's absences.")
             return []
         }
-        var form = RequestFormState(draft: RequestDraft(decision.request, language: state.language))
+        // The request as recorded (the plan's copy has no job description).
+        let recorded = state.snapshot?.territory.requests.first { $0.id == decision.id } ?? decision.request
+        var form = RequestFormState(draft: RequestDraft(recorded, language: state.language))
         form.read = state.snapshot?.read(request: decision.request)
         state.requestForm = form
     default: return nil
