@@ -387,18 +387,10 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// What the half-day schedule of a few agents needs up to `to` (rules.md §5): their days of
-    /// work from the plan's start (stability reads each week before), the decisions and the
-    /// members (with opening hours) those days name. The grid's week view places them as
-    /// `releve schedule` does, for the agents on screen only.
-    public func storedAgentWork(agents codes: [String], to: CalendarDate) throws
-        -> (allocations: [DayAllocation], decisions: [RequestDecision], members: [Member]) {
-        let found = try storedAgentWork(agents: codes, from: CalendarDate(dayNumber: 0), to: to)
-        return (found.allocations, found.decisions, found.members)
-    }
-
-    /// The same from `from` only (the weeks before it already placed by the caller), with the
-    /// stored plan's version: placed weeks stay true while it is the same.
+    /// What the half-day schedule of a few agents needs (rules.md §5): their days of work from
+    /// `from` to `to` (from the plan's start unless the weeks before `from` are already placed:
+    /// stability reads each week before), the decisions and the members (with opening hours)
+    /// those days name, and the stored plan's version, which says whether placed weeks still hold.
     public func storedAgentWork(agents codes: [String], from: CalendarDate, to: CalendarDate) throws
         -> (allocations: [DayAllocation], decisions: [RequestDecision], members: [Member], planVersion: Int) {
         try ensurePlan()

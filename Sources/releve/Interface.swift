@@ -137,7 +137,7 @@ final class DatabaseDataSource: AppDataSource {
             let plan = Arbitration.plan(territory)
             guard let decision = plan.decision(id) else { return PanelContent(lines: [l.pick("Demande \(id) introuvable.", "Request \(id) not found.")]) }
             let suggestions = Suggestions.make(for: id, territory: territory, plan: plan)
-            var lines = SuggestionText.lines(decision, suggestions, territory: territory, language: l)
+            var lines = SuggestionText.lines(decision, suggestions, territory: territory, plan: plan, language: l)
             // Numbered for the digits that assign them.
             var n = 0
             for i in lines.indices where lines[i].hasPrefix("• ") {

@@ -151,7 +151,7 @@ struct StoredPlanTests {
         let last = plan.allocations.map(\.date).max() ?? Self.today
         var checked = 0
         for agent in territory.agents {
-            let history = try database.storedAgentWork(agents: [agent.code], to: last)
+            let history = try database.storedAgentWork(agents: [agent.code], from: CalendarDate(dayNumber: 0), to: last)
             let few = HalfDayPlanner(territory: Territory(service: territory.service, members: history.members, agents: [agent]),
                                      plan: Plan(decisions: history.decisions, allocations: history.allocations))
             var monday = (plan.allocations.map(\.date).min() ?? Self.today).mondayOfWeek

@@ -3,6 +3,14 @@ import Domain
 import Store
 
 extension Hours {
+    /// Entry `id` as stored, with its version, or the French refusal of a missing one.
+    static func entry(_ id: Int64, in database: AppDatabase, _ l: Language) throws -> VersionedTimeEntry {
+        guard let current = try database.versionedTimeEntry(id: id) else {
+            throw CommandFailure(.invalidData, OwnHoursRefusal.notFound(id).message(in: l))
+        }
+        return current
+    }
+
     /// `releve hours edit ID [--agent --member --date --hours --request]`: the coordinator
     /// corrects an entry (what is not given stays); the checks of `log`, the month lock and the
     /// audit trail apply; a validated entry is un-validated, to validate again.
@@ -21,9 +29,7 @@ extension Hours {
         func run() throws {
             try options.reporting { l in
                 let database = try options.openDatabase()
-                guard let current = try database.versionedTimeEntry(id: id) else {
-                    throw CommandFailure(.invalidData, OwnHoursRefusal.notFound(id).message(in: l))
-                }
+                let current = try Hours.entry(id, in: database, l)
                 var entry = current.entry
                 if let agent { entry.agent = agent }
                 if let member { entry.member = member }
@@ -54,9 +60,7 @@ extension Hours {
         func run() throws {
             try options.reporting { l in
                 let database = try options.openDatabase()
-                guard let current = try database.versionedTimeEntry(id: id) else {
-                    throw CommandFailure(.invalidData, OwnHoursRefusal.notFound(id).message(in: l))
-                }
+                let current = try Hours.entry(id, in: database, l)
                 try database.deleteHours(.timeEntry(current.entry, version: current.version, memberName: ""))
                 writeLine(l.pick("Saisie n° \(id) supprimée.", "Entry no. \(id) deleted."))
             }

@@ -39,7 +39,7 @@ struct SuggestCommand: ParsableCommand {
                     })),
                 ]).rendered())
             case .table:
-                for line in SuggestionText.lines(decision, suggestions, territory: territory, language: l) { writeLine(line) }
+                for line in SuggestionText.lines(decision, suggestions, territory: territory, plan: plan, language: l) { writeLine(line) }
             }
         }
     }
@@ -48,19 +48,18 @@ struct SuggestCommand: ParsableCommand {
 /// What `releve suggest` and the interface's `s` say: the request's state, then each agent who
 /// could serve it, with what each choice costs the others, by name.
 enum SuggestionText {
-    static func lines(_ decision: RequestDecision, _ suggestions: [AgentSuggestion], territory: Territory, language l: Language) -> [String] {
+    static func lines(_ decision: RequestDecision, _ suggestions: [AgentSuggestion], territory: Territory, plan: Plan,
+                      language l: Language) -> [String] {
         let names = territory.agentNames, members = territory.memberNames
         let f = DisplayFormat(l)
         func name(_ id: String) -> String {
-            guard let d = territory.requests.first(where: { $0.id == id }) else {
-                // An implicit rota cover: ROTA:<agent>:<member>:<date>.
-                let parts = id.split(separator: ":").map(String.init)
-                guard parts.count == 4, let day = CalendarDate.parseISO(parts[3]) else { return id }
-                let agent = names[parts[1]] ?? parts[1]
-                return l.pick("la tournée \(DisplayFormat.de(agent)) à \(members[parts[2]] ?? parts[2]) le \(f.date(day))",
-                              "\(agent)'s rota at \(members[parts[2]] ?? parts[2]) on \(f.date(day))")
-            }
-            return "\(members[d.member] ?? d.member) (\(id))"
+            guard let d = plan.decision(id) else { return id }
+            let member = members[d.request.member] ?? d.request.member
+            // An implicit rota cover is said by whose rota it covers, where and when.
+            guard let absent = ImplicitRotaRequests.agent(of: id) else { return "\(member) (\(id))" }
+            let agent = names[absent] ?? absent
+            return l.pick("la tournée \(DisplayFormat.de(agent)) à \(member) le \(f.date(d.request.start))",
+                          "\(agent)'s rota at \(member) on \(f.date(d.request.start))")
         }
         var lines = [l.pick("\(name(decision.id)) : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) servies sur \(DurationText.format(decision.neededMinutes)).",
                             "\(name(decision.id)): \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) served of \(DurationText.format(decision.neededMinutes)).")]

@@ -87,6 +87,5 @@ func requestName(_ id: String, _ snapshot: Snapshot?, _ l: Language) -> String {
 
 /// The name of the agent whose rota an implicit request `ROTA:<agent>:<member>:<date>` covers.
 private func rotaAgentName(_ id: String, _ snapshot: Snapshot) -> String {
-    let parts = id.split(separator: ":")
-    return parts.count > 1 ? (snapshot.agentNames[String(parts[1])] ?? String(parts[1])) : "?"
+    ImplicitRotaRequests.agent(of: id).map { snapshot.agentNames[$0] ?? $0 } ?? "?"
 }
