@@ -88,7 +88,8 @@ public enum ServiceContractDocument {
             flow.paragraph("\(label)du \(French.short(period.from)) au \(French.short(period.to))"
                 + (count > 1 ? " (\(count) semaines identiques)" : "")
                 + " – \(French.hours(minutes)) par semaine", font: .bold, size: 9.5, after: 3)
-            flow.table(weekColumns, rows: weekRows(period, member: member, names: contract.agentNames),
+            flow.table(weekColumns, rows: weekRows(period, member: member, names: contract.agentNames,
+                                                           settings: service.convention.halfDays),
                        totals: [["Semaine", "", "", French.hours(minutes), "", ""]], size: 8.5)
         }
         let placed = contract.schedule.placedMinutes, unplaced = contract.schedule.unplacedMinutes
@@ -154,22 +155,29 @@ public enum ServiceContractDocument {
 
         // Article 4
         flow.heading("Article 4 : Renouvellement ou prolongation")
-        let ask = contract.end.adding(days: -7)
-        flow.paragraph("Une semaine avant l'échéance du présent contrat, soit au plus tard le \(French.long(ask)), \(shortParty) "
+        let convention = service.convention
+        let ask = contract.end.adding(days: -convention.renewalReminderDays)
+        let before = convention.renewalReminderDays == 7 ? "Une semaine"
+            : convention.renewalReminderDays == 1 ? "Un jour" : "\(convention.renewalReminderDays) jours"
+        flow.paragraph("\(before) avant l'échéance du présent contrat, soit au plus tard le \(French.long(ask)), \(shortParty) "
             + "prend contact avec le service de remplacement pour exprimer son besoin de renouvellement ou de prolongation, "
             + "en prenant soin de justifier sa démarche.", size: 9.5, after: 3)
         flow.paragraph("En fonction des demandes formulées par les autres membres et des priorités définies à l'article 3 de la "
-            + "convention cadre, le service commun informe \(shortParty), dans un délai de 72 heures, de la possibilité "
+            + "convention cadre, le service commun informe \(shortParty), dans un délai de \(convention.renewalAnswerHours) heures, de la possibilité "
             + "d'accéder à sa requête en renouvelant ou en prolongeant le contrat.", size: 9.5)
 
-        // Article 5
-        flow.heading("Article 5 : Évaluation de la prestation")
-        flow.paragraph("À l'issue de la mission ou de ses périodes de reconduction, \(shortParty) d'accueil transmet au service "
-            + "commun le document d'évaluation qui lui est fourni, afin de mesurer son niveau de satisfaction et, si besoin, "
-            + "d'améliorer le niveau des services rendus par les agents chargés des remplacements.", size: 9.5)
+        // Article 5, when the convention asks an evaluation after each mission
+        var article = 5
+        if convention.evaluationAfterMission {
+            flow.heading("Article 5 : Évaluation de la prestation")
+            flow.paragraph("À l'issue de la mission ou de ses périodes de reconduction, \(shortParty) d'accueil transmet au service "
+                + "commun le document d'évaluation qui lui est fourni, afin de mesurer son niveau de satisfaction et, si besoin, "
+                + "d'améliorer le niveau des services rendus par les agents chargés des remplacements.", size: 9.5)
+            article += 1
+        }
 
-        // Article 6
-        flow.heading("Article 6 : Autres dispositions")
+        // Article 6 (5 without an evaluation)
+        flow.heading("Article \(article) : Autres dispositions")
         flow.paragraph("Il est rappelé que toutes les dispositions figurant dans la convention cadre du service commun "
             + "s'appliquent.", size: 9.5, after: 8)
 
@@ -240,8 +248,8 @@ public enum ServiceContractDocument {
 
     /// Monday to Friday: each half-day's range with its agent's name, the day's hours, and the
     /// town hall's opening hours split at the afternoon window.
-    static func weekRows(_ period: SchedulePeriod, member: Member, names: [String: String]) -> [[String]] {
-        let settings = HalfDaySettings.standard
+    static func weekRows(_ period: SchedulePeriod, member: Member, names: [String: String],
+                         settings: HalfDaySettings) -> [[String]] {
         return Weekday.allCases.filter { !$0.isWeekend }.map { day in
             let entries = period.pattern.filter { $0.weekday == day }
             func work(_ half: Half) -> String {

@@ -75,7 +75,7 @@ public enum TitreDeRecettes {
                    totals: [[credit ? "Montant total de l'avoir" : (cancelledBy == nil ? "Montant total à payer" : "Montant total (annulé)"),
                              "", "", French.money(invoice.totalCents)]],
                    size: 9.5)
-        for sentence in explanations(invoice.lines) { flow.paragraph(sentence, size: 9, after: 2) }
+        for sentence in explanations(invoice.lines, billing: service.billing) { flow.paragraph(sentence, size: 9, after: 2) }
         flow.space(6)
 
         if credit {
@@ -120,11 +120,14 @@ public enum TitreDeRecettes {
     }
 
     /// One sentence per kind of line present, saying what the line is based on.
-    static func explanations(_ lines: [InvoiceLine]) -> [String] {
+    static func explanations(_ lines: [InvoiceLine], billing: BillingScheme = .feeAndHourly) -> [String] {
         var seen: Set<InvoiceLine.Kind> = []
         var sentences: [String] = []
         for line in lines where seen.insert(line.kind).inserted {
             switch line.kind {
+            case .fee where billing == .agentCost:
+                sentences.append("Frais de bulletin de paie : un forfait par agent et par mois au cours duquel il a travaillé "
+                    + "pour le membre (\(French.money(line.unitPriceCents)) par mois-agent).")
             case .fee:
                 sentences.append("Cotisation annuelle forfaitaire selon la strate démographique du membre ; "
                     + "elle donne droit à des jours de travail prépayés.")
@@ -139,9 +142,24 @@ public enum TitreDeRecettes {
             case .rtt:
                 sentences.append("RTT acquis par l'agent sur une mission de plus d'un mois, facturés au prorata "
                     + "des jours travaillés pour le membre.")
+            case .cost where billing == .agentCost:
+                sentences.append("Coût horaire chargé de l'agent (salaire et charges) multiplié par le coefficient de la "
+                    + "convention, facturé sur les heures effectuées selon le relevé d'heures joint ; le prix unitaire est "
+                    + "le coût de l'heure ainsi majoré.")
             case .cost:
                 sentences.append("Coût réel annuel de l'agent (prix unitaire) réparti entre les membres au prorata "
                     + "des heures effectuées pour chacun.")
+            case .day:
+                sentences.append("Journées de remplacement : chaque jour où un agent a travaillé pour le membre compte pour "
+                    + "une journée jusqu'à la durée de la journée, facturée \(French.money(line.unitPriceCents)) la journée, "
+                    + "selon le relevé d'heures joint ; une journée incomplète est facturée au prorata de ses heures.")
+            case .extra:
+                sentences.append("Heures effectuées au-delà de la durée de la journée, facturées à l'heure "
+                    + "(\(French.money(line.unitPriceCents)) l'heure).")
+            case .complement:
+                sentences.append("Complément : heures validées après la facturation de leur période, facturées une seule fois.")
+            case .loan:
+                sentences.append("Prêt de matériel du service : nombre de jours × prix de la journée.")
             }
         }
         return sentences

@@ -6,16 +6,19 @@ public struct Agent: Hashable, Sendable {
     public var rttDaysPerYear: Int
     /// Real yearly cost (salary, charges, training, travel), nil when not billed pro rata.
     public var annualCostCents: Int?
+    /// Salary and charges per hour, for the `agent_cost` scheme (rules.md §6.5); nil when unknown.
+    public var hourlyCostCents: Int?
     public var rota: [RotaEntry]
     public var absences: [Absence]
 
     public init(code: String, name: String, weeklyMinutes: Int, rttDaysPerYear: Int = 0,
-                annualCostCents: Int? = nil, rota: [RotaEntry] = [], absences: [Absence] = []) {
+                annualCostCents: Int? = nil, hourlyCostCents: Int? = nil, rota: [RotaEntry] = [], absences: [Absence] = []) {
         self.code = code
         self.name = name
         self.weeklyMinutes = weeklyMinutes
         self.rttDaysPerYear = rttDaysPerYear
         self.annualCostCents = annualCostCents
+        self.hourlyCostCents = hourlyCostCents
         self.rota = rota
         self.absences = absences
     }

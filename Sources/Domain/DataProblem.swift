@@ -31,6 +31,12 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case requestOfOtherMember(request: String, member: String)
     case notMemberOn(member: String, date: CalendarDate)
     case dayOverfull(agent: String, date: CalendarDate, minutes: Int)
+    /// A setting of the convention with a value it cannot take (rules.md §7).
+    case invalidSetting(Convention.Key, given: String)
+    /// A cost coefficient not written with two decimals ("1.40").
+    case invalidCoefficient(String)
+    /// A tariff without the amounts its year's billing scheme needs.
+    case tariffIncomplete(year: Int, scheme: BillingScheme)
     /// Hours logged for a mission on a day outside its span.
     case outsideMission(request: String, date: CalendarDate, start: CalendarDate, end: CalendarDate)
 
@@ -112,6 +118,18 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .notMemberOn(let member, let date):
             return l.pick("« \(member) » n'était pas membre du service le \(fr.date(date))",
                           "\"\(member)\" was not a member of the service on \(date.iso)")
+        case .invalidSetting(let key, let given):
+            return l.pick("« \(given) » ne convient pas : attendu \(key.expected(in: l))",
+                          "\"\(given)\" does not fit: expected \(key.expected(in: l))")
+        case .invalidCoefficient(let text):
+            return l.pick("coefficient « \(TextExcerpt.short(text)) » invalide : un nombre à deux décimales attendu (ex. 1.40)",
+                          "invalid coefficient \"\(TextExcerpt.short(text))\": expected a number with two decimals (e.g. 1.40)")
+        case .tariffIncomplete(let year, let scheme):
+            return scheme == .dayRate
+                ? l.pick("le tarif \(year) n'a pas de prix de journée : day_rate, day_hours et extra_hourly_rate sont nécessaires en facturation à la journée",
+                         "the \(year) tariff has no day rate: day_rate, day_hours and extra_hourly_rate are needed for day-rate billing")
+                : l.pick("le tarif \(year) n'a pas de coefficient : cost_coefficient et monthly_agent_fee sont nécessaires en facturation au coût de l'agent",
+                         "the \(year) tariff has no coefficient: cost_coefficient and monthly_agent_fee are needed for agent-cost billing")
         case .outsideMission(let request, let date, let start, let end):
             return l.pick("le \(fr.date(date)) est hors de la mission \(request) (du \(fr.date(start)) au \(fr.date(end)))",
                           "\(DisplayFormat(.en).date(date)) is outside mission \(request) (\(DisplayFormat(.en).date(start)) to \(DisplayFormat(.en).date(end)))")

@@ -91,10 +91,6 @@ public struct Member: Hashable, Sendable {
         self.openingHours = openingHours
     }
 
-    /// A small commune has priority (rules.md §2): under 600 inhabitants and a single
-    /// part-time secretary.
-    public var isSmall: Bool { population < 600 && singlePartTimeSecretary }
-
     /// Whether the member belongs to the service on `date`.
     public func isMember(on date: CalendarDate) -> Bool {
         date >= memberSince && (memberUntil.map { date <= $0 } ?? true)

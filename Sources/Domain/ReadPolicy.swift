@@ -52,9 +52,10 @@ public struct ReadPolicy: Sendable, Equatable {
     }
 
     /// A decision's reason as this role may read it (the summer rota names the leave).
-    public func reasonText(_ reason: ReasonCode, _ l: Language, name: (String) -> String = { $0 }) -> String {
+    public func reasonText(_ reason: ReasonCode, _ l: Language, convention: Convention = .standard,
+                           name: (String) -> String = { $0 }) -> String {
         if !seesPrivateFields, case .tourDeRole = reason { return l.pick("tour de rôle de l'été", "summer rota") }
-        return reason.label(in: l, name: name)
+        return reason.label(in: l, name: name, convention: convention)
     }
 
     /// Why `other` went first, as this role may read it: "petite commune, urgence (accident)".

@@ -4,6 +4,10 @@ public enum BillingScheme: String, Sendable, CaseIterable {
     case feeAndHourly = "fee_and_hourly"
     /// Each agent's real cost shared pro rata of hours at year end (seeds 000 and 004).
     case prorataCost = "prorata_cost"
+    /// A day rate for days of so many hours, an hourly rate beyond (the CDG 63 model, §6.4).
+    case dayRate = "day_rate"
+    /// The agent's hourly cost × a coefficient, and a fee per agent and month (CDG 03 / CDG 51, §6.5).
+    case agentCost = "agent_cost"
 }
 
 /// The service's own settings, including what invoices and contracts print.
@@ -23,11 +27,16 @@ public struct ServiceSettings: Hashable, Sendable {
     public var paymentDays: Int?
     /// The public accountant to pay.
     public var accountant: String?
+    /// The framework agreement's numbers (rules.md §7).
+    public var convention: Convention
+    /// When the convention ends (`service.convention_end`); nil when open-ended.
+    public var conventionEnd: CalendarDate?
 
     public init(name: String, holidays: HolidayRegime = .france, billing: BillingScheme = .feeAndHourly,
                 annualWorkingDays: Int = 228, epci: String? = nil, issuerName: String? = nil,
                 issuerTitle: String? = nil, legalBasis: String? = nil, address: String? = nil,
-                paymentDays: Int? = nil, accountant: String? = nil) {
+                paymentDays: Int? = nil, accountant: String? = nil, convention: Convention = .standard,
+                conventionEnd: CalendarDate? = nil) {
         self.name = name
         self.holidays = holidays
         self.billing = billing
@@ -39,6 +48,8 @@ public struct ServiceSettings: Hashable, Sendable {
         self.address = address
         self.paymentDays = paymentDays
         self.accountant = accountant
+        self.convention = convention
+        self.conventionEnd = conventionEnd
     }
 
     public var effectivePaymentDays: Int { paymentDays ?? 30 }

@@ -16,7 +16,8 @@ enum InvoiceSeal {
             """), arguments: [number]) else { return nil }
         let lines = try String.fetchOne(db.cachedStatement(sql: """
             SELECT group_concat(x, char(10)) FROM (SELECT position || '|' || type || '|' || label || '|' || coalesce(minutes, '')
-                || '|' || unit_price_cents || '|' || amount_cents AS x FROM invoice_line WHERE invoice = ? ORDER BY position)
+                || '|' || unit_price_cents || '|' || amount_cents || coalesce('|' || agent, '') AS x
+                FROM invoice_line WHERE invoice = ? ORDER BY position)
             """), arguments: [number]) ?? ""
         let statement = try String.fetchOne(db.cachedStatement(sql: """
             SELECT group_concat(x, char(10)) FROM (SELECT position || '|' || date || '|' || agent || '|' || agent_name || '|' || minutes

@@ -15,6 +15,8 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
     case emptyReason
     case unsafeReason(TextSafety.Problem)
     case dateOutOfWindow(InvoiceDates.Use, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate)
+    case incompleteTariff(year: Int, scheme: BillingScheme)
+    case missingHourlyCost(agents: [String])
 
     public func message(in l: Language) -> String {
         let f = DisplayFormat(l)
@@ -44,6 +46,12 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
                           "payment date before invoice \(number) was issued (\(f.date(issued)))")
         case .dateOutOfWindow(let use, let date, let earliest, let latest):
             return InvoiceDates.message(use, date: date, earliest: earliest, latest: latest, l)
+        case .incompleteTariff(let year, let scheme):
+            return DataProblem.tariffIncomplete(year: year, scheme: scheme).message(in: l)
+                + l.pick(" (tariffs[] du fichier releve/1, ou T dans Factures)", " (tariffs[] of the releve/1 file, or T in Invoices)")
+        case .missingHourlyCost(let agents):
+            return l.pick("coût horaire inconnu pour \(agents.joined(separator: ", ")) : renseignez hourly_cost de l'agent (facturation au coût de l'agent)",
+                          "unknown hourly cost for \(agents.joined(separator: ", ")): set the agent's hourly_cost (agent-cost billing)")
         case .unsafeReason(let problem):
             return l.pick("--reason : ", "--reason: ") + problem.message(in: l)
         case .emptyReason:
@@ -273,9 +281,17 @@ extension AppDatabase {
         }
     }
 
+    /// The year's billing has what its scheme needs: a tariff (with a day rate, or a
+    /// coefficient), and an hourly cost for every agent `agent_cost` bills.
     static func requireTariff(_ territory: Territory, year: Int) throws {
-        guard territory.service.billing == .prorataCost || territory.tariffs.contains(where: { $0.year == year }) else {
-            throw InvoiceRefusal.noTariff(year: year)
+        let scheme = territory.service.billing
+        guard scheme != .prorataCost else { return }
+        guard let tariff = territory.tariffs.first(where: { $0.year == year }) else { throw InvoiceRefusal.noTariff(year: year) }
+        if scheme == .dayRate, tariff.dayRate == nil { throw InvoiceRefusal.incompleteTariff(year: year, scheme: scheme) }
+        if scheme == .agentCost {
+            guard tariff.agentCost != nil else { throw InvoiceRefusal.incompleteTariff(year: year, scheme: scheme) }
+            let missing = Billing.agentsWithoutHourlyCost(territory, year: year)
+            if !missing.isEmpty { throw InvoiceRefusal.missingHourlyCost(agents: missing) }
         }
     }
 
@@ -317,11 +333,11 @@ extension AppDatabase {
                                      invoice.member, memberName, invoice.kind.rawValue, invoice.request, invoice.issued.iso,
                                      invoice.due.iso, invoice.totalCents, invoice.cancels, invoice.reason])
         let line = try db.cachedStatement(sql: """
-            INSERT INTO invoice_line (invoice, position, type, label, minutes, unit_price_cents, amount_cents)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO invoice_line (invoice, position, type, label, minutes, unit_price_cents, amount_cents, agent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, l) in invoice.lines.enumerated() {
-            try line.execute(arguments: [invoice.number, position, l.kind.rawValue, l.label, l.minutes, l.unitPriceCents, l.amountCents])
+            try line.execute(arguments: [invoice.number, position, l.kind.rawValue, l.label, l.minutes, l.unitPriceCents, l.amountCents, l.agent])
         }
         if let source {
             try source.copy(into: invoice, db: db)
@@ -400,12 +416,12 @@ extension AppDatabase {
         var date = ISODates()
         var lines: [String: [InvoiceLine]] = [:]
         let lineRows = try Row.fetchCursor(db, sql: """
-            SELECT l.invoice, l.type, l.label, l.minutes, l.unit_price_cents, l.amount_cents
+            SELECT l.invoice, l.type, l.label, l.minutes, l.unit_price_cents, l.amount_cents, l.agent
             FROM invoice_line l JOIN invoice i ON i.number = l.invoice WHERE i.year = ? ORDER BY l.invoice, l.position
             """, arguments: [year])
         while let r = try lineRows.next() {
             lines[r[0], default: []].append(InvoiceLine(kind: InvoiceLine.Kind(rawValue: r[1]) ?? .hours, label: r[2], minutes: r[3],
-                                                        unitPriceCents: r[4], amountCents: r[5]))
+                                                        unitPriceCents: r[4], amountCents: r[5], agent: r[6]))
         }
         var statements: [String: [StatementEntry]] = [:]
         let statementRows = try Row.fetchCursor(db, sql: """
@@ -441,13 +457,13 @@ extension AppDatabase {
             FROM invoice i WHERE i.number = ?
             """)
         let lines = try db.cachedStatement(sql: """
-            SELECT type, label, minutes, unit_price_cents, amount_cents FROM invoice_line WHERE invoice = ? ORDER BY position
+            SELECT type, label, minutes, unit_price_cents, amount_cents, agent FROM invoice_line WHERE invoice = ? ORDER BY position
             """)
         for number in numbers {
             guard let row = try Row.fetchOne(head, arguments: [number]) else { continue }
             let invoiceLines = try Row.fetchAll(lines, arguments: [number]).map { r in
                 InvoiceLine(kind: InvoiceLine.Kind(rawValue: r["type"]) ?? .hours, label: r["label"], minutes: r["minutes"],
-                            unitPriceCents: r["unit_price_cents"], amountCents: r["amount_cents"])
+                            unitPriceCents: r["unit_price_cents"], amountCents: r["amount_cents"], agent: r["agent"])
             }
             let entries = try statement(db, number: number)
             result.append(Invoice(
@@ -465,10 +481,11 @@ extension TerritoryReader {
     /// What billing a year needs, and only that: the service, tariffs, members (no opening
     /// hours), agents (no rota or absences), no requests, and the year's validated hours.
     static func billingTerritory(_ db: Database, year: Int) throws -> Territory {
-        let agents = try Row.fetchAll(db, sql: "SELECT code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents FROM agent ORDER BY code")
+        let agents = try Row.fetchAll(db, sql: "SELECT code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents, hourly_cost_cents FROM agent ORDER BY code")
             .map { row in
                 Agent(code: row["code"], name: row["name"], weeklyMinutes: row["weekly_minutes"],
-                      rttDaysPerYear: row["rtt_days_per_year"], annualCostCents: row["annual_cost_cents"])
+                      rttDaysPerYear: row["rtt_days_per_year"], annualCostCents: row["annual_cost_cents"],
+                      hourlyCostCents: row["hourly_cost_cents"])
             }
         var territory = Territory(service: try service(db), tariffs: try tariffs(db),
                                   members: try members(db, withOpeningHours: false), agents: agents)

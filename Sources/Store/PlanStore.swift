@@ -185,6 +185,7 @@ enum PlanStore {
             case "SMALL_COMMUNE": return .smallCommune
             case "SHORT_NOTICE": return .shortNotice
             case "CAPPED_2_MONTHS": return .capped
+            case "CAPPED_WEEKLY": return .cappedWeekly
             case "SHARED_WITH": return .sharedWith(Array(parts.dropFirst()))
             case "PREEMPTED_BY": return .preemptedBy(parts.count > 1 ? parts[1] : "")
             case "TOUR_DE_ROLE": return .tourDeRole
@@ -443,12 +444,12 @@ enum PlanWindowReader {
         }
         var byCode: [String: Agent] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents FROM agent
+            SELECT code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents, hourly_cost_cents FROM agent
             WHERE code IN (SELECT value FROM json_each(?))
             """, arguments: [list]) {
             let code: String = row[0]
             byCode[code] = Agent(code: code, name: row[1], weeklyMinutes: row[2], rttDaysPerYear: row[3],
-                                 annualCostCents: row[4], rota: rota[code] ?? [], absences: absences[code] ?? [])
+                                 annualCostCents: row[4], hourlyCostCents: row[5], rota: rota[code] ?? [], absences: absences[code] ?? [])
         }
         return codes.compactMap { byCode[$0] }
     }

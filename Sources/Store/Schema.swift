@@ -43,6 +43,9 @@ enum Schema {
         migrator.registerMigration("v12-request-missions") { db in
             try db.execute(sql: v12RequestMissions)
         }
+        migrator.registerMigration("v13-convention") { db in
+            try db.execute(sql: v13Convention)
+        }
         return migrator
     }
 
@@ -695,6 +698,110 @@ extension Schema {
     /// Every printed version of a mission's contract: a print whose content (`fingerprint`, a
     /// SHA-256 of what the document says) differs from the last one is a new version, which
     /// says the date of the one it replaces.
+
+    /// Issue 13, the convention as data (rules.md §6.4–§7): the service keeps its convention
+    /// (the JSON of the settings it gave, `service.convention` of the file) and its end date, and
+    /// takes the `day_rate` and `agent_cost` schemes (the table is made again for its CHECK);
+    /// tariffs carry the amounts of both schemes, agents their hourly cost; invoice lines take
+    /// the new types and the agent of a `cost` line. The audit triggers record the new columns.
+    static let v13Convention = """
+        CREATE TABLE service_new (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            holidays TEXT NOT NULL CHECK (holidays IN ('france', 'alsace-moselle')),
+            billing TEXT NOT NULL CHECK (billing IN ('fee_and_hourly', 'prorata_cost', 'day_rate', 'agent_cost')),
+            annual_working_days INTEGER NOT NULL CHECK (annual_working_days BETWEEN 1 AND 366),
+            epci TEXT,
+            issuer_name TEXT,
+            issuer_title TEXT,
+            legal_basis TEXT,
+            address TEXT,
+            payment_days INTEGER CHECK (payment_days IS NULL OR payment_days BETWEEN 0 AND 365),
+            accountant TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            convention TEXT CHECK (convention IS NULL OR json_valid(convention)),
+            convention_end TEXT CHECK (convention_end IS NULL OR date(convention_end, '+0 days') IS convention_end)
+        );
+        INSERT INTO service_new (id, name, holidays, billing, annual_working_days, epci, issuer_name, issuer_title,
+                                 legal_basis, address, payment_days, accountant, version)
+            SELECT id, name, holidays, billing, annual_working_days, epci, issuer_name, issuer_title,
+                   legal_basis, address, payment_days, accountant, version FROM service;
+        DROP TABLE service;
+        ALTER TABLE service_new RENAME TO service;
+        CREATE TRIGGER plan_stale_service AFTER UPDATE ON service
+        BEGIN UPDATE plan_state SET territory_version = territory_version + 1; END;
+        CREATE TRIGGER audit_service_insert AFTER INSERT ON service
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'service', '1', 'insert', NULL, json_object('name', NEW.name, 'holidays', NEW.holidays, 'billing', NEW.billing, 'annual_working_days', NEW.annual_working_days, 'epci', NEW.epci, 'issuer_name', NEW.issuer_name, 'issuer_title', NEW.issuer_title, 'legal_basis', NEW.legal_basis, 'address', NEW.address, 'payment_days', NEW.payment_days, 'accountant', NEW.accountant, 'convention', NEW.convention, 'convention_end', NEW.convention_end)); END;
+        CREATE TRIGGER audit_service_update AFTER UPDATE ON service
+        WHEN releve_audit_on() AND json_object('name', OLD.name, 'holidays', OLD.holidays, 'billing', OLD.billing, 'annual_working_days', OLD.annual_working_days, 'epci', OLD.epci, 'issuer_name', OLD.issuer_name, 'issuer_title', OLD.issuer_title, 'legal_basis', OLD.legal_basis, 'address', OLD.address, 'payment_days', OLD.payment_days, 'accountant', OLD.accountant, 'convention', OLD.convention, 'convention_end', OLD.convention_end) IS NOT json_object('name', NEW.name, 'holidays', NEW.holidays, 'billing', NEW.billing, 'annual_working_days', NEW.annual_working_days, 'epci', NEW.epci, 'issuer_name', NEW.issuer_name, 'issuer_title', NEW.issuer_title, 'legal_basis', NEW.legal_basis, 'address', NEW.address, 'payment_days', NEW.payment_days, 'accountant', NEW.accountant, 'convention', NEW.convention, 'convention_end', NEW.convention_end)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'service', '1', 'update', json_object('name', OLD.name, 'holidays', OLD.holidays, 'billing', OLD.billing, 'annual_working_days', OLD.annual_working_days, 'epci', OLD.epci, 'issuer_name', OLD.issuer_name, 'issuer_title', OLD.issuer_title, 'legal_basis', OLD.legal_basis, 'address', OLD.address, 'payment_days', OLD.payment_days, 'accountant', OLD.accountant, 'convention', OLD.convention, 'convention_end', OLD.convention_end), json_object('name', NEW.name, 'holidays', NEW.holidays, 'billing', NEW.billing, 'annual_working_days', NEW.annual_working_days, 'epci', NEW.epci, 'issuer_name', NEW.issuer_name, 'issuer_title', NEW.issuer_title, 'legal_basis', NEW.legal_basis, 'address', NEW.address, 'payment_days', NEW.payment_days, 'accountant', NEW.accountant, 'convention', NEW.convention, 'convention_end', NEW.convention_end)); END;
+        CREATE TRIGGER audit_service_delete AFTER DELETE ON service
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'service', '1', 'delete', json_object('name', OLD.name, 'holidays', OLD.holidays, 'billing', OLD.billing, 'annual_working_days', OLD.annual_working_days, 'epci', OLD.epci, 'issuer_name', OLD.issuer_name, 'issuer_title', OLD.issuer_title, 'legal_basis', OLD.legal_basis, 'address', OLD.address, 'payment_days', OLD.payment_days, 'accountant', OLD.accountant, 'convention', OLD.convention, 'convention_end', OLD.convention_end), NULL); END;
+
+        ALTER TABLE tariff ADD COLUMN day_rate_cents INTEGER CHECK (day_rate_cents IS NULL OR day_rate_cents >= 0);
+        ALTER TABLE tariff ADD COLUMN day_minutes INTEGER CHECK (day_minutes IS NULL OR day_minutes BETWEEN 1 AND 1440);
+        ALTER TABLE tariff ADD COLUMN extra_hourly_rate_cents INTEGER CHECK (extra_hourly_rate_cents IS NULL OR extra_hourly_rate_cents >= 0);
+        ALTER TABLE tariff ADD COLUMN cost_coefficient_hundredths INTEGER CHECK (cost_coefficient_hundredths IS NULL OR cost_coefficient_hundredths BETWEEN 1 AND 100000);
+        ALTER TABLE tariff ADD COLUMN monthly_agent_fee_cents INTEGER CHECK (monthly_agent_fee_cents IS NULL OR monthly_agent_fee_cents >= 0);
+        DROP TRIGGER audit_tariff_insert;
+        DROP TRIGGER audit_tariff_update;
+        DROP TRIGGER audit_tariff_delete;
+        CREATE TRIGGER audit_tariff_insert AFTER INSERT ON tariff
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff', NEW.year, 'insert', NULL, json_object('hourly_rate_cents', NEW.hourly_rate_cents, 'minutes_per_day', NEW.minutes_per_day, 'fee_exempt', NEW.fee_exempt, 'day_rate_cents', NEW.day_rate_cents, 'day_minutes', NEW.day_minutes, 'extra_hourly_rate_cents', NEW.extra_hourly_rate_cents, 'cost_coefficient_hundredths', NEW.cost_coefficient_hundredths, 'monthly_agent_fee_cents', NEW.monthly_agent_fee_cents)); END;
+        CREATE TRIGGER audit_tariff_update AFTER UPDATE ON tariff
+        WHEN releve_audit_on() AND json_object('hourly_rate_cents', OLD.hourly_rate_cents, 'minutes_per_day', OLD.minutes_per_day, 'fee_exempt', OLD.fee_exempt, 'day_rate_cents', OLD.day_rate_cents, 'day_minutes', OLD.day_minutes, 'extra_hourly_rate_cents', OLD.extra_hourly_rate_cents, 'cost_coefficient_hundredths', OLD.cost_coefficient_hundredths, 'monthly_agent_fee_cents', OLD.monthly_agent_fee_cents) IS NOT json_object('hourly_rate_cents', NEW.hourly_rate_cents, 'minutes_per_day', NEW.minutes_per_day, 'fee_exempt', NEW.fee_exempt, 'day_rate_cents', NEW.day_rate_cents, 'day_minutes', NEW.day_minutes, 'extra_hourly_rate_cents', NEW.extra_hourly_rate_cents, 'cost_coefficient_hundredths', NEW.cost_coefficient_hundredths, 'monthly_agent_fee_cents', NEW.monthly_agent_fee_cents)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff', NEW.year, 'update', json_object('hourly_rate_cents', OLD.hourly_rate_cents, 'minutes_per_day', OLD.minutes_per_day, 'fee_exempt', OLD.fee_exempt, 'day_rate_cents', OLD.day_rate_cents, 'day_minutes', OLD.day_minutes, 'extra_hourly_rate_cents', OLD.extra_hourly_rate_cents, 'cost_coefficient_hundredths', OLD.cost_coefficient_hundredths, 'monthly_agent_fee_cents', OLD.monthly_agent_fee_cents), json_object('hourly_rate_cents', NEW.hourly_rate_cents, 'minutes_per_day', NEW.minutes_per_day, 'fee_exempt', NEW.fee_exempt, 'day_rate_cents', NEW.day_rate_cents, 'day_minutes', NEW.day_minutes, 'extra_hourly_rate_cents', NEW.extra_hourly_rate_cents, 'cost_coefficient_hundredths', NEW.cost_coefficient_hundredths, 'monthly_agent_fee_cents', NEW.monthly_agent_fee_cents)); END;
+        CREATE TRIGGER audit_tariff_delete AFTER DELETE ON tariff
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tariff', OLD.year, 'delete', json_object('hourly_rate_cents', OLD.hourly_rate_cents, 'minutes_per_day', OLD.minutes_per_day, 'fee_exempt', OLD.fee_exempt, 'day_rate_cents', OLD.day_rate_cents, 'day_minutes', OLD.day_minutes, 'extra_hourly_rate_cents', OLD.extra_hourly_rate_cents, 'cost_coefficient_hundredths', OLD.cost_coefficient_hundredths, 'monthly_agent_fee_cents', OLD.monthly_agent_fee_cents), NULL); END;
+
+        ALTER TABLE agent ADD COLUMN hourly_cost_cents INTEGER CHECK (hourly_cost_cents IS NULL OR hourly_cost_cents >= 0);
+        DROP TRIGGER audit_agent_insert;
+        DROP TRIGGER audit_agent_update;
+        DROP TRIGGER audit_agent_delete;
+        CREATE TRIGGER audit_agent_insert AFTER INSERT ON agent
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent', NEW.code, 'insert', NULL, json_object('name', NEW.name, 'weekly_minutes', NEW.weekly_minutes, 'rtt_days_per_year', NEW.rtt_days_per_year, 'annual_cost_cents', NEW.annual_cost_cents, 'hourly_cost_cents', NEW.hourly_cost_cents)); END;
+        CREATE TRIGGER audit_agent_update AFTER UPDATE ON agent
+        WHEN releve_audit_on() AND json_object('name', OLD.name, 'weekly_minutes', OLD.weekly_minutes, 'rtt_days_per_year', OLD.rtt_days_per_year, 'annual_cost_cents', OLD.annual_cost_cents, 'hourly_cost_cents', OLD.hourly_cost_cents) IS NOT json_object('name', NEW.name, 'weekly_minutes', NEW.weekly_minutes, 'rtt_days_per_year', NEW.rtt_days_per_year, 'annual_cost_cents', NEW.annual_cost_cents, 'hourly_cost_cents', NEW.hourly_cost_cents)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent', NEW.code, 'update', json_object('name', OLD.name, 'weekly_minutes', OLD.weekly_minutes, 'rtt_days_per_year', OLD.rtt_days_per_year, 'annual_cost_cents', OLD.annual_cost_cents, 'hourly_cost_cents', OLD.hourly_cost_cents), json_object('name', NEW.name, 'weekly_minutes', NEW.weekly_minutes, 'rtt_days_per_year', NEW.rtt_days_per_year, 'annual_cost_cents', NEW.annual_cost_cents, 'hourly_cost_cents', NEW.hourly_cost_cents)); END;
+        CREATE TRIGGER audit_agent_delete AFTER DELETE ON agent
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'agent', OLD.code, 'delete', json_object('name', OLD.name, 'weekly_minutes', OLD.weekly_minutes, 'rtt_days_per_year', OLD.rtt_days_per_year, 'annual_cost_cents', OLD.annual_cost_cents, 'hourly_cost_cents', OLD.hourly_cost_cents), NULL); END;
+
+        CREATE TABLE invoice_line_new (
+            invoice TEXT NOT NULL REFERENCES invoice(number),
+            position INTEGER NOT NULL CHECK (position >= 0),
+            type TEXT NOT NULL CHECK (type IN ('fee', 'hours', 'prepaid', 'rtt', 'cost', 'day', 'extra', 'complement', 'loan')),
+            label TEXT NOT NULL,
+            minutes INTEGER,
+            unit_price_cents INTEGER NOT NULL,
+            amount_cents INTEGER NOT NULL,
+            agent TEXT,
+            PRIMARY KEY (invoice, position)
+        );
+        INSERT INTO invoice_line_new (invoice, position, type, label, minutes, unit_price_cents, amount_cents)
+            SELECT invoice, position, type, label, minutes, unit_price_cents, amount_cents FROM invoice_line;
+        DROP TABLE invoice_line;
+        ALTER TABLE invoice_line_new RENAME TO invoice_line;
+        CREATE TRIGGER invoice_line_frozen BEFORE UPDATE ON invoice_line
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        CREATE TRIGGER invoice_line_kept BEFORE DELETE ON invoice_line
+        BEGIN SELECT RAISE(ABORT, 'issued invoices never change'); END;
+        """
+
     /// A request may carry its job description (`missions`, printed in the contract's article 3);
     /// the request's audit triggers now record it too.
     static let v12RequestMissions = """

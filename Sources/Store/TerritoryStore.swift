@@ -134,19 +134,28 @@ struct TerritoryWriter {
         try db.execute(sql: """
             UPDATE service SET name = ?, holidays = ?, billing = ?, annual_working_days = ?, epci = ?,
                 issuer_name = ?, issuer_title = ?, legal_basis = ?, address = ?, payment_days = ?,
-                accountant = ?, version = version + 1
+                accountant = ?, convention = json(?), convention_end = ?, version = version + 1
             WHERE id = 1
             """, arguments: [s.name, s.holidays.rawValue, s.billing.rawValue, s.annualWorkingDays, s.epci,
-                             s.issuerName, s.issuerTitle, s.legalBasis, s.address, s.paymentDays, s.accountant])
+                             s.issuerName, s.issuerTitle, s.legalBasis, s.address, s.paymentDays, s.accountant,
+                             TerritoryEncoder.storedConvention(s.convention), s.conventionEnd?.iso])
     }
 
     func writeTariff(_ t: Tariff) throws {
         try db.execute(sql: """
-            INSERT INTO tariff (year, hourly_rate_cents, minutes_per_day, fee_exempt) VALUES (?, ?, ?, ?)
+            INSERT INTO tariff (year, hourly_rate_cents, minutes_per_day, fee_exempt, day_rate_cents, day_minutes,
+                                extra_hourly_rate_cents, cost_coefficient_hundredths, monthly_agent_fee_cents)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(year) DO UPDATE SET hourly_rate_cents = excluded.hourly_rate_cents,
                 minutes_per_day = excluded.minutes_per_day, fee_exempt = excluded.fee_exempt,
+                day_rate_cents = excluded.day_rate_cents, day_minutes = excluded.day_minutes,
+                extra_hourly_rate_cents = excluded.extra_hourly_rate_cents,
+                cost_coefficient_hundredths = excluded.cost_coefficient_hundredths,
+                monthly_agent_fee_cents = excluded.monthly_agent_fee_cents,
                 version = version + 1
-            """, arguments: [t.year, t.hourlyRateCents, t.minutesPerDay, t.feeExempt])
+            """, arguments: [t.year, t.hourlyRateCents, t.minutesPerDay, t.feeExempt, t.dayRate?.dayRateCents,
+                             t.dayRate?.dayMinutes, t.dayRate?.extraHourlyRateCents, t.agentCost?.coefficientHundredths,
+                             t.agentCost?.monthlyAgentFeeCents])
         try db.execute(sql: "DELETE FROM tariff_band WHERE year = ?", arguments: [t.year])
         for (position, band) in t.bands.enumerated() {
             try db.execute(sql: """
@@ -158,11 +167,12 @@ struct TerritoryWriter {
 
     func writeAgentRow(_ a: Agent) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO agent (code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO agent (code, name, weekly_minutes, rtt_days_per_year, annual_cost_cents, hourly_cost_cents)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(code) DO UPDATE SET name = excluded.name, weekly_minutes = excluded.weekly_minutes,
                 rtt_days_per_year = excluded.rtt_days_per_year, annual_cost_cents = excluded.annual_cost_cents,
-                version = version + 1
-            """).execute(arguments: [a.code, a.name, a.weeklyMinutes, a.rttDaysPerYear, a.annualCostCents])
+                hourly_cost_cents = excluded.hourly_cost_cents, version = version + 1
+            """).execute(arguments: [a.code, a.name, a.weeklyMinutes, a.rttDaysPerYear, a.annualCostCents, a.hourlyCostCents])
     }
 
     func writeMember(_ m: Member) throws {
@@ -270,7 +280,8 @@ enum TerritoryReader {
             billing: BillingScheme(rawValue: row["billing"]) ?? .feeAndHourly,
             annualWorkingDays: row["annual_working_days"], epci: row["epci"], issuerName: row["issuer_name"],
             issuerTitle: row["issuer_title"], legalBasis: row["legal_basis"], address: row["address"],
-            paymentDays: row["payment_days"], accountant: row["accountant"])
+            paymentDays: row["payment_days"], accountant: row["accountant"],
+            convention: TerritoryDecoder.storedConvention(row["convention"]), conventionEnd: optionalDate(row, "convention_end"))
     }
 
     static func tariffs(_ db: Database) throws -> [Tariff] {
@@ -282,8 +293,15 @@ enum TerritoryReader {
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM tariff ORDER BY year").map { row in
             let year: Int = row["year"]
-            return Tariff(year: year, hourlyRateCents: row["hourly_rate_cents"], minutesPerDay: row["minutes_per_day"],
-                          feeExempt: row["fee_exempt"], bands: bands[year] ?? [])
+            var tariff = Tariff(year: year, hourlyRateCents: row["hourly_rate_cents"], minutesPerDay: row["minutes_per_day"],
+                                feeExempt: row["fee_exempt"], bands: bands[year] ?? [])
+            if let d: Int = row["day_rate_cents"], let m: Int = row["day_minutes"], let x: Int = row["extra_hourly_rate_cents"] {
+                tariff.dayRate = DayRate(dayRateCents: d, dayMinutes: m, extraHourlyRateCents: x)
+            }
+            if let c: Int = row["cost_coefficient_hundredths"] {
+                tariff.agentCost = AgentCostRate(coefficientHundredths: c, monthlyAgentFeeCents: row["monthly_agent_fee_cents"] ?? 0)
+            }
+            return tariff
         }
     }
 
@@ -348,7 +366,7 @@ enum TerritoryReader {
             let code: String = row["code"]
             return Agent(code: code, name: row["name"], weeklyMinutes: row["weekly_minutes"],
                          rttDaysPerYear: row["rtt_days_per_year"], annualCostCents: row["annual_cost_cents"],
-                         rota: rota[code] ?? [], absences: absences[code] ?? [])
+                         hourlyCostCents: row["hourly_cost_cents"], rota: rota[code] ?? [], absences: absences[code] ?? [])
         }
     }
 

@@ -21,7 +21,7 @@ struct ModelTests {
     func smallCommune(population: Int, single: Bool, small: Bool) {
         let member = Member(code: "M", name: "M", population: population, singlePartTimeSecretary: single,
                             memberSince: CalendarDate(dayNumber: 0))
-        #expect(member.isSmall == small)
+        #expect(Convention.standard.isSmall(member) == small)
     }
 
     @Test(arguments: [

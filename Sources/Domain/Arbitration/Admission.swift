@@ -7,35 +7,36 @@ public struct Admission: Hashable, Sendable {
     public var effectiveEnd: CalendarDate
     public var capped: Bool
     public var shortNotice: Bool
+    /// The hours a week asked are more than the convention's weekly cap (`CAPPED_WEEKLY`).
+    public var cappedWeekly: Bool = false
+    /// The minutes each working day needs (hours a week after the weekly cap, / 5).
+    public var dailyNeed: Int = 0
 
-    /// Fewer working days than this are refused unless the request is exceptional.
-    public static let minimumWorkingDays = 5
-    /// Fewer days of notice than this earn a `SHORT_NOTICE` warning.
-    public static let noticeDays = 7
-    /// The span is cut to this many months unless the request is exceptional.
-    public static let maximumMonths = 2
-
-    /// Runs the checks for `request`; `member` is nil when the code is unknown.
-    public static func check(_ request: ReplacementRequest, member: Member?, calendar: HolidayCalendar) -> Admission {
+    /// Runs the checks for `request` under the service's convention (minimum working days,
+    /// maximum months, notice days); `member` is nil when the code is unknown.
+    public static func check(_ request: ReplacementRequest, member: Member?, calendar: HolidayCalendar,
+                             convention: Convention = .standard) -> Admission {
         func refused(_ refusal: Refusal) -> Admission {
-            Admission(refusal: refusal, effectiveEnd: request.end, capped: false, shortNotice: false)
+            Admission(refusal: refusal, effectiveEnd: request.end, capped: false, shortNotice: false,
+                      dailyNeed: convention.dailyNeed(request))
         }
         guard let member, member.isMember(on: request.start) else { return refused(.notMember) }
         let workingDays = calendar.workingDayCount(from: request.start, to: request.end)
         guard request.end >= request.start, workingDays > 0 else { return refused(.invalidPeriod) }
-        if !request.exceptional, workingDays < minimumWorkingDays {
+        if !request.exceptional, workingDays < convention.minWorkingDays {
             return refused(.belowMinDuration)
         }
         var end = request.end
         var capped = false
-        if !request.exceptional {
-            let capEnd = request.start.addingMonths(maximumMonths).adding(days: -1)
+        if !request.exceptional, let months = convention.maxMonths {
+            let capEnd = request.start.addingMonths(months).adding(days: -1)
             if end > capEnd {
                 end = capEnd
                 capped = true
             }
         }
-        let shortNotice = request.received.days(to: request.start) < noticeDays
-        return Admission(refusal: nil, effectiveEnd: end, capped: capped, shortNotice: shortNotice)
+        let shortNotice = request.received.days(to: request.start) < convention.noticeDays
+        return Admission(refusal: nil, effectiveEnd: end, capped: capped, shortNotice: shortNotice,
+                         cappedWeekly: convention.capsWeekly(request), dailyNeed: convention.dailyNeed(request))
     }
 }

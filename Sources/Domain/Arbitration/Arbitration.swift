@@ -76,6 +76,7 @@ private struct Engine {
 
     init(_ territory: Territory, assignments: [ManualAssignment] = []) {
         calendar = territory.service.calendar
+        let convention = territory.service.convention
         agents = territory.agents.sorted { $0.code.precedesInByteOrder($1.code) }
         var agentIndex: [String: Int] = [:]
         for (i, agent) in agents.enumerated() { agentIndex[agent.code] = i }
@@ -95,14 +96,14 @@ private struct Engine {
             let member = members[request.member]
             let isImplicit = ImplicitRotaRequests.isImplicit(request.id)
             let admission = isImplicit
-                ? Admission(refusal: nil, effectiveEnd: request.end, capped: false, shortNotice: false)
-                : Admission.check(request, member: member, calendar: calendar)
+                ? Admission(refusal: nil, effectiveEnd: request.end, capped: false, shortNotice: false, dailyNeed: request.dailyNeed)
+                : Admission.check(request, member: member, calendar: calendar, convention: convention)
             let lastDay = admission.refusal == nil ? admission.effectiveEnd : request.end
             let workingDays = calendar.workingDayCount(from: request.start, to: lastDay)
             requests.append(RequestState(
-                request: request, isImplicit: isImplicit, small: member?.isSmall ?? false, admission: admission,
-                dailyNeed: request.dailyNeed,
-                neededMinutes: admission.refusal == .invalidPeriod ? 0 : request.dailyNeed * workingDays,
+                request: request, isImplicit: isImplicit, small: member.map(convention.isSmall) ?? false, admission: admission,
+                dailyNeed: admission.dailyNeed,
+                neededMinutes: admission.refusal == .invalidPeriod ? 0 : admission.dailyNeed * workingDays,
                 substitute: member?.substituteAgent.flatMap { agentIndex[$0] },
                 memberSlot: slot(request.member)))
         }
@@ -361,6 +362,7 @@ private struct Engine {
         } else {
             if r.admission.shortNotice { reasons.append(.shortNotice) }
             if r.admission.capped { reasons.append(.capped) }
+            if r.admission.cappedWeekly { reasons.append(.cappedWeekly) }
             if !r.sharedWith.isEmpty { reasons.append(.sharedWith(r.sharedWith.sorted { $0.precedesInByteOrder($1) })) }
             if let by = r.preemptedBy { reasons.append(.preemptedBy(by)) }
             if r.request.priorityClass == .summer { reasons.append(.tourDeRole) }

@@ -5,6 +5,8 @@ public enum ReasonCode: Hashable, Sendable, Comparable {
     case smallCommune
     case shortNotice
     case capped
+    /// The hours a week were cut to the convention's weekly cap.
+    case cappedWeekly
     case refused(Refusal)
     case sharedWith([String])
     case preemptedBy(String)
@@ -18,6 +20,7 @@ public enum ReasonCode: Hashable, Sendable, Comparable {
         case .smallCommune: return "SMALL_COMMUNE"
         case .shortNotice: return "SHORT_NOTICE"
         case .capped: return "CAPPED_2_MONTHS"
+        case .cappedWeekly: return "CAPPED_WEEKLY"
         case .refused(let refusal): return refusal.rawValue
         case .sharedWith(let ids): return "SHARED_WITH:" + ids.joined(separator: ",")
         case .preemptedBy(let id): return "PREEMPTED_BY:" + id
@@ -32,11 +35,12 @@ public enum ReasonCode: Hashable, Sendable, Comparable {
         case .smallCommune: return 1
         case .shortNotice: return 2
         case .capped: return 3
-        case .refused: return 4
-        case .sharedWith: return 5
-        case .preemptedBy: return 6
-        case .tourDeRole: return 7
-        case .noCapacity: return 8
+        case .cappedWeekly: return 4
+        case .refused: return 5
+        case .sharedWith: return 6
+        case .preemptedBy: return 7
+        case .tourDeRole: return 8
+        case .noCapacity: return 9
         }
     }
 

@@ -1,7 +1,8 @@
 /// One line of an invoice (rules.md §6): a fee, billed hours, hours absorbed by prepaid days,
 /// RTT accrued on a long mission, or a share of an agent's real cost.
 public struct InvoiceLine: Hashable, Sendable {
-    public enum Kind: String, Sendable { case fee, hours, prepaid, rtt, cost }
+    /// `day` and `extra` (§6.4), `complement` (§6.6) and `loan` (§11) besides seed 002's.
+    public enum Kind: String, Sendable { case fee, hours, prepaid, rtt, cost, day, extra, complement, loan }
 
     public var kind: Kind
     public var label: String
@@ -9,13 +10,16 @@ public struct InvoiceLine: Hashable, Sendable {
     public var minutes: Int?
     public var unitPriceCents: Int
     public var amountCents: Int
+    /// The agent of a `cost` line (§6.5); nil otherwise.
+    public var agent: String?
 
-    public init(kind: Kind, label: String, minutes: Int?, unitPriceCents: Int, amountCents: Int) {
+    public init(kind: Kind, label: String, minutes: Int?, unitPriceCents: Int, amountCents: Int, agent: String? = nil) {
         self.kind = kind
         self.label = label
         self.minutes = minutes
         self.unitPriceCents = unitPriceCents
         self.amountCents = amountCents
+        self.agent = agent
     }
 }
 
@@ -56,6 +60,8 @@ public enum Billing {
         switch territory.service.billing {
         case .feeAndHourly: drafts = feeAndHourly(territory, year: year)
         case .prorataCost: drafts = prorataCost(territory, year: year)
+        case .dayRate: drafts = dayRate(territory, year: year)
+        case .agentCost: drafts = agentCost(territory, year: year)
         }
         let kindOrder: [InvoiceDraft.Kind: Int] = [.annualFee: 0, .hours: 1, .prorataCost: 2]
         return drafts.sorted {
@@ -156,6 +162,101 @@ public enum Billing {
         }
     }
 
+    /// `minutes × rate / per`, rounded half up to the cent (`per` in minutes, > 0).
+    public static func amount(minutes: Int, rateCents: Int, per: Int) -> Int {
+        (minutes * rateCents * 2 + per) / (per * 2)
+    }
+
+    /// A member's validated entries of the year by mission (hours without a mission under nil),
+    /// missions in the order of their first entry, entries in (date, agent) order.
+    static func byMission(_ entries: [TimeEntry]) -> [(mission: String?, entries: [TimeEntry])] {
+        var groups: [String?: [TimeEntry]] = [:]
+        var order: [String?] = []
+        for entry in entries.sorted(by: { ($0.date, $0.agent) < ($1.date, $1.agent) }) {
+            if groups[entry.request] == nil { order.append(entry.request) }
+            groups[entry.request, default: []].append(entry)
+        }
+        return order.map { ($0, groups[$0] ?? []) }
+    }
+
+    /// Members in code order with their validated entries of the year.
+    static func billedMembers(_ territory: Territory, year: Int) -> [(member: String, entries: [TimeEntry])] {
+        validatedEntries(territory, year: year).sorted { $0.key.precedesInByteOrder($1.key) }.map { ($0.key, $0.value) }
+    }
+
+    // MARK: - day_rate (§6.4, the CDG 63 model)
+
+    /// For each member and mission, each (agent, date) of validated minutes m puts min(m, day
+    /// hours) on the `day` line and the rest on the `extra` line.
+    static func dayRate(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+        guard let rate = territory.tariffs.first(where: { $0.year == year })?.dayRate, rate.dayMinutes > 0 else { return [] }
+        let f = DisplayFormat(.fr)
+        var drafts: [InvoiceDraft] = []
+        for (member, entries) in billedMembers(territory, year: year) {
+            for (mission, group) in byMission(entries) {
+                var byAgentDay: [String: Int] = [:]
+                for e in group { byAgentDay["\(e.agent)\u{1F}\(e.date.dayNumber)", default: 0] += e.minutes }
+                let day = byAgentDay.values.reduce(0) { $0 + min($1, rate.dayMinutes) }
+                let extra = byAgentDay.values.reduce(0) { $0 + max(0, $1 - rate.dayMinutes) }
+                var lines = [InvoiceLine(kind: .day, label: "Journées de remplacement (\(rate.basis(f)))", minutes: day,
+                                         unitPriceCents: rate.dayRateCents,
+                                         amountCents: amount(minutes: day, rateCents: rate.dayRateCents, per: rate.dayMinutes))]
+                if extra > 0 {
+                    lines.append(InvoiceLine(kind: .extra, label: "Heures au-delà de la journée (\(f.money(rate.extraHourlyRateCents)) l'heure)",
+                                             minutes: extra, unitPriceCents: rate.extraHourlyRateCents,
+                                             amountCents: amount(minutes: extra, rateCents: rate.extraHourlyRateCents)))
+                }
+                drafts.append(InvoiceDraft(member: member, kind: .hours, request: mission, lines: lines, statement: group))
+            }
+        }
+        return drafts
+    }
+
+    // MARK: - agent_cost (§6.5, the CDG 03 / CDG 51 model)
+
+    /// For each member and mission: one `cost` line per agent (validated minutes × hourly cost ×
+    /// coefficient / 60) and one `fee` line for the (agent, month) pairs with validated hours.
+    /// Agents without an hourly cost are left out (the run is refused before: `missingHourlyCost`).
+    static func agentCost(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+        guard let rate = territory.tariffs.first(where: { $0.year == year })?.agentCost else { return [] }
+        let f = DisplayFormat(.fr)
+        let agents = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var drafts: [InvoiceDraft] = []
+        for (member, entries) in billedMembers(territory, year: year) {
+            for (mission, group) in byMission(entries) {
+                var minutes: [String: Int] = [:]
+                var months = Set<String>()
+                for e in group {
+                    minutes[e.agent, default: 0] += e.minutes
+                    months.insert("\(e.agent)\u{1F}\(e.date.month)")
+                }
+                var lines: [InvoiceLine] = []
+                for code in minutes.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+                    guard let agent = agents[code], let cost = agent.hourlyCostCents, let worked = minutes[code] else { continue }
+                    let hourly = amount(minutes: 60 * rate.coefficientHundredths, rateCents: cost, per: 6000)
+                    lines.append(InvoiceLine(
+                        kind: .cost, label: "Coût \(DisplayFormat.de(agent.name)) : \(f.money(cost)) de l'heure × \(rate.coefficientText(f))",
+                        minutes: worked, unitPriceCents: hourly,
+                        amountCents: amount(minutes: worked * rate.coefficientHundredths, rateCents: cost, per: 6000), agent: code))
+                }
+                if rate.monthlyAgentFeeCents > 0 {
+                    let n = months.count
+                    lines.append(InvoiceLine(kind: .fee, label: "Frais de bulletin de paie : \(n) mois-agent × \(f.money(rate.monthlyAgentFeeCents))",
+                                             minutes: nil, unitPriceCents: rate.monthlyAgentFeeCents, amountCents: n * rate.monthlyAgentFeeCents))
+                }
+                drafts.append(InvoiceDraft(member: member, kind: .hours, request: mission, lines: lines, statement: group))
+            }
+        }
+        return drafts
+    }
+
+    /// The agents with validated hours in `year` and no hourly cost, by name: `agent_cost`
+    /// cannot bill them.
+    public static func agentsWithoutHourlyCost(_ territory: Territory, year: Int) -> [String] {
+        let worked = Set(territory.timeEntries.filter { $0.validated && $0.date.year == year }.map(\.agent))
+        return territory.agents.filter { worked.contains($0.code) && $0.hourlyCostCents == nil }.map(\.name).sorted()
+    }
+
     // MARK: - prorata_cost (seeds 000 and 004)
 
     static func prorataCost(_ territory: Territory, year: Int) -> [InvoiceDraft] {
@@ -175,7 +276,7 @@ public enum Billing {
             for (member, cents) in largestRemainder(cost, weights: minutes.map(\.minutes)).enumerated().map({ (minutes[$0.offset].member, $0.element) }) {
                 let worked = minutes.first { $0.member == member }?.minutes ?? 0
                 linesByMember[member, default: []].append(InvoiceLine(
-                    kind: .cost, label: "Coût réel de \(agent.name) : \(DurationText.format(worked)) sur \(DurationText.format(total))",
+                    kind: .cost, label: "Coût réel \(DisplayFormat.de(agent.name)) : \(DurationText.format(worked)) sur \(DurationText.format(total))",
                     minutes: worked, unitPriceCents: cost, amountCents: cents))
             }
         }

@@ -5,8 +5,31 @@
 /// are logged from 1 January up to `today`, and months before the current one are validated.
 /// The result is deterministic and passes `TerritoryValidation` for any `today` from 2023 on.
 public enum DemoTerritory {
+    /// The demo territory as it stands on `today`, under a real service's convention (seed
+    /// 002's by default): the preset's scheme, its tariff amounts, and for `agent_cost` each
+    /// agent's hourly cost (the annual cost over 1,607 hours, the legal working year).
+    public static func make(today: CalendarDate, preset: ConventionPreset?) -> Territory {
+        guard let preset else { return make(today: today) }
+        var territory = make(today: today, convention: preset.convention)
+        preset.apply(to: &territory.service)
+        territory.tariffs = territory.tariffs.map { t in
+            var model = preset.tariff(year: t.year)
+            model.feeExempt = t.feeExempt
+            return model
+        }
+        if preset.billing == .agentCost {
+            for i in territory.agents.indices {
+                territory.agents[i].hourlyCostCents = territory.agents[i].annualCostCents.map { ($0 * 2 + 1607) / (1607 * 2) }
+            }
+        }
+        return territory
+    }
+
     /// The demo territory as it stands on `today`.
-    public static func make(today: CalendarDate) -> Territory {
+    public static func make(today: CalendarDate) -> Territory { make(today: today, convention: .standard) }
+
+    /// The demo territory with hours logged as `convention` caps the requests' weeks.
+    static func make(today: CalendarDate, convention: Convention) -> Territory {
         let year = today.year
         let members = memberSeeds.map { $0.member(year: year) }
         let agents = agentSeeds.enumerated().map { index, seed in
@@ -14,6 +37,7 @@ public enum DemoTerritory {
         }
         let requests = requestSeeds.enumerated().map { index, seed in seed.request(number: index + 1, year: year) }
         var sheet = DemoTimeSheet(today: today, agents: agents, members: members)
+        sheet.convention = convention
         sheet.logRotaWork()
         for (request, seed) in zip(requests, requestSeeds) where seed.logged {
             sheet.logRequestWork(request)
@@ -387,6 +411,8 @@ private struct DemoTimeSheet {
     /// Minutes logged per agent and day (index: days since 1 January).
     var load: [[Int]]
     var entries: [TimeEntry] = []
+    /// The convention whose weekly cap the logged days follow.
+    var convention = Convention.standard
 
     /// An empty sheet for the year of `today`.
     init(today: CalendarDate, agents: [Agent], members: [Member]) {
@@ -431,7 +457,7 @@ private struct DemoTimeSheet {
         let others = present.filter { !preferred.contains($0) }
             .sorted { (room($0, d), -$0) > (room($1, d), -$1) }
         var given = Array(repeating: 0, count: agents.count)
-        var need = request.dailyNeed
+        var need = convention.dailyNeed(request)
         for a in preferred + others where need > 0 {
             let take = min(need, room(a, d))
             given[a] += take

@@ -141,8 +141,9 @@ public final class HalfDayPlanner {
     let work: [String: [Int: [DayAllocation]]]
     private var made: [String: [Int: AgentWeek]] = [:]
 
-    public init(territory: Territory, plan: Plan, settings: HalfDaySettings = .standard) {
-        self.settings = settings
+    /// `settings` defaults to the service's convention's half-days and travel allowance.
+    public init(territory: Territory, plan: Plan, settings: HalfDaySettings? = nil) {
+        self.settings = settings ?? territory.service.convention.halfDays
         calendar = territory.service.calendar
         var agents: [String: Agent] = [:]
         for agent in territory.agents { agents[agent.code] = agent }

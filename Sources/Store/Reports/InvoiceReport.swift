@@ -89,6 +89,7 @@ public enum InvoiceReport {
             out.field("minutes", line.minutes)
             out.field("unit_price", MoneyText.format(line.unitPriceCents))
             out.field("amount", MoneyText.format(line.amountCents))
+            if let agent = line.agent { out.field("agent", agent) }
             out.endObject()
         }
         out.endArray()

@@ -177,7 +177,7 @@ private final class Reader {
     func service(_ value: JSONValue, _ path: String) -> ServiceSettings? {
         guard let f = object(value, path, keys: ["name", "holidays", "billing", "annual_working_days", "epci",
                                                   "issuer_name", "issuer_title", "legal_basis", "address",
-                                                  "payment_days", "accountant"]) else { return nil }
+                                                  "payment_days", "accountant", "convention", "convention_end"]) else { return nil }
         let name = f.text("name")
         let holidays = f.code("holidays", HolidayRegime.self)
         let billing = f.code("billing", BillingScheme.self)
@@ -186,22 +186,72 @@ private final class Reader {
             f.nullable($0, optionalKey: true, text)
         }
         let payment = f.nullable("payment_days", optionalKey: true, integer)
-        guard let name, let holidays, let billing, let days, texts.allSatisfy(\.ok), payment.ok else { return nil }
+        let convention = f.nullable("convention", optionalKey: true, convention)
+        let end = f.nullable("convention_end", optionalKey: true) { value, at in self.text(value, at).flatMap { self.date($0, at) } }
+        guard let name, let holidays, let billing, let days, texts.allSatisfy(\.ok), payment.ok, convention.ok, end.ok else { return nil }
         return ServiceSettings(name: name, holidays: holidays, billing: billing, annualWorkingDays: days,
                                epci: texts[0].value, issuerName: texts[1].value, issuerTitle: texts[2].value,
                                legalBasis: texts[3].value, address: texts[4].value, paymentDays: payment.value,
-                               accountant: texts[5].value)
+                               accountant: texts[5].value, convention: convention.value ?? .standard, conventionEnd: end.value)
+    }
+
+    /// `service.convention`: the settings of rules.md §7 by their names, each checked.
+    func convention(_ value: JSONValue, _ path: String) -> Convention? {
+        guard let f = object(value, path, keys: Set(Convention.Key.allCases.map(\.rawValue))) else { return nil }
+        var convention = Convention()
+        var ok = true
+        for key in Convention.Key.allCases {
+            guard let raw = f.values[key.rawValue] else { continue }
+            let given: ConventionValue
+            switch raw {
+            case .null: given = .null
+            case .bool(let b): given = .bool(b)
+            case .integer(let n): given = .integer(n)
+            case .string(let t): given = .text(t)
+            default: fail(f.at(key.rawValue), .invalidSetting(key, given: "…")); ok = false; continue
+            }
+            do { try convention.set(key, given) } catch {
+                fail(f.at(key.rawValue), .invalidSetting(key, given: error.given))
+                ok = false
+            }
+        }
+        return ok ? convention : nil
     }
 
     func tariff(_ value: JSONValue, _ path: String) -> Tariff? {
-        guard let f = object(value, path, keys: ["year", "hourly_rate", "hours_per_day", "fee_exempt", "bands"]) else { return nil }
+        guard let f = object(value, path, keys: ["year", "hourly_rate", "hours_per_day", "fee_exempt", "bands", "day_rate",
+                                                  "day_hours", "extra_hourly_rate", "cost_coefficient", "monthly_agent_fee"])
+        else { return nil }
         let year = f.integer("year")
         let rate = f.money("hourly_rate")
         let perDay = f.duration("hours_per_day")
         let exempt = f.bool("fee_exempt")
         let bands = each(f.list("bands"), f.at("bands"), band)
-        guard let year, let rate, let perDay, let exempt, let bands else { return nil }
-        return Tariff(year: year, hourlyRateCents: rate, minutesPerDay: perDay, feeExempt: exempt, bands: bands)
+        let money = { (value: JSONValue, at: String) in self.text(value, at).flatMap { self.money($0, at) } }
+        let dayRate = f.nullable("day_rate", optionalKey: true, money)
+        let dayHours = f.nullable("day_hours", optionalKey: true) { value, at in self.text(value, at).flatMap { self.duration($0, at) } }
+        let extra = f.nullable("extra_hourly_rate", optionalKey: true, money)
+        let coefficient = f.nullable("cost_coefficient", optionalKey: true) { value, at -> Int? in
+            guard let text = self.text(value, at) else { return nil }
+            guard let c = AgentCostRate.parseCoefficient(text) else { self.fail(at, .invalidCoefficient(text)); return nil }
+            return c
+        }
+        let fee = f.nullable("monthly_agent_fee", optionalKey: true, money)
+        guard let year, let rate, let perDay, let exempt, let bands, dayRate.ok, dayHours.ok, extra.ok, coefficient.ok, fee.ok
+        else { return nil }
+        var t = Tariff(year: year, hourlyRateCents: rate, minutesPerDay: perDay, feeExempt: exempt, bands: bands)
+        if dayRate.value != nil || dayHours.value != nil || extra.value != nil {
+            guard let d = dayRate.value, let h = dayHours.value, let x = extra.value else {
+                fail(path, .tariffIncomplete(year: year, scheme: .dayRate))
+                return nil
+            }
+            t.dayRate = DayRate(dayRateCents: d, dayMinutes: h, extraHourlyRateCents: x)
+        }
+        if coefficient.value != nil || fee.value != nil {
+            guard let c = coefficient.value else { fail(path, .tariffIncomplete(year: year, scheme: .agentCost)); return nil }
+            t.agentCost = AgentCostRate(coefficientHundredths: c, monthlyAgentFeeCents: fee.value ?? 0)
+        }
+        return t
     }
 
     func band(_ value: JSONValue, _ path: String) -> PopulationBand? {
@@ -255,7 +305,8 @@ private final class Reader {
 
     func agent(_ value: JSONValue, _ path: String) -> Agent? {
         guard let f = object(value, path, keys: ["code", "name", "weekly_hours", "rtt_days_per_year", "annual_cost",
-                                                  "rota", "absences"]) else { return nil }
+                                                  "hourly_cost", "rota", "absences"]) else { return nil }
+        let hourly = f.nullable("hourly_cost", optionalKey: true) { value, at in self.text(value, at).flatMap { self.money($0, at) } }
         let code = f.text("code")
         let name = f.text("name")
         let weekly = f.duration("weekly_hours")
@@ -263,9 +314,9 @@ private final class Reader {
         let cost = f.nullable("annual_cost") { value, at in self.text(value, at).flatMap { self.money($0, at) } }
         let rota = each(f.list("rota"), f.at("rota"), rotaEntry)
         let absences = each(f.list("absences"), f.at("absences"), absence)
-        guard let code, let name, let weekly, let rtt, cost.ok, let rota, let absences else { return nil }
+        guard let code, let name, let weekly, let rtt, cost.ok, hourly.ok, let rota, let absences else { return nil }
         return Agent(code: code, name: name, weeklyMinutes: weekly, rttDaysPerYear: rtt, annualCostCents: cost.value,
-                     rota: rota, absences: absences)
+                     hourlyCostCents: hourly.value, rota: rota, absences: absences)
     }
 
     func rotaEntry(_ value: JSONValue, _ path: String) -> RotaEntry? {
@@ -318,5 +369,21 @@ private final class Reader {
         guard id.ok, let agent, let member, let date, let minutes, request.ok, let validated else { return nil }
         return TimeEntry(id: id.value.map(Int64.init), agent: agent, member: member, date: date, minutes: minutes,
                          request: request.value, validated: validated)
+    }
+}
+
+extension TerritoryDecoder {
+    /// The convention kept in `service.convention` (the JSON the file's `service.convention`
+    /// holds); seed 002's when there is none.
+    static func storedConvention(_ text: String?) -> Convention {
+        guard let text, let root = try? JSONValue.parse(Data(text.utf8)) else { return .standard }
+        return Reader().convention(root, "service.convention") ?? .standard
+    }
+}
+
+extension TerritoryEncoder {
+    /// What `service.convention` keeps: the settings the service gave; nil when none.
+    static func storedConvention(_ c: Convention) -> String? {
+        c.given.isEmpty ? nil : convention(c).rendered()
     }
 }

@@ -50,13 +50,36 @@ public enum TerritoryEncoder {
             ("issuer_title", s.issuerTitle.map(JSONOutput.string)), ("legal_basis", s.legalBasis.map(JSONOutput.string)),
             ("address", s.address.map(JSONOutput.string)), ("payment_days", s.paymentDays.map(JSONOutput.integer)),
             ("accountant", s.accountant.map(JSONOutput.string)),
+            ("convention", s.convention.given.isEmpty ? nil : convention(s.convention)),
+            ("convention_end", s.conventionEnd.map { JSONOutput.string($0.iso) }),
         ]
         for (key, value) in optional { if let value { fields.append((key, value)) } }
         return .object(fields)
     }
 
+    /// The settings the service gave, in the order of rules.md §7.
+    static func convention(_ c: Convention) -> JSONOutput {
+        .object(c.given.map { key in
+            switch c.value(key) {
+            case .integer(let n): return (key.rawValue, .integer(n))
+            case .bool(let b): return (key.rawValue, .bool(b))
+            case .text(let t): return (key.rawValue, .string(t))
+            case .null: return (key.rawValue, .null)
+            }
+        })
+    }
+
     static func tariff(_ t: Tariff) -> JSONOutput {
-        .object([
+        var extra: [(String, JSONOutput)] = []
+        if let d = t.dayRate {
+            extra += [("day_rate", .string(MoneyText.format(d.dayRateCents))), ("day_hours", .string(DurationText.format(d.dayMinutes))),
+                      ("extra_hourly_rate", .string(MoneyText.format(d.extraHourlyRateCents)))]
+        }
+        if let a = t.agentCost {
+            extra += [("cost_coefficient", .string(AgentCostRate.coefficientText(a.coefficientHundredths))),
+                      ("monthly_agent_fee", .string(MoneyText.format(a.monthlyAgentFeeCents)))]
+        }
+        return .object([
             ("year", .integer(t.year)),
             ("hourly_rate", .string(MoneyText.format(t.hourlyRateCents))),
             ("hours_per_day", .string(DurationText.format(t.minutesPerDay))),
@@ -69,7 +92,7 @@ public enum TerritoryEncoder {
                     ("prepaid_days", .integer(band.prepaidDays)),
                 ])
             })),
-        ])
+        ] + extra)
     }
 
     static func member(_ m: Member) -> JSONOutput {
@@ -97,6 +120,7 @@ public enum TerritoryEncoder {
             ("weekly_hours", .string(DurationText.format(a.weeklyMinutes))),
             ("rtt_days_per_year", .integer(a.rttDaysPerYear)),
             ("annual_cost", .optional(a.annualCostCents.map(MoneyText.format))),
+        ] + (a.hourlyCostCents.map { [("hourly_cost", JSONOutput.string(MoneyText.format($0)))] } ?? []) + [
             ("rota", .array(a.rota.map { entry in
                 .object([
                     ("member", .string(entry.member)),

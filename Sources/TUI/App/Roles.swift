@@ -33,7 +33,9 @@ extension AppState {
     /// A decision's reason as this user may read it.
     /// A reason with the requests it names said as people know them ("Génelard (D-2026-031)").
     func reasonText(_ reason: ReasonCode) -> String {
-        policy.reasonText(reason, language) { requestName($0, snapshot, language) }
+        policy.reasonText(reason, language, convention: snapshot?.territory.service.convention ?? .standard) {
+            requestName($0, snapshot, language)
+        }
     }
 
     /// "Passent avant, ces jours-là : Saint-Bérain-sous-Sanvignes (D-2026-024), petite commune,

@@ -47,16 +47,26 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Crée un territoire de démonstration si la base est vide, puis ouvre l'interface.")
 
+    @Option(help: "Le modèle de convention de départ : cucm (par défaut), oisans, val-de-drome, cdg63, cdg03 ou cdg51.")
+    var preset: String?
     @OptionGroup var options: CommonOptions
     @OptionGroup var interface: InterfaceOptions
 
     func run() throws {
         try options.reporting { language in
+            let model = try preset.map { name in
+                guard let p = ConventionPreset(rawValue: name.lowercased()) else {
+                    throw CommandFailure(.usage, language.pick("--preset : modèle « \(name) » inconnu ; cucm, oisans, val-de-drome, cdg63, cdg03 ou cdg51",
+                                                               "--preset: unknown preset \"\(name)\"; cucm, oisans, val-de-drome, cdg63, cdg03 or cdg51"))
+                }
+                return p
+            }
             let day = try OptionValue.optionalDate(interface.today, option: "--today") ?? Clock.today()
             let database = try options.openDatabase(announcingNew: false)
             let path = try options.databasePath()
             if try database.isEmpty() {
-                let territory = DemoTerritory.make(today: day)
+                let territory = DemoTerritory.make(today: day, preset: model)
+                if let model { writeLine(model.source(language)) }
                 try database.saveInBulk(territory, description: "releve demo")
                 writeLine(language.pick(
                     "Territoire de démonstration créé dans \(path) : \(territory.members.count) communes membres, \(territory.agents.count) agents, \(territory.requests.count) demandes, \(territory.timeEntries.count) saisies d'heures.",

@@ -43,7 +43,7 @@ enum PlanTable {
              format.numericDate(d.effectiveEnd), DurationText.format(d.neededMinutes), DurationText.format(d.servedMinutes),
              d.status.label(in: l) + (d.preemptedOn.map { " " + l.pick("le", "on") + " " + format.numericDate($0) } ?? ""),
              Array(Set(d.periods.map(\.agent))).sorted().joined(separator: ","),
-             d.reasons.map { policy.reasonText($0, l) }.joined(separator: " ; ")]
+             d.reasons.map { policy.reasonText($0, l, convention: territory.service.convention) }.joined(separator: " ; ")]
         }
         var out = ""
         if let from = report.from, let to = report.to {

@@ -51,15 +51,8 @@ enum SuggestionText {
     static func lines(_ decision: RequestDecision, _ suggestions: [AgentSuggestion], territory: Territory, plan: Plan,
                       language l: Language) -> [String] {
         let names = territory.agentNames, members = territory.memberNames
-        let f = DisplayFormat(l)
         func name(_ id: String) -> String {
-            guard let d = plan.decision(id) else { return id }
-            let member = members[d.request.member] ?? d.request.member
-            // An implicit rota cover is said by whose rota it covers, where and when.
-            guard let absent = ImplicitRotaRequests.agent(of: id) else { return "\(member) (\(id))" }
-            let agent = names[absent] ?? absent
-            return l.pick("la tournée \(DisplayFormat.de(agent)) à \(member) le \(f.date(d.request.start))",
-                          "\(agent)'s rota at \(member) on \(f.date(d.request.start))")
+            plan.decision(id).map { RequestName.say($0, members: members, agents: names, l) } ?? id
         }
         var lines = [l.pick("\(name(decision.id)) : \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) servies sur \(DurationText.format(decision.neededMinutes)).",
                             "\(name(decision.id)): \(decision.status.label(in: l)), \(DurationText.format(decision.servedMinutes)) served of \(DurationText.format(decision.neededMinutes)).")]

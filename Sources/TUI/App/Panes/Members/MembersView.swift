@@ -8,7 +8,7 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
     let agentName = { (code: String?) -> String in code.flatMap { c in snapshot.agentNames[c] } ?? "—" }
     let tableRow = { (index: Int) -> TableRow in
         let m = rows[index]
-        return TableRow([m.code, m.name, String(m.population), m.kind.rawValue, m.isSmall ? l.pick("oui", "yes") : "",
+        return TableRow([m.code, m.name, String(m.population), m.kind.rawValue, snapshot.territory.service.convention.isSmall(m) ? l.pick("oui", "yes") : "",
                   agentName(m.substituteAgent)], role: m.isMember(on: state.today) ? .normal : .dim)
     }
     let detail = drawList(state, area, state.members,

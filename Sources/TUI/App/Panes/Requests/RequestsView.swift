@@ -78,11 +78,7 @@ func implicitTitle(_ d: RequestDecision, _ snapshot: Snapshot, _ l: Language) ->
 /// "la tournée d'Élodie Ferrand à Mary le lun. 28 déc. 2026" (never its internal id).
 func requestName(_ id: String, _ snapshot: Snapshot?, _ l: Language) -> String {
     guard let snapshot, let d = snapshot.decisions[id] else { return id }
-    let member = snapshot.memberNames[d.request.member] ?? d.request.member
-    guard d.isImplicit else { return "\(member) (\(id))" }
-    let agent = rotaAgentName(id, snapshot)
-    return l.pick("la tournée \(DisplayFormat.de(agent)) à \(member) le \(DisplayFormat(l).date(d.request.start))",
-                  "\(agent)'s rota at \(member) on \(DisplayFormat(l).date(d.request.start))")
+    return RequestName.say(d, members: snapshot.memberNames, agents: snapshot.agentNames, l)
 }
 
 /// The name of the agent whose rota an implicit request `ROTA:<agent>:<member>:<date>` covers.
