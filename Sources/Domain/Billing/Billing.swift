@@ -317,6 +317,8 @@ public struct CostEstimate: Hashable, Sendable {
     /// hourly rate / 60, rounded half up; nil when the year has no tariff.
     public static func make(for decision: RequestDecision, territory: Territory) -> CostEstimate? {
         let year = decision.request.start.year
+        // A refused request costs nothing: no estimate.
+        guard decision.status != .refused else { return nil }
         guard let tariff = territory.tariffs.first(where: { $0.year == year }),
               let member = territory.members.first(where: { $0.code == decision.request.member }) else { return nil }
         let prepaid = tariff.feeExempt ? 0 : (tariff.band(for: member.population)?.prepaidDays ?? 0) * tariff.minutesPerDay

@@ -24,6 +24,11 @@ struct EstimateCommand: ParsableCommand {
             guard let decision = Arbitration.plan(territory).decision(requestID) else {
                 throw CommandFailure(.invalidData, l.pick("demande « \(requestID) » inconnue", "unknown request \"\(requestID)\""))
             }
+            if decision.status == .refused {
+                let why = decision.reasons.compactMap { if case .refused(let r) = $0 { return r.label(in: l, convention: territory.service.convention) }; return nil }
+                throw CommandFailure(.invalidData, l.pick("demande \(requestID) \(why.first ?? "refusée") : pas de coût prévisionnel",
+                                                          "request \(requestID) \(why.first ?? "refused"): no cost estimate"))
+            }
             guard let estimate = CostEstimate.make(for: decision, territory: territory) else {
                 throw CommandFailure(.invalidData, l.pick("aucun tarif pour \(decision.request.start.year) : dans l'interface, volet Factures (6), année \(decision.request.start.year), touche T (le formulaire reprend le tarif de l'année d'avant)",
                                                           "no tariff for \(decision.request.start.year)"))

@@ -59,8 +59,8 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         }
         if d.periods.count > 6 {
             let more = d.periods.count - 6
-            lines.append((l.pick("  … et \(more) autre\(more > 1 ? "s" : "") période\(more > 1 ? "s" : "") (releve schedule \(d.id))",
-                                 "  … and \(more) more period\(more > 1 ? "s" : "") (releve schedule \(d.id))"), .dim))
+            lines.append((l.pick("  … et \(more) autre\(more > 1 ? "s" : "") période\(more > 1 ? "s" : "") : touche D pour l’emploi du temps",
+                                 "  … and \(more) more period\(more > 1 ? "s" : ""): key D for the schedule"), .dim))
         }
         detailBox(lines, title: d.isImplicit ? implicitTitle(d, snapshot, l) : d.id, detailRect, &buffer, theme, borders)
     }
