@@ -11,7 +11,7 @@ enum InvoiceSeal {
         guard let head = try String.fetchOne(db.cachedStatement(sql: """
             SELECT number || '|' || series || '|' || year || '|' || sequence || '|' || member || '|' || member_name || '|' || kind
                    || '|' || coalesce(request, '') || '|' || issued || '|' || due || '|' || total_cents || '|' || coalesce(cancels, '')
-                   || '|' || coalesce(reason, '')
+                   || '|' || coalesce(reason, '') || coalesce('|' || period, '') || CASE WHEN complement = 1 THEN '|complement' ELSE '' END
             FROM invoice WHERE number = ?
             """), arguments: [number]) else { return nil }
         let lines = try String.fetchOne(db.cachedStatement(sql: """
@@ -21,7 +21,7 @@ enum InvoiceSeal {
             """), arguments: [number]) ?? ""
         let statement = try String.fetchOne(db.cachedStatement(sql: """
             SELECT group_concat(x, char(10)) FROM (SELECT position || '|' || date || '|' || agent || '|' || agent_name || '|' || minutes
-                || '|' || coalesce(request, '') AS x FROM invoice_statement WHERE invoice = ? ORDER BY position)
+                || '|' || coalesce(request, '') || coalesce('|' || entry, '') AS x FROM invoice_statement WHERE invoice = ? ORDER BY position)
             """), arguments: [number]) ?? ""
         return head + "\n--\n" + lines + "\n--\n" + statement
     }

@@ -75,9 +75,10 @@ extension AppDatabase {
     /// The year's billing computed from the current data, with nothing stored (the dry run).
     public func billingDrafts(year: Int) throws -> (drafts: [InvoiceDraft], territory: Territory) {
         try read { db in
-            let territory = try TerritoryReader.billingTerritory(db, year: year)
-            try Self.requireTariff(territory, year: year)
-            return (Billing.run(territory, year: year), territory)
+            guard let run = try Self.scopedDrafts(db, .year(year)).first else {
+                return ([], try TerritoryReader.billingTerritory(db, year: year))
+            }
+            return (run.drafts, run.territory)
         }
     }
 
@@ -120,17 +121,18 @@ extension AppDatabase {
     /// current data, without what is issued and standing; or why there are none.
     public func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices {
         try read { db in
-            let territory = try TerritoryReader.billingTerritory(db, year: year)
+            let run: ScopedDrafts
             do {
-                try Self.requireTariff(territory, year: year)
-            } catch let refusal as InvoiceRefusal {
-                return PendingInvoices(year: year, drafts: [], memberNames: territory.memberNames, problem: refusal.message(in: language))
+                guard let first = try Self.scopedDrafts(db, .year(year)).first else {
+                    return PendingInvoices(year: year, drafts: [], memberNames: [:])
+                }
+                run = first
+            } catch let refusal as any Error & Localized {
+                let names = try TerritoryReader.members(db, withOpeningHours: false)
+                return PendingInvoices(year: year, drafts: [], memberNames: Dictionary(names.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                                       problem: refusal.message(in: language))
             }
-            let standing = try Self.standingInvoices(db, year: year)
-            let pending = Billing.run(territory, year: year).filter {
-                $0.totalCents != 0 && standing[Self.key(member: $0.member, kind: $0.kind.rawValue, request: $0.request)] == nil
-            }
-            return PendingInvoices(year: year, drafts: pending, memberNames: territory.memberNames)
+            return PendingInvoices(year: year, drafts: run.drafts.filter { $0.totalCents != 0 }, memberNames: run.territory.memberNames)
         }
     }
 
@@ -143,11 +145,11 @@ extension AppDatabase {
     /// One invoice's statement entries, in their order.
     static func statement(_ db: Database, number: String) throws -> [StatementEntry] {
         let query = try db.cachedStatement(sql: """
-            SELECT date, agent, agent_name, minutes, request FROM invoice_statement WHERE invoice = ? ORDER BY position
+            SELECT date, agent, agent_name, minutes, request, entry FROM invoice_statement WHERE invoice = ? ORDER BY position
             """)
         return try Row.fetchAll(query, arguments: [number]).map { r in
             StatementEntry(date: TerritoryReader.date(r, "date"), agent: r["agent"], agentName: r["agent_name"],
-                           minutes: r["minutes"], request: r["request"])
+                           minutes: r["minutes"], request: r["request"], entry: r["entry"])
         }
     }
 
@@ -155,46 +157,69 @@ extension AppDatabase {
     /// earlier invoice was cancelled by a credit note) gets the next number of the year's series,
     /// without gaps; all are stored or none.
     public func issueInvoices(year: Int, on date: CalendarDate, today: CalendarDate) throws -> IssueOutcome {
-        try issueInvoices(year: year, on: date, today: today, afterEach: nil)
+        try issueInvoices(.year(year), on: date, today: today, afterEach: nil)
+    }
+
+    /// Issues the invoices of a run in `scope` (rules.md §6.6) in one transaction, numbered in
+    /// the series of the year of their hours, without gaps; all are stored or none.
+    public func issueInvoices(_ scope: BillingScope, on date: CalendarDate, today: CalendarDate) throws -> IssueOutcome {
+        try issueInvoices(scope, on: date, today: today, afterEach: nil)
     }
 
     /// The same, calling `afterEach` with the count written so far inside the transaction (the
     /// tests make it fail midway and find nothing kept).
     func issueInvoices(year: Int, on date: CalendarDate, today: CalendarDate, afterEach: ((Int) throws -> Void)?) throws -> IssueOutcome {
-        try Self.requireWindow(.issue(year: year), date: date, earliest: InvoiceDates.start(ofYear: year), today: today)
+        try issueInvoices(.year(year), on: date, today: today, afterEach: afterEach)
+    }
+
+    func issueInvoices(_ scope: BillingScope, on date: CalendarDate, today: CalendarDate,
+                       afterEach: ((Int) throws -> Void)?) throws -> IssueOutcome {
+        let firstYear: Int
+        switch scope {
+        case .year(let y), .month(let y, _): firstYear = y
+        case .endedBy(let d): firstYear = d.year
+        }
+        try Self.requireWindow(.issue(year: firstYear), date: date, earliest: scope.period == "mission" ? date : InvoiceDates.start(ofYear: firstYear), today: today)
         return try write { db in
-            let territory = try TerritoryReader.billingTerritory(db, year: year)
-            try Self.requireTariff(territory, year: year)
-            let drafts = Billing.run(territory, year: year)
-            let standing = try Self.standingInvoices(db, year: year)
-            var sequence = try Self.lastSequence(db, series: "invoice", year: year)
-            let due = Invoice.dueDate(issued: date, paymentDays: territory.service.effectivePaymentDays)
-            let names = territory.memberNames
-            let agentNames = territory.agentNames
             var outcome = IssueOutcome(issued: [], alreadyIssued: [], zeroTotal: 0)
             // One audit row sums the run up (numbers, count, total) instead of one per invoice:
             // the invoices themselves are frozen by triggers.
             let key = try self.requireKey()
+            for run in try Self.scopedDrafts(db, scope) {
+            let year = run.year
+            let territory = run.territory
+            var sequence = try Self.lastSequence(db, series: "invoice", year: year)
+            let due = Invoice.dueDate(issued: date, paymentDays: territory.service.effectivePaymentDays)
+            let names = territory.memberNames
+            let agentNames = territory.agentNames
+            outcome.alreadyIssued += run.standing
             try AuditSwitch.suspended {
-            for draft in drafts {
-                if let number = standing[Self.key(member: draft.member, kind: draft.kind.rawValue, request: draft.request)] {
-                    outcome.alreadyIssued.append(number)
-                    continue
-                }
-                guard draft.totalCents != 0 else { outcome.zeroTotal += 1; continue }
+            for draft in run.drafts {
+                // A month's or a mission's hours all covered by prepaid days are still issued (at
+                // 0,00 €, with their statement): the next runs must know them billed and the
+                // prepaid hours used. A year's are not, as before: the year is billed whole.
+                guard draft.totalCents != 0 || (draft.period != nil && !draft.statement.isEmpty) else { outcome.zeroTotal += 1; continue }
                 sequence += 1
-                let invoice = Invoice(
+                var invoice = Invoice(
                     number: Invoice.number(year: year, sequence: sequence, creditNote: false), year: year,
                     member: draft.member, kind: Invoice.Kind(rawValue: draft.kind.rawValue) ?? .hours, request: draft.request,
                     lines: draft.lines, statement: draft.statementEntries(agentNames: agentNames), issued: date, due: due)
+                invoice.period = draft.period
+                invoice.complement = draft.complement
+                // SQLite copies a whole year's statement itself; a period, a complement or hours
+                // billed in part before are written from the draft.
+                let whole = draft.period == nil && !draft.complement
+                    && !draft.statement.contains { $0.id.map(run.billedEntries.contains) ?? false }
                 try Self.insert(invoice, sequence: sequence, memberName: names[draft.member] ?? draft.member, db: db,
-                                key: key, statementFrom: StatementSource(draft, year: year))
+                                key: key, statementFrom: whole ? StatementSource(draft, year: year) : nil)
                 outcome.issued.append(invoice)
                 try afterEach?(outcome.issued.count)
             }
             }
+            }
             outcome.alreadyIssued.sort()
             if let first = outcome.issued.first?.number, let last = outcome.issued.last?.number {
+                let year = outcome.issued[0].year
                 let total = outcome.issued.reduce(0) { $0 + $1.totalCents }
                 try db.execute(sql: """
                     INSERT INTO audit (at, entity, key, action, before, after)
@@ -326,12 +351,13 @@ extension AppDatabase {
                            statementFrom source: StatementSource?) throws {
         let head = try db.cachedStatement(sql: """
             INSERT INTO invoice (number, series, year, sequence, member, member_name, kind, request, issued, due,
-                                 total_cents, cancels, reason, paid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                                 total_cents, cancels, reason, paid, period, complement)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
             """)
         try head.execute(arguments: [invoice.number, invoice.isCreditNote ? "credit_note" : "invoice", invoice.year, sequence,
                                      invoice.member, memberName, invoice.kind.rawValue, invoice.request, invoice.issued.iso,
-                                     invoice.due.iso, invoice.totalCents, invoice.cancels, invoice.reason])
+                                     invoice.due.iso, invoice.totalCents, invoice.cancels, invoice.reason, invoice.period,
+                                     invoice.complement])
         let line = try db.cachedStatement(sql: """
             INSERT INTO invoice_line (invoice, position, type, label, minutes, unit_price_cents, amount_cents, agent)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -344,11 +370,11 @@ extension AppDatabase {
             return
         }
         let entry = try db.cachedStatement(sql: """
-            INSERT INTO invoice_statement (invoice, position, date, agent, agent_name, minutes, request)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO invoice_statement (invoice, position, date, agent, agent_name, minutes, request, entry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, e) in invoice.statement.enumerated() {
-            try entry.execute(arguments: [invoice.number, position, e.date.iso, e.agent, e.agentName, e.minutes, e.request])
+            try entry.execute(arguments: [invoice.number, position, e.date.iso, e.agent, e.agentName, e.minutes, e.request, e.entry])
         }
     }
 
@@ -383,8 +409,8 @@ extension AppDatabase {
             case .request(let id): filter = "AND t.request = ?"; arguments += [id]
             }
             let copy = try db.cachedStatement(sql: """
-                INSERT INTO invoice_statement (invoice, position, date, agent, agent_name, minutes, request)
-                SELECT ?1, row_number() OVER (ORDER BY t.date, t.agent, t.id) - 1, t.date, t.agent, a.name, t.minutes, t.request
+                INSERT INTO invoice_statement (invoice, position, date, agent, agent_name, minutes, request, entry)
+                SELECT ?1, row_number() OVER (ORDER BY t.date, t.agent, t.id) - 1, t.date, t.agent, a.name, t.minutes, t.request, t.id
                 FROM time_entry t JOIN agent a ON a.code = t.agent
                 WHERE t.member = ?2 AND t.validated = 1 AND t.date BETWEEN ?3 AND ?4 \(filter)
                 """)
@@ -425,25 +451,29 @@ extension AppDatabase {
         }
         var statements: [String: [StatementEntry]] = [:]
         let statementRows = try Row.fetchCursor(db, sql: """
-            SELECT s.invoice, s.date, s.agent, s.agent_name, s.minutes, s.request
+            SELECT s.invoice, s.date, s.agent, s.agent_name, s.minutes, s.request, s.entry
             FROM invoice_statement s JOIN invoice i ON i.number = s.invoice WHERE i.year = ? ORDER BY s.invoice, s.position
             """, arguments: [year])
         while let r = try statementRows.next() {
-            statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4], request: r[5]))
+            statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4],
+                                                                request: r[5], entry: r[6]))
         }
         let cancelledBy = try creditNotesByCancelledInvoice(db)
         var result: [Invoice] = []
         let heads = try Row.fetchCursor(db, sql: """
-            SELECT number, year, member, kind, request, issued, due, paid, cancels, reason
+            SELECT number, year, member, kind, request, issued, due, paid, cancels, reason, period, complement
             FROM invoice WHERE year = ? ORDER BY series DESC, sequence
             """, arguments: [year])
         while let row = try heads.next() {
             let number: String = row[0]
             let paid: String? = row[7]
-            result.append(Invoice(
+            var invoice = Invoice(
                 number: number, year: row[1], member: row[2], kind: Invoice.Kind(rawValue: row[3]) ?? .hours, request: row[4],
                 lines: lines[number] ?? [], statement: statements[number] ?? [], issued: date(row[5]), due: date(row[6]),
-                paid: paid.map { date($0) }, cancels: row[8], cancelledBy: cancelledBy[number], reason: row[9]))
+                paid: paid.map { date($0) }, cancels: row[8], cancelledBy: cancelledBy[number], reason: row[9])
+            invoice.period = row[10]
+            invoice.complement = row[11]
+            result.append(invoice)
         }
         return result
     }
@@ -452,7 +482,7 @@ extension AppDatabase {
         var result: [Invoice] = []
         result.reserveCapacity(numbers.count)
         let head = try db.cachedStatement(sql: """
-            SELECT i.number, i.year, i.member, i.kind, i.request, i.issued, i.due, i.paid, i.cancels, i.reason,
+            SELECT i.number, i.year, i.member, i.kind, i.request, i.issued, i.due, i.paid, i.cancels, i.reason, i.period, i.complement,
                    (SELECT c.number FROM invoice c WHERE c.cancels = i.number) AS cancelled_by
             FROM invoice i WHERE i.number = ?
             """)
@@ -466,12 +496,15 @@ extension AppDatabase {
                             unitPriceCents: r["unit_price_cents"], amountCents: r["amount_cents"], agent: r["agent"])
             }
             let entries = try statement(db, number: number)
-            result.append(Invoice(
+            var invoice = Invoice(
                 number: row["number"], year: row["year"], member: row["member"],
                 kind: Invoice.Kind(rawValue: row["kind"]) ?? .hours, request: row["request"], lines: invoiceLines,
                 statement: entries, issued: TerritoryReader.date(row, "issued"), due: TerritoryReader.date(row, "due"),
                 paid: TerritoryReader.optionalDate(row, "paid"), cancels: row["cancels"], cancelledBy: row["cancelled_by"],
-                reason: row["reason"]))
+                reason: row["reason"])
+            invoice.period = row["period"]
+            invoice.complement = row["complement"]
+            result.append(invoice)
         }
         return result
     }

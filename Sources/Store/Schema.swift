@@ -46,6 +46,10 @@ enum Schema {
         migrator.registerMigration("v13-convention") { db in
             try db.execute(sql: v13Convention)
         }
+        // v14-partial-payments goes here
+        migrator.registerMigration("v15-billing-periods") { db in
+            try db.execute(sql: v15BillingPeriods)
+        }
         return migrator
     }
 
@@ -704,6 +708,23 @@ extension Schema {
     /// takes the `day_rate` and `agent_cost` schemes (the table is made again for its CHECK);
     /// tariffs carry the amounts of both schemes, agents their hourly cost; invoice lines take
     /// the new types and the agent of a `cost` line. The audit triggers record the new columns.
+    /// Billing periods (rules.md §6.6): an invoice says its period (NULL: the year; `2026-03`;
+    /// `mission`) and whether it is a complement; each statement row names the time entry it
+    /// bills, so that minutes a later edit or a late entry adds are billed once. Time entries'
+    /// numbers are never given twice: the highest deleted one is remembered.
+    static let v15BillingPeriods = """
+        ALTER TABLE invoice ADD COLUMN period TEXT;
+        ALTER TABLE invoice ADD COLUMN complement INTEGER NOT NULL DEFAULT 0 CHECK (complement IN (0, 1));
+        ALTER TABLE invoice_statement ADD COLUMN entry INTEGER;
+        CREATE INDEX invoice_statement_entry ON invoice_statement(entry) WHERE entry IS NOT NULL;
+        DROP INDEX invoice_key;
+        CREATE INDEX invoice_key ON invoice(year, member, kind, request, period);
+        CREATE TABLE time_entry_high (id INTEGER PRIMARY KEY CHECK (id = 1), high INTEGER NOT NULL);
+        INSERT INTO time_entry_high (id, high) VALUES (1, coalesce((SELECT max(id) FROM time_entry), 0));
+        CREATE TRIGGER time_entry_high_delete AFTER DELETE ON time_entry
+        BEGIN UPDATE time_entry_high SET high = max(high, OLD.id) WHERE id = 1; END;
+        """
+
     static let v13Convention = """
         CREATE TABLE service_new (
             id INTEGER PRIMARY KEY CHECK (id = 1),

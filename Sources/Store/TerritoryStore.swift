@@ -231,8 +231,11 @@ struct TerritoryWriter {
     /// Inserts an entry, or updates the one with the same id.
     func writeTimeEntry(_ e: TimeEntry) throws {
         guard e.id != nil else {
+            // A new number above every one ever given (a deleted entry's number is not given again).
             try db.cachedStatement(sql: """
-                INSERT INTO time_entry (agent, member, date, minutes, request, validated) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO time_entry (id, agent, member, date, minutes, request, validated)
+                VALUES (max(coalesce((SELECT max(id) FROM time_entry), 0), (SELECT high FROM time_entry_high WHERE id = 1)) + 1,
+                        ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [e.agent, e.member, e.date.iso, e.minutes, e.request, e.validated])
             return
         }

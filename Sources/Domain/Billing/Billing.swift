@@ -32,15 +32,24 @@ public struct InvoiceDraft: Hashable, Sendable {
     /// The mission, for hours invoices; nil for hours without a mission (grouped per member and year).
     public var request: String?
     public var lines: [InvoiceLine]
-    /// The hours statement: every validated entry the invoice is based on.
+    /// The hours statement: every validated entry the invoice is based on (for a complement,
+    /// with the minutes not billed before).
     public var statement: [TimeEntry]
+    /// The billing period it belongs to (rules.md §6.6): nil for a year, `2026-03` for a month,
+    /// `mission` for a mission billed once it has ended.
+    public var period: String?
+    /// Hours added to a period already billed, billed once on `complement` lines.
+    public var complement: Bool
 
-    public init(member: String, kind: Kind, request: String?, lines: [InvoiceLine], statement: [TimeEntry]) {
+    public init(member: String, kind: Kind, request: String?, lines: [InvoiceLine], statement: [TimeEntry],
+                period: String? = nil, complement: Bool = false) {
         self.member = member
         self.kind = kind
         self.request = request
         self.lines = lines
         self.statement = statement
+        self.period = period
+        self.complement = complement
     }
 
     public var totalCents: Int { lines.reduce(0) { $0 + $1.amountCents } }
@@ -56,12 +65,19 @@ public enum Billing {
 
     /// Every invoice of `year`: members in code order, then by kind and mission.
     public static func run(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+        run(territory, year: year, input: BillingInput(entries: validatedEntries(territory, year: year)))
+    }
+
+    /// The invoices of one run (rules.md §6.6): `input` holds the hours still to bill in the
+    /// run's period (by member), the prepaid minutes earlier invoices of the year absorbed, and
+    /// whether annual fees are billed.
+    public static func run(_ territory: Territory, year: Int, input: BillingInput) -> [InvoiceDraft] {
         let drafts: [InvoiceDraft]
         switch territory.service.billing {
-        case .feeAndHourly: drafts = feeAndHourly(territory, year: year)
-        case .prorataCost: drafts = prorataCost(territory, year: year)
-        case .dayRate: drafts = dayRate(territory, year: year)
-        case .agentCost: drafts = agentCost(territory, year: year)
+        case .feeAndHourly: drafts = feeAndHourly(territory, year: year, input: input)
+        case .prorataCost: drafts = prorataCost(territory, year: year, entries: input.entries)
+        case .dayRate: drafts = dayRate(territory, year: year, entries: input.entries)
+        case .agentCost: drafts = agentCost(territory, year: year, entries: input.entries)
         }
         let kindOrder: [InvoiceDraft.Kind: Int] = [.annualFee: 0, .hours: 1, .prorataCost: 2]
         return drafts.sorted {
@@ -88,16 +104,19 @@ public enum Billing {
 
     // MARK: - fee_and_hourly (seed 002)
 
-    static func feeAndHourly(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+    static func feeAndHourly(_ territory: Territory, year: Int, input: BillingInput) -> [InvoiceDraft] {
         guard let tariff = territory.tariffs.first(where: { $0.year == year }) else { return [] }
         let (first, last) = yearBounds(year)
-        let entries = validatedEntries(territory, year: year)
+        let entries = input.entries
         let agents = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var drafts: [InvoiceDraft] = []
         for member in territory.members where member.memberSince <= last && (member.memberUntil.map { $0 >= first } ?? true) {
             let band = tariff.band(for: member.population)
             var prepaidLeft = 0
             if !tariff.feeExempt, let band {
+                prepaidLeft = max(0, band.prepaidDays * tariff.minutesPerDay - (input.prepaidUsed[member.code] ?? 0))
+            }
+            if input.withFees, !input.feeIssued.contains(member.code), !tariff.feeExempt, let band {
                 let n = DisplayFormat(.fr)
                 let bounds = band.maxPopulation.map { "\(n.integer(band.minPopulation)) à \(n.integer($0)) hab." }
                     ?? "\(n.integer(band.minPopulation)) hab. et plus"
@@ -105,7 +124,6 @@ public enum Billing {
                     InvoiceLine(kind: .fee, label: "Cotisation annuelle \(year) (\(bounds))", minutes: nil,
                                 unitPriceCents: band.annualFeeCents, amountCents: band.annualFeeCents),
                 ], statement: []))
-                prepaidLeft = band.prepaidDays * tariff.minutesPerDay
             }
             // Prepaid hours absorb the first validated hours of the year, in date order (same
             // day: hours without a mission first, then by mission id, then agent code).
@@ -180,19 +198,19 @@ public enum Billing {
     }
 
     /// Members in code order with their validated entries of the year.
-    static func billedMembers(_ territory: Territory, year: Int) -> [(member: String, entries: [TimeEntry])] {
-        validatedEntries(territory, year: year).sorted { $0.key.precedesInByteOrder($1.key) }.map { ($0.key, $0.value) }
+    static func billedMembers(_ entries: [String: [TimeEntry]]) -> [(member: String, entries: [TimeEntry])] {
+        entries.sorted { $0.key.precedesInByteOrder($1.key) }.map { ($0.key, $0.value) }
     }
 
     // MARK: - day_rate (§6.4, the CDG 63 model)
 
     /// For each member and mission, each (agent, date) of validated minutes m puts min(m, day
     /// hours) on the `day` line and the rest on the `extra` line.
-    static func dayRate(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+    static func dayRate(_ territory: Territory, year: Int, entries: [String: [TimeEntry]]) -> [InvoiceDraft] {
         guard let rate = territory.tariffs.first(where: { $0.year == year })?.dayRate, rate.dayMinutes > 0 else { return [] }
         let f = DisplayFormat(.fr)
         var drafts: [InvoiceDraft] = []
-        for (member, entries) in billedMembers(territory, year: year) {
+        for (member, entries) in billedMembers(entries) {
             for (mission, group) in byMission(entries) {
                 var byAgentDay: [String: Int] = [:]
                 for e in group { byAgentDay["\(e.agent)\u{1F}\(e.date.dayNumber)", default: 0] += e.minutes }
@@ -217,12 +235,12 @@ public enum Billing {
     /// For each member and mission: one `cost` line per agent (validated minutes × hourly cost ×
     /// coefficient / 60) and one `fee` line for the (agent, month) pairs with validated hours.
     /// Agents without an hourly cost are left out (the run is refused before: `missingHourlyCost`).
-    static func agentCost(_ territory: Territory, year: Int) -> [InvoiceDraft] {
+    static func agentCost(_ territory: Territory, year: Int, entries: [String: [TimeEntry]]) -> [InvoiceDraft] {
         guard let rate = territory.tariffs.first(where: { $0.year == year })?.agentCost else { return [] }
         let f = DisplayFormat(.fr)
         let agents = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var drafts: [InvoiceDraft] = []
-        for (member, entries) in billedMembers(territory, year: year) {
+        for (member, entries) in billedMembers(entries) {
             for (mission, group) in byMission(entries) {
                 var minutes: [String: Int] = [:]
                 var months = Set<String>()
@@ -259,8 +277,7 @@ public enum Billing {
 
     // MARK: - prorata_cost (seeds 000 and 004)
 
-    static func prorataCost(_ territory: Territory, year: Int) -> [InvoiceDraft] {
-        let entries = validatedEntries(territory, year: year)
+    static func prorataCost(_ territory: Territory, year: Int, entries: [String: [TimeEntry]]) -> [InvoiceDraft] {
         var linesByMember: [String: [InvoiceLine]] = [:]
         var statements: [String: [TimeEntry]] = [:]
         for agent in territory.agents.sorted(by: { $0.code.precedesInByteOrder($1.code) }) {
@@ -299,6 +316,68 @@ public enum Billing {
             left -= 1
         }
         return parts
+    }
+}
+
+/// What one billing run bills (rules.md §6.6).
+public struct BillingInput: Sendable {
+    /// Validated hours still to bill, by member: for each entry, the minutes no standing
+    /// invoice holds yet.
+    public var entries: [String: [TimeEntry]]
+    /// Prepaid minutes the year's standing invoices already absorbed, by member.
+    public var prepaidUsed: [String: Int]
+    /// Whether the run bills the year's annual fees (not with `--ended-by`).
+    public var withFees: Bool
+    /// Members whose annual fee of the year is already issued.
+    public var feeIssued: Set<String>
+
+    public init(entries: [String: [TimeEntry]], prepaidUsed: [String: Int] = [:], withFees: Bool = true, feeIssued: Set<String> = []) {
+        self.entries = entries
+        self.prepaidUsed = prepaidUsed
+        self.withFees = withFees
+        self.feeIssued = feeIssued
+    }
+}
+
+/// Which hours a billing run covers (rules.md §6.6).
+public enum BillingScope: Hashable, Sendable {
+    /// `invoice run --year Y`: the validated hours of the year, and its fees.
+    case year(Int)
+    /// `invoice run --month YYYY-MM`: the validated hours dated in that month.
+    case month(year: Int, month: Int)
+    /// `invoice run --ended-by DATE`: every mission whose last working day is on or before DATE.
+    case endedBy(CalendarDate)
+
+    /// The period stored on the invoices of this run: nil for a year.
+    public var period: String? {
+        switch self {
+        case .year: return nil
+        case .month(let y, let m): return "\(y)-\(pad(m, 2))"
+        case .endedBy: return "mission"
+        }
+    }
+
+    /// "mars 2026", "2026", "la mission" — the period as a complement line names it.
+    public static func periodLabel(_ period: String?, year: Int, request: String?, _ l: Language) -> String {
+        guard let period else { return String(year) }
+        if period == "mission" { return l.pick("mission \(request ?? "")", "mission \(request ?? "")") }
+        return DisplayFormat(l).month(period)
+    }
+
+    /// Complement drafts: hours added to a period already billed. Each line but the prepaid
+    /// one becomes a `complement` line naming the period.
+    public static func complement(_ draft: InvoiceDraft, year: Int) -> InvoiceDraft {
+        var d = draft
+        d.complement = true
+        let label = periodLabel(d.period, year: year, request: d.request, .fr)
+        d.lines = d.lines.map { line in
+            guard line.kind != .prepaid else { return line }
+            var l = line
+            l.kind = .complement
+            l.label = "Complément \(label) : " + line.label
+            return l
+        }
+        return d
     }
 }
 

@@ -30,6 +30,10 @@ public struct Invoice: Hashable, Sendable {
     public var cancelledBy: String?
     /// For a credit note: why the invoice was cancelled.
     public var reason: String?
+    /// The billing period (rules.md §6.6): nil for a year, `2026-03` for a month, `mission`.
+    public var period: String?
+    /// Hours added to a period already billed (`complement` lines).
+    public var complement: Bool = false
 
     public init(number: String, year: Int, member: String, kind: Kind, request: String? = nil,
                 lines: [InvoiceLine], statement: [StatementEntry] = [], issued: CalendarDate, due: CalendarDate,
@@ -79,13 +83,17 @@ public struct StatementEntry: Hashable, Sendable {
     public var agentName: String
     public var minutes: Int
     public var request: String?
+    /// The time entry billed (its id), so that hours added to it later are billed once, by a
+    /// complement; nil on invoices issued before billing periods.
+    public var entry: Int64?
 
-    public init(date: CalendarDate, agent: String, agentName: String, minutes: Int, request: String?) {
+    public init(date: CalendarDate, agent: String, agentName: String, minutes: Int, request: String?, entry: Int64? = nil) {
         self.date = date
         self.agent = agent
         self.agentName = agentName
         self.minutes = minutes
         self.request = request
+        self.entry = entry
     }
 }
 
@@ -129,7 +137,7 @@ extension InvoiceDraft {
     /// The statement rows of this draft, with agents' names.
     public func statementEntries(agentNames: [String: String]) -> [StatementEntry] {
         statement.map { StatementEntry(date: $0.date, agent: $0.agent, agentName: agentNames[$0.agent] ?? $0.agent,
-                                       minutes: $0.minutes, request: $0.request) }
+                                       minutes: $0.minutes, request: $0.request, entry: $0.id) }
     }
 }
 

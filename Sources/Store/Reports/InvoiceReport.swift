@@ -19,6 +19,61 @@ public enum InvoiceReport {
         return out.finish()
     }
 
+    /// The dry run of a billing period (rules.md §6.6): `"month": "YYYY-MM"` or `"ended_by":
+    /// DATE` at the top instead of `year`; each invoice says its year, its period and, for hours
+    /// added to a period already billed, `"complement": true`.
+    public static func json(scope: BillingScope, runs: [(year: Int, drafts: [InvoiceDraft])]) -> String {
+        guard case .year(let year) = scope else {
+            var out = JSONStream()
+            out.beginObject()
+            writeScope(&out, scope)
+            out.key("invoices")
+            out.beginArray()
+            for run in runs {
+                for invoice in run.drafts {
+                    writeInvoice(&out, number: nil, member: invoice.member, kind: invoice.kind.rawValue, request: invoice.request,
+                                 lines: invoice.lines, total: invoice.totalCents, issued: nil, due: nil, close: false)
+                    out.field("year", run.year)
+                    out.field("period", invoice.period)
+                    out.field("complement", invoice.complement)
+                    out.endObject()
+                }
+            }
+            out.endArray()
+            out.endObject()
+            return out.finish()
+        }
+        return json(year: year, invoices: runs.flatMap(\.drafts))
+    }
+
+    static func writeScope(_ out: inout JSONStream, _ scope: BillingScope) {
+        switch scope {
+        case .year(let y): out.field("year", y)
+        case .month(let y, let m): out.field("month", "\(y)-\(m < 10 ? "0" : "")\(m)")
+        case .endedBy(let d): out.field("ended_by", d.iso)
+        }
+    }
+
+    /// Issued invoices of a run in `scope`, with the scope's key at the top.
+    public static func json(scope: BillingScope, issued: [Invoice], today: CalendarDate, alreadyIssued: [String]) -> String {
+        guard case .year(let year) = scope else {
+            var out = JSONStream()
+            out.beginObject()
+            writeScope(&out, scope)
+            out.key("invoices")
+            out.beginArray()
+            for invoice in issued { writeIssued(&out, invoice, today: today) }
+            out.endArray()
+            out.key("already_issued")
+            out.beginArray()
+            for number in alreadyIssued { out.string(number) }
+            out.endArray()
+            out.endObject()
+            return out.finish()
+        }
+        return json(year: year, issued: issued, today: today, alreadyIssued: alreadyIssued)
+    }
+
     /// Issued invoices (`--issue`, `list`): numbered and dated, with their status on `today`;
     /// `alreadyIssued` lists the year's standing invoices that a run did not issue again.
     public static func json(year: Int?, issued: [Invoice], today: CalendarDate, alreadyIssued: [String]? = nil) -> String {
@@ -50,6 +105,8 @@ public enum InvoiceReport {
         writeInvoice(&out, number: invoice.number, member: invoice.member, kind: invoice.kind.rawValue, request: invoice.request,
                      lines: invoice.lines, total: invoice.totalCents, issued: invoice.issued, due: invoice.due, close: false)
         out.field("status", invoice.status(on: today).rawValue)
+        if let period = invoice.period { out.field("period", period) }
+        if invoice.complement { out.field("complement", true) }
         out.field("paid", invoice.paid?.iso)
         if invoice.isCreditNote {
             out.field("cancels", invoice.cancels)

@@ -14,9 +14,12 @@ struct InvoiceCommand: ParsableCommand {
     /// `releve invoice run --year Y [--issue]`.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Calcule les factures de l'année ; simulation sauf avec --issue, qui les numérote et les enregistre.")
+            abstract: "Calcule les factures d'une période (--year, --month ou --ended-by) ; simulation sauf avec --issue, qui les numérote et les enregistre.")
 
-        @Option(help: "Année facturée.") var year: Int
+        @Option(help: "Année facturée (cotisations et heures de l'année).") var year: Int?
+        @Option(help: "Mois facturé, AAAA-MM : les heures validées de ce mois.") var month: String?
+        @Option(name: .customLong("ended-by"), help: "Facture chaque mission terminée au plus tard ce jour (AAAA-MM-JJ ou JJ/MM/AAAA).")
+        var endedBy: String?
         @Flag(help: "Émet les factures : numéros sans trou, tout ou rien, plus jamais modifiées.") var issue = false
         @Option(help: "Date d'émission avec --issue (AAAA-MM-JJ ou JJ/MM/AAAA ; sinon aujourd'hui).") var date: String?
         @Option(help: "json ou table.") var format: OutputFormat = .table
@@ -24,13 +27,14 @@ struct InvoiceCommand: ParsableCommand {
 
         func run() throws {
             try options.reporting { l in
+                let scope = try self.scope(l)
                 let database = try options.openDatabase()
                 if issue {
                     let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
-                    let outcome = try database.issueInvoices(year: year, on: day, today: Clock.today())
+                    let outcome = try database.issueInvoices(scope, on: day, today: Clock.today())
                     switch format {
                     case .json:
-                        writeOut(InvoiceReport.json(year: year, issued: outcome.issued, today: day, alreadyIssued: outcome.alreadyIssued))
+                        writeOut(InvoiceReport.json(scope: scope, issued: outcome.issued, today: day, alreadyIssued: outcome.alreadyIssued))
                     case .table:
                         let names = try database.names().members
                         if !outcome.issued.isEmpty {
@@ -46,12 +50,34 @@ struct InvoiceCommand: ParsableCommand {
                     }
                     return
                 }
-                let (invoices, territory) = try database.billingDrafts(year: year)
+                let runs = try database.billingDrafts(scope)
                 switch format {
-                case .json: writeOut(InvoiceReport.json(year: year, invoices: invoices))
-                case .table: writeOut(InvoiceTable.drafts(invoices, year: year, names: territory.memberNames, language: l))
+                case .json: writeOut(InvoiceReport.json(scope: scope, runs: runs.map { ($0.year, $0.drafts) }))
+                case .table:
+                    let names = runs.first?.territory.memberNames ?? [:]
+                    writeOut(InvoiceTable.drafts(runs.flatMap(\.drafts), scope: scope, names: names, language: l))
                 }
             }
+        }
+
+        /// The one period asked: `--year`, `--month` or `--ended-by`.
+        func scope(_ l: Language) throws -> BillingScope {
+            let given = [year != nil, month != nil, endedBy != nil].filter { $0 }.count
+            guard given == 1 else {
+                throw CommandFailure(.usage, l.pick("indiquez une période : --year AAAA, --month AAAA-MM ou --ended-by DATE (une seule)",
+                                                    "give one period: --year YYYY, --month YYYY-MM or --ended-by DATE"))
+            }
+            if let year { return .year(year) }
+            if let month {
+                let parts = month.split(separator: "-")
+                guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m),
+                      (1900...2200).contains(y) else {
+                    throw CommandFailure(.usage, l.pick("--month : « \(month) » invalide, AAAA-MM attendu (ex. 2026-03)",
+                                                        "--month: invalid \"\(month)\", expected YYYY-MM (e.g. 2026-03)"))
+                }
+                return .month(year: y, month: m)
+            }
+            return .endedBy(try OptionValue.date(endedBy ?? "", option: "--ended-by"))
         }
     }
 
@@ -229,7 +255,7 @@ enum DocumentText {
 
 /// How invoices print as tables.
 enum InvoiceTable {
-    static func drafts(_ invoices: [InvoiceDraft], year: Int, names: [String: String], language l: Language) -> String {
+    static func drafts(_ invoices: [InvoiceDraft], scope: BillingScope, names: [String: String], language l: Language) -> String {
         let money = DisplayFormat(l)
         var rows: [[String]] = []
         for invoice in invoices {
@@ -239,9 +265,19 @@ enum InvoiceTable {
             }
         }
         let total = invoices.reduce(0) { $0 + $1.totalCents }
-        rows.append(["", "", l.pick("Total de l'année", "Year total"), "", money.money(total)])
-        return l.pick("Simulation de la facturation \(year) (rien n'est émis) : \(invoices.count) factures\n\n",
-                      "Billing dry run \(year) (nothing issued): \(invoices.count) invoices\n\n")
+        let period: String
+        switch scope {
+        case .year(let y): period = String(y)
+        case .month(let y, let m): period = money.ofMonth("\(y)-\(m < 10 ? "0" : "")\(m)")
+        case .endedBy(let d): period = l.pick("des missions terminées au \(money.date(d))", "of missions ended by \(money.date(d))")
+        }
+        if case .year = scope {
+            rows.append(["", "", l.pick("Total de l'année", "Year total"), "", money.money(total)])
+        } else {
+            rows.append(["", "", "Total", "", money.money(total)])
+        }
+        return l.pick("Simulation de la facturation \(period) (rien n'est émis) : \(invoices.count) factures\n\n",
+                      "Billing dry run \(period) (nothing issued): \(invoices.count) invoices\n\n")
             + TextTable.render(header: [l.pick("Commune", "Member"), "Mission", l.pick("Ligne", "Line"),
                                         l.pick("Heures", "Hours"), l.pick("Montant", "Amount")],
                                rows: rows, rightAligned: [3, 4])
