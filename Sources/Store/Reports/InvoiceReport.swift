@@ -51,11 +51,27 @@ public enum InvoiceReport {
                      lines: invoice.lines, total: invoice.totalCents, issued: invoice.issued, due: invoice.due, close: false)
         out.field("status", invoice.status(on: today).rawValue)
         out.field("paid", invoice.paid?.iso)
+        if !invoice.isCreditNote {
+            out.field("amount_paid", MoneyText.format(invoice.paidCents))
+            out.field("left_due", MoneyText.format(invoice.leftDueCents))
+        }
         if invoice.isCreditNote {
             out.field("cancels", invoice.cancels)
             out.field("reason", invoice.reason)
         } else {
             out.field("cancelled_by", invoice.cancelledBy)
+        }
+        if withStatement && !invoice.isCreditNote {
+            out.key("payments")
+            out.beginArray()
+            for payment in invoice.payments {
+                out.beginObject()
+                out.field("date", payment.date.iso)
+                out.field("amount", MoneyText.format(payment.amountCents))
+                out.field("reference", payment.reference)
+                out.endObject()
+            }
+            out.endArray()
         }
         if withStatement {
             out.key("statement")
@@ -96,6 +112,34 @@ public enum InvoiceReport {
         out.field("issued", issued?.iso)
         out.field("due", due?.iso)
         if close { out.endObject() }
+    }
+
+    /// `invoice overdue --format json`: the invoices past due with something left due on `today`,
+    /// oldest due first.
+    public static func overdueJSON(_ overdue: [OverdueInvoice], today: CalendarDate) -> String {
+        var out = JSONStream()
+        out.beginObject()
+        out.field("today", today.iso)
+        out.key("invoices")
+        out.beginArray()
+        for item in overdue {
+            let i = item.invoice
+            out.beginObject()
+            out.field("number", i.number)
+            out.field("member", i.member)
+            out.field("member_name", item.memberName)
+            out.field("issued", i.issued.iso)
+            out.field("due", i.due.iso)
+            out.field("days_late", item.daysLate)
+            out.field("total", MoneyText.format(i.totalCents))
+            out.field("paid", MoneyText.format(i.paidCents))
+            out.field("left_due", MoneyText.format(i.leftDueCents))
+            out.endObject()
+        }
+        out.endArray()
+        out.field("total_left_due", MoneyText.format(overdue.reduce(0) { $0 + $1.invoice.leftDueCents }))
+        out.endObject()
+        return out.finish()
     }
 
     /// The CSV for the accounting software: one row per invoice or credit note, `;`-separated,
