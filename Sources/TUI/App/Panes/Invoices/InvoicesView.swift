@@ -81,10 +81,14 @@ private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: C
         let status = i.status(on: today)
         var state = status.label(l)
         if let paid = i.paid { state += l.pick(" le \(f.date(paid))", " on \(f.date(paid))") }
-        else if i.isPartiallyPaid, let text = i.paymentText(l) { state += " · " + text }
+        else if i.isPartiallyPaid { state += l.pick(" · partiellement payée", " · partly paid") }
         if let by = i.cancelledBy { state += l.pick(" par l'avoir \(by)", " by credit note \(by)") }
         if let cancels = i.cancels { state = l.pick("annule \(cancels) : \(i.reason ?? "")", "cancels \(cancels): \(i.reason ?? "")") }
         lines.append((state, status == .overdue ? .unpaid : .normal))
+        if i.isPartiallyPaid {
+            lines.append((l.pick("Payé \(f.money(i.paidCents)) · reste dû \(f.money(i.leftDueCents))",
+                                 "Paid \(f.money(i.paidCents)) · \(f.money(i.leftDueCents)) left due"), status == .overdue ? .unpaid : .normal))
+        }
         // The book has its invoices' totals: lines and statement are read when shown.
         let full = i.lines.isEmpty ? read[i.number] : i
         invoiceRead = full != nil
