@@ -359,7 +359,9 @@ final class DatabaseDataSource: AppDataSource {
         let queries: [AuditQuery]
         switch target {
         case .request(let id): queries = [AuditQuery(entity: "request", key: id, limit: limit)]
-        case .invoice(let number): queries = [AuditQuery(entity: "invoice", key: number, limit: limit)]
+        case .invoice(let number):
+            queries = [AuditQuery(entity: "invoice", key: number, limit: limit),
+                       AuditQuery(entity: "payment", keyPrefix: number + "/", limit: limit)]
         case .member(let code):
             queries = [AuditQuery(entity: "member", key: code, limit: limit),
                        AuditQuery(entity: "opening_range", keyPrefix: code + "/", limit: limit)]
