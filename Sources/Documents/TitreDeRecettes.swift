@@ -92,6 +92,7 @@ public enum TitreDeRecettes {
             flow.field("À payer avant le", "\(French.numeric(invoice.due)) (\(French.long(invoice.due)))", labelWidth: 110)
             flow.field("Payable auprès de :", accountant(service), labelWidth: 110)
             flow.field("Référence", "Rappeler le titre n° \(invoice.number) lors du paiement.", labelWidth: 110)
+            if let state = paymentState(invoice) { flow.field("État du paiement", state, labelWidth: 110) }
             flow.space(4)
         }
 
@@ -112,6 +113,15 @@ public enum TitreDeRecettes {
             statement(invoice, member: member, into: &flow)
         }
         return flow.finish()
+    }
+
+    /// "payée le 15 décembre 2026", or "partiellement payée : 100,00 € sur 350,00 €, reste dû
+    /// 250,00 €"; nil when nothing is paid.
+    static func paymentState(_ invoice: Invoice) -> String? {
+        if let paid = invoice.paid { return "payée le \(French.long(paid))" }
+        guard invoice.paidCents > 0 else { return nil }
+        return "partiellement payée : \(French.money(invoice.paidCents)) sur \(French.money(invoice.totalCents)), "
+            + "reste dû \(French.money(invoice.leftDueCents))"
     }
 
     /// The public accountant named by the service, else the treasury.

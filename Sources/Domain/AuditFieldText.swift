@@ -16,12 +16,13 @@ public enum AuditFieldText {
         "issued": "émise le", "due": "échéance", "total_cents": "montant", "paid": "payée le", "cancels": "annule",
         "reason": "motif", "role": "rôle", "opening_hours": "horaires d'ouverture", "absences": "absences",
         "rota": "tournée", "bands": "strates", "closed_by": "close par", "failures": "échecs", "locked_until": "bloqué jusqu'à",
-        "missions": "missions", "assigned_agent": "affectée à",
+        "missions": "missions", "assigned_agent": "affectée à", "invoice": "facture", "amount_cents": "montant",
+        "reference": "référence",
     ]
 
     static let minuteFields: Set<String> = ["weekly_minutes", "minutes_per_week", "minutes", "minutes_per_day"]
     static let clockFields: Set<String> = ["start_minute", "end_minute"]
-    static let moneyFields: Set<String> = ["annual_cost_cents", "hourly_rate_cents", "total_cents", "annual_fee_cents"]
+    static let moneyFields: Set<String> = ["annual_cost_cents", "hourly_rate_cents", "total_cents", "annual_fee_cents", "amount_cents"]
     static let dateFields: Set<String> = ["member_since", "member_until", "from_date", "to_date", "received", "start_date",
                                           "end_date", "date", "issued", "due", "paid"]
     static let flagFields: Set<String> = ["single_part_time_secretary", "exceptional", "validated", "fee_exempt"]

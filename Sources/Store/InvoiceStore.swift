@@ -12,6 +12,14 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
     case cancelledCannotBePaid(String)
     case alreadyPaid(number: String, on: CalendarDate)
     case paymentBeforeIssue(number: String, issued: CalendarDate)
+    /// A payment of more than what is left due (total − paid so far).
+    case paymentAboveLeftDue(number: String, amountCents: Int, leftDueCents: Int)
+    /// A payment of zero or less.
+    case paymentNotPositive(number: String, amountCents: Int)
+    case unsafeReference(TextSafety.Problem)
+    case unknownMember(String)
+    /// The member has no invoice past due with something left due on `today`.
+    case nothingOverdue(member: String, name: String, today: CalendarDate)
     case emptyReason
     case unsafeReason(TextSafety.Problem)
     case dateOutOfWindow(InvoiceDates.Use, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate)
@@ -44,6 +52,20 @@ public enum InvoiceRefusal: Error, Localized, Equatable {
         case .paymentBeforeIssue(let number, let issued):
             return l.pick("date de paiement antérieure à l'émission de la facture \(number) (\(f.date(issued)))",
                           "payment date before invoice \(number) was issued (\(f.date(issued)))")
+        case .paymentAboveLeftDue(let number, let amount, let left):
+            return l.pick("paiement de \(f.money(amount)) supérieur au reste dû de \(f.money(left)) sur la facture \(number)",
+                          "payment of \(f.money(amount)) above the \(f.money(left)) left due on invoice \(number)")
+        case .paymentNotPositive(let number, let amount):
+            return l.pick("paiement de \(f.money(amount)) refusé sur la facture \(number) : le montant doit être supérieur à 0,00 €",
+                          "payment of \(f.money(amount)) refused on invoice \(number): the amount must be more than €0.00")
+        case .unsafeReference(let problem):
+            return l.pick("--reference : ", "--reference: ") + problem.message(in: l)
+        case .unknownMember(let code):
+            return l.pick("commune « \(code) » inconnue : voyez le volet Communes ou releve export",
+                          "unknown member \"\(code)\": see the Members pane or releve export")
+        case .nothingOverdue(let code, let name, let today):
+            return l.pick("\(name) (\(code)) n'a aucune facture en retard au \(f.numericDate(today)) : pas de lettre de relance",
+                          "\(name) (\(code)) has no overdue invoice on \(f.numericDate(today)): no reminder letter")
         case .dateOutOfWindow(let use, let date, let earliest, let latest):
             return InvoiceDates.message(use, date: date, earliest: earliest, latest: latest, l)
         case .incompleteTariff(let year, let scheme):
@@ -100,6 +122,7 @@ extension AppDatabase {
             var names: [String: String] = [:]
             var issued: [Invoice] = []
             let cancelledBy = try Self.creditNotesByCancelledInvoice(db)
+            let paidSums = try Self.paidSums(db, year: year)
             let heads = try Row.fetchCursor(db, sql: """
                 SELECT number, member, member_name, kind, request, issued, due, paid, cancels, reason, total_cents
                 FROM invoice WHERE year = ? ORDER BY series DESC, sequence
@@ -111,7 +134,7 @@ extension AppDatabase {
                 issued.append(Invoice(
                     number: row[0], year: year, member: member, kind: Invoice.Kind(rawValue: row[3]) ?? .hours, request: row[4],
                     lines: [], issued: date(row[5]), due: date(row[6]), paid: paid.map { date($0) }, cancels: row[8],
-                    cancelledBy: cancelledBy[row[0]], reason: row[9], totalCents: row[10]))
+                    cancelledBy: cancelledBy[row[0]], reason: row[9], totalCents: row[10], paidCents: paidSums[row[0]] ?? 0))
             }
             return InvoiceBook(year: year, issued: issued, pending: [], memberNames: names, pendingComputed: false)
         }
@@ -261,19 +284,101 @@ extension AppDatabase {
         }
     }
 
-    /// Records that an invoice was paid on `date` (once).
-    public func recordPayment(_ number: String, on date: CalendarDate, today: CalendarDate) throws -> Invoice {
-        try write { db in
+    /// Records one payment of an invoice, in one transaction: `amountCents` (nil: what is left
+    /// due) paid on `date`, with the accountant's `reference` if given. The invoice is paid once its
+    /// payments add up to its total (`paid` is then that day). Refused, with nothing written, on a
+    /// credit note, a cancelled or paid invoice, before the issue or outside the window of dates,
+    /// for zero or less, or beyond what is left due.
+    @discardableResult
+    public func recordPayment(_ number: String, on date: CalendarDate, amountCents: Int? = nil, reference: String? = nil,
+                              today: CalendarDate) throws -> Invoice {
+        let reference = reference?.trimmingSpaces()
+        if let reference, let problem = TextSafety.problem(in: reference, limit: TextSafety.nameLimit) {
+            throw InvoiceRefusal.unsafeReference(problem)
+        }
+        return try write { db in
             guard var invoice = try Self.fetchInvoice(db, number: number) else { throw InvoiceRefusal.unknown(number) }
             guard !invoice.isCreditNote else { throw InvoiceRefusal.creditNoteCannotBePaid(number) }
             guard invoice.cancelledBy == nil else { throw InvoiceRefusal.cancelledCannotBePaid(number) }
             if let paid = invoice.paid { throw InvoiceRefusal.alreadyPaid(number: number, on: paid) }
+            let left = invoice.leftDueCents
+            let amount = amountCents ?? left
+            guard amount > 0 else { throw InvoiceRefusal.paymentNotPositive(number: number, amountCents: amount) }
             guard date >= invoice.issued else { throw InvoiceRefusal.paymentBeforeIssue(number: number, issued: invoice.issued) }
             try Self.requireWindow(.payment(number: number), date: date, earliest: invoice.issued, today: today)
-            try db.execute(sql: "UPDATE invoice SET paid = ? WHERE number = ?", arguments: [date.iso, number])
-            invoice.paid = date
+            guard amount <= left else { throw InvoiceRefusal.paymentAboveLeftDue(number: number, amountCents: amount, leftDueCents: left) }
+            try db.execute(sql: """
+                INSERT INTO payment (invoice, date, amount_cents, reference, recorded_at)
+                VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                """, arguments: [number, date.iso, amount, reference.flatMap { $0.isEmpty ? nil : $0 }])
+            invoice.payments = try Self.payments(db, number: number)
+            invoice.paidCents += amount
+            if let completed = Payment.completion(invoice.payments, totalCents: invoice.totalCents) {
+                try db.execute(sql: "UPDATE invoice SET paid = ? WHERE number = ?", arguments: [completed.iso, number])
+                invoice.paid = completed
+            }
             return invoice
         }
+    }
+
+    /// Invoices past due on `today` with something left due (not paid, not cancelled, not
+    /// credit notes), oldest due date first; one member's only when `member` is given.
+    public func overdueInvoices(today: CalendarDate, member: String? = nil) throws -> [OverdueInvoice] {
+        try read { db in try Self.overdue(db, today: today, member: member) }
+    }
+
+    /// What a reminder letter (lettre de relance) needs: the member, its overdue invoices on
+    /// `today`, and the service; refused when the member is unknown or has nothing overdue.
+    public func reminder(member code: String, today: CalendarDate) throws -> (member: Member, overdue: [OverdueInvoice], service: ServiceSettings) {
+        try read { db in
+            let members = try TerritoryReader.members(db, withOpeningHours: false)
+            let overdue = try Self.overdue(db, today: today, member: code)
+            let name = try String.fetchOne(db, sql: "SELECT member_name FROM invoice WHERE member = ? ORDER BY issued DESC LIMIT 1", arguments: [code])
+            guard let member = members.first(where: { $0.code == code })
+                ?? name.map({ Member(code: code, name: $0, population: 0, singlePartTimeSecretary: false, memberSince: today) }) else {
+                throw InvoiceRefusal.unknownMember(code)
+            }
+            guard !overdue.isEmpty else { throw InvoiceRefusal.nothingOverdue(member: code, name: member.name, today: today) }
+            return (member, overdue, try TerritoryReader.service(db))
+        }
+    }
+
+    static func overdue(_ db: Database, today: CalendarDate, member: String?) throws -> [OverdueInvoice] {
+        var date = ISODates()
+        var result: [OverdueInvoice] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT i.number, i.year, i.member, i.member_name, i.kind, i.request, i.issued, i.due, i.total_cents,
+                   coalesce((SELECT sum(p.amount_cents) FROM payment p WHERE p.invoice = i.number), 0) AS paid_cents
+            FROM invoice i
+            WHERE i.series = 'invoice' AND i.paid IS NULL AND i.due < ?1 AND (?2 IS NULL OR i.member = ?2)
+              AND NOT EXISTS (SELECT 1 FROM invoice c WHERE c.cancels = i.number)
+            ORDER BY i.due, i.number
+            """, arguments: [today.iso, member])
+        while let row = try rows.next() {
+            let invoice = Invoice(number: row[0], year: row[1], member: row[2], kind: Invoice.Kind(rawValue: row[4]) ?? .hours,
+                                  request: row[5], lines: [], issued: date(row[6]), due: date(row[7]), totalCents: row[8], paidCents: row[9])
+            guard invoice.leftDueCents > 0 else { continue }
+            result.append(OverdueInvoice(invoice: invoice, memberName: row[3], daysLate: invoice.daysLate(on: today)))
+        }
+        return result
+    }
+
+    /// One invoice's payments, in date order.
+    static func payments(_ db: Database, number: String) throws -> [Payment] {
+        let query = try db.cachedStatement(sql: "SELECT date, amount_cents, reference FROM payment WHERE invoice = ? ORDER BY date, id")
+        return try Row.fetchAll(query, arguments: [number]).map { r in
+            Payment(invoice: number, date: TerritoryReader.date(r, "date"), amountCents: r["amount_cents"], reference: r["reference"])
+        }
+    }
+
+    /// The sums paid on the year's invoices, by number, in one scan.
+    static func paidSums(_ db: Database, year: Int) throws -> [String: Int] {
+        var sums: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.invoice, sum(p.amount_cents) FROM payment p JOIN invoice i ON i.number = p.invoice
+            WHERE i.year = ? GROUP BY p.invoice
+            """, arguments: [year]) { sums[row[0]] = row[1] }
+        return sums
     }
 
     /// Issued invoices and credit notes, by series, year and number; optionally one year only.
@@ -458,6 +563,14 @@ extension AppDatabase {
             statements[r[0], default: []].append(StatementEntry(date: date(r[1]), agent: r[2], agentName: r[3], minutes: r[4],
                                                                 request: r[5], entry: r[6]))
         }
+        var payments: [String: [Payment]] = [:]
+        let paymentRows = try Row.fetchCursor(db, sql: """
+            SELECT p.invoice, p.date, p.amount_cents, p.reference
+            FROM payment p JOIN invoice i ON i.number = p.invoice WHERE i.year = ? ORDER BY p.invoice, p.date, p.id
+            """, arguments: [year])
+        while let r = try paymentRows.next() {
+            payments[r[0], default: []].append(Payment(invoice: r[0], date: date(r[1]), amountCents: r[2], reference: r[3]))
+        }
         let cancelledBy = try creditNotesByCancelledInvoice(db)
         var result: [Invoice] = []
         let heads = try Row.fetchCursor(db, sql: """
@@ -470,7 +583,8 @@ extension AppDatabase {
             var invoice = Invoice(
                 number: number, year: row[1], member: row[2], kind: Invoice.Kind(rawValue: row[3]) ?? .hours, request: row[4],
                 lines: lines[number] ?? [], statement: statements[number] ?? [], issued: date(row[5]), due: date(row[6]),
-                paid: paid.map { date($0) }, cancels: row[8], cancelledBy: cancelledBy[number], reason: row[9])
+                paid: paid.map { date($0) }, cancels: row[8], cancelledBy: cancelledBy[number], reason: row[9],
+                payments: payments[number] ?? [], paidCents: (payments[number] ?? []).reduce(0) { $0 + $1.amountCents })
             invoice.period = row[10]
             invoice.complement = row[11]
             result.append(invoice)
@@ -496,12 +610,13 @@ extension AppDatabase {
                             unitPriceCents: r["unit_price_cents"], amountCents: r["amount_cents"], agent: r["agent"])
             }
             let entries = try statement(db, number: number)
+            let paidBy = try payments(db, number: number)
             var invoice = Invoice(
                 number: row["number"], year: row["year"], member: row["member"],
                 kind: Invoice.Kind(rawValue: row["kind"]) ?? .hours, request: row["request"], lines: invoiceLines,
                 statement: entries, issued: TerritoryReader.date(row, "issued"), due: TerritoryReader.date(row, "due"),
                 paid: TerritoryReader.optionalDate(row, "paid"), cancels: row["cancels"], cancelledBy: row["cancelled_by"],
-                reason: row["reason"])
+                reason: row["reason"], payments: paidBy, paidCents: paidBy.reduce(0) { $0 + $1.amountCents })
             invoice.period = row["period"]
             invoice.complement = row["complement"]
             result.append(invoice)

@@ -46,7 +46,9 @@ enum Schema {
         migrator.registerMigration("v13-convention") { db in
             try db.execute(sql: v13Convention)
         }
-        // v14-partial-payments goes here
+        migrator.registerMigration("v14-partial-payments") { db in
+            try db.execute(sql: v14PartialPayments)
+        }
         migrator.registerMigration("v15-billing-periods") { db in
             try db.execute(sql: v15BillingPeriods)
         }
@@ -910,5 +912,47 @@ extension Schema {
         );
         CREATE INDEX plan_month_month ON plan_month(month);
         UPDATE plan_state SET agents_digest = NULL, members_digest = NULL, plan_version = territory_version - 1;
+        """
+}
+
+extension Schema {
+    /// Issue 13: an invoice is paid in one or several payments, as the public accountant
+    /// (comptable) reports them: each with its date, its amount (more than zero) and the
+    /// accountant's reference (mandate or bordereau number). `invoice.paid` stays the date of the
+    /// payment that completed the invoice. An invoice paid before this version becomes one payment
+    /// of its whole total, on its payment date. A trigger refuses, whoever writes, a payment on a
+    /// credit note, before the invoice's issue, or beyond what is left due; the audit trail keeps
+    /// every payment.
+    static let v14PartialPayments = """
+        CREATE TABLE payment (
+            id INTEGER PRIMARY KEY,
+            invoice TEXT NOT NULL REFERENCES invoice(number),
+            date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+            amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+            reference TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX payment_invoice ON payment(invoice, date);
+        INSERT INTO payment (invoice, date, amount_cents, reference, recorded_at)
+            SELECT number, paid, total_cents, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            FROM invoice WHERE paid IS NOT NULL AND total_cents > 0 ORDER BY series, year, sequence;
+        CREATE TRIGGER payment_checked BEFORE INSERT ON payment
+        WHEN (SELECT kind FROM invoice WHERE number = NEW.invoice) = 'credit_note'
+            OR NEW.date < (SELECT issued FROM invoice WHERE number = NEW.invoice)
+            OR (SELECT coalesce(sum(amount_cents), 0) FROM payment WHERE invoice = NEW.invoice) + NEW.amount_cents
+                > (SELECT total_cents FROM invoice WHERE number = NEW.invoice)
+        BEGIN SELECT RAISE(ABORT, 'payment refused: credit note, before issue, or more than left due'); END;
+        CREATE TRIGGER audit_payment_insert AFTER INSERT ON payment
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'payment', NEW.invoice || '/' || NEW.id, 'insert', NULL, json_object('invoice', NEW.invoice, 'date', NEW.date, 'amount_cents', NEW.amount_cents, 'reference', NEW.reference)); END;
+        CREATE TRIGGER audit_payment_update AFTER UPDATE ON payment
+        WHEN releve_audit_on() AND json_object('invoice', OLD.invoice, 'date', OLD.date, 'amount_cents', OLD.amount_cents, 'reference', OLD.reference) IS NOT json_object('invoice', NEW.invoice, 'date', NEW.date, 'amount_cents', NEW.amount_cents, 'reference', NEW.reference)
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'payment', NEW.invoice || '/' || NEW.id, 'update', json_object('invoice', OLD.invoice, 'date', OLD.date, 'amount_cents', OLD.amount_cents, 'reference', OLD.reference), json_object('invoice', NEW.invoice, 'date', NEW.date, 'amount_cents', NEW.amount_cents, 'reference', NEW.reference)); END;
+        CREATE TRIGGER audit_payment_delete AFTER DELETE ON payment
+        WHEN releve_audit_on()
+        BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+            VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'payment', OLD.invoice || '/' || OLD.id, 'delete', json_object('invoice', OLD.invoice, 'date', OLD.date, 'amount_cents', OLD.amount_cents, 'reference', OLD.reference), NULL); END;
         """
 }

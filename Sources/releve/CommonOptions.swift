@@ -205,6 +205,19 @@ enum OptionValue {
     static func optionalDate(_ text: String?, option: String) throws -> CalendarDate? {
         try text.map { try date($0, option: option) }
     }
+
+    /// An amount typed with a decimal comma or point (`250,00`, `250.5`, `1 050`), in cents; a
+    /// leading minus is kept, for the refusal to name the amount.
+    static func money(_ text: String, option: String, language: Language) throws -> Int {
+        let trimmed = text.trimmingSpaces()
+        let negative = trimmed.hasPrefix("-")
+        guard let cents = MoneyText.parseUserInput(negative ? String(trimmed.dropFirst()) : trimmed) else {
+            throw CommandFailure(.invalidData, language.pick(
+                "\(option) : montant « \(text) » invalide : écrivez par exemple 250,00 ou 250.00",
+                "\(option): invalid amount \"\(text)\": write for instance 250.00 or 250,00"))
+        }
+        return negative ? -cents : cents
+    }
 }
 
 /// Output formats of listing commands.

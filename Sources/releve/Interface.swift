@@ -118,10 +118,15 @@ final class DatabaseDataSource: AppDataSource {
                       "\(outcome.issued.count) invoice(s) issued, \(first) to \(last), \(total).")
     }
 
-    func recordPayment(number: String, on date: CalendarDate, language l: Language) throws -> String {
-        let invoice = try database.recordPayment(number, on: date, today: today)
-        return l.pick("Facture \(number) payée le \(DisplayFormat(l).date(date)) (\(DisplayFormat(l).money(invoice.totalCents))).",
-                      "Invoice \(number) paid on \(DisplayFormat(l).date(date)) (\(DisplayFormat(l).money(invoice.totalCents))).")
+    func recordPayment(number: String, on date: CalendarDate, amountCents: Int?, language l: Language) throws -> String {
+        let f = DisplayFormat(l)
+        let invoice = try database.recordPayment(number, on: date, amountCents: amountCents, today: today)
+        guard invoice.paid == nil else {
+            return l.pick("Facture \(number) payée le \(f.date(date)) (\(f.money(invoice.totalCents))).",
+                          "Invoice \(number) paid on \(f.date(date)) (\(f.money(invoice.totalCents))).")
+        }
+        return l.pick("Paiement enregistré sur \(number) : \(invoice.paymentText(l) ?? "").",
+                      "Payment recorded on \(number): \(invoice.paymentText(l) ?? "").")
     }
 
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language l: Language) throws -> String {
@@ -220,6 +225,7 @@ final class DatabaseDataSource: AppDataSource {
         for invoice in invoices {
             let state = invoice.cancelledBy.map { l.pick("annulée (\($0))", "cancelled (\($0))") }
                 ?? invoice.paid.map { l.pick("payée le \(f.date($0))", "paid on \(f.date($0))") }
+                ?? (invoice.isPartiallyPaid ? invoice.paymentText(l) : nil).map { $0 + l.pick(", à payer avant le \(f.date(invoice.due))", ", due by \(f.date(invoice.due))") }
                 ?? l.pick("à payer avant le \(f.date(invoice.due))", "due by \(f.date(invoice.due))")
             lines.append("  \(invoice.number) · \(f.date(invoice.issued)) · \(f.money(invoice.totalCents)) · \(state)")
         }
@@ -308,10 +314,7 @@ final class DatabaseDataSource: AppDataSource {
     /// Into `$RELEVE_DOCUMENTS`, else `~/releve-documents`.
     /// An existing file is replaced only when `replacing` (the pane asked first).
     func writeInvoicePDF(number: String, replacing: Bool) throws -> String {
-        let env = ProcessInfo.processInfo.environment
-        let folder = env["RELEVE_DOCUMENTS"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? ".") + "/releve-documents")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let path = folder + "/" + number + ".pdf"
+        let path = try Self.documentPath(number + ".pdf")
         do {
             try OutputFile.check(path, force: replacing, protecting: database.protectedFiles)
         } catch OutputRefusal.exists {
@@ -320,6 +323,30 @@ final class DatabaseDataSource: AppDataSource {
         try OutputFile.write(try DocumentText.invoicePDF(number, database: database).1, to: path, force: replacing,
                              protecting: database.protectedFiles)
         return path
+    }
+
+    /// The reminder letter of `member` on today, as `relance-CODE-DATE.pdf` beside the invoices'
+    /// PDFs; refused (in French) when the member has nothing overdue.
+    func writeReminderPDF(member: String, replacing: Bool) throws -> String {
+        let safe = String(member.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let path = try Self.documentPath("relance-\(safe)-\(today.iso).pdf")
+        // Refused before the file is looked at: a member with nothing overdue gets no letter.
+        let (_, bytes) = try DocumentText.reminderPDF(member: member, today: today, database: database)
+        do {
+            try OutputFile.check(path, force: replacing, protecting: database.protectedFiles)
+        } catch OutputRefusal.exists {
+            throw DocumentExists(path: path)
+        }
+        try OutputFile.write(bytes, to: path, force: replacing, protecting: database.protectedFiles)
+        return path
+    }
+
+    /// `name` in `$RELEVE_DOCUMENTS`, else `~/releve-documents` (created, private).
+    static func documentPath(_ name: String) throws -> String {
+        let env = ProcessInfo.processInfo.environment
+        let folder = env["RELEVE_DOCUMENTS"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? ".") + "/releve-documents")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return folder + "/" + name
     }
 
     /// The most changes a history shows (the newest).
@@ -332,7 +359,9 @@ final class DatabaseDataSource: AppDataSource {
         let queries: [AuditQuery]
         switch target {
         case .request(let id): queries = [AuditQuery(entity: "request", key: id, limit: limit)]
-        case .invoice(let number): queries = [AuditQuery(entity: "invoice", key: number, limit: limit)]
+        case .invoice(let number):
+            queries = [AuditQuery(entity: "invoice", key: number, limit: limit),
+                       AuditQuery(entity: "payment", keyPrefix: number + "/", limit: limit)]
         case .member(let code):
             queries = [AuditQuery(entity: "member", key: code, limit: limit),
                        AuditQuery(entity: "opening_range", keyPrefix: code + "/", limit: limit)]

@@ -113,6 +113,49 @@ struct InvoiceCommandTests {
         #expect(withBOM.stdout.dropFirst() == csv.stdout[...])
     }
 
+    /// `invoice pay` in part (`--amount`, decimal comma or point, `--reference`), `invoice overdue`
+    /// and `invoice reminder` (issue 13).
+    @Test func partialPaymentsOverdueListAndReminderLetter() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["invoice", "run", "--year", "2026", "--issue", "--date", "2026-12-01", "--db", cli.db]).status == 0)
+        let part = try cli.run(["invoice", "pay", "2026-0004", "--date", "2026-12-02", "--amount", "100,00", "--reference", "Mandat 118", "--db", cli.db])
+        #expect(part.status == 0, "\(part.stderr)")
+        #expect(part.stdout.contains("Paiement de 100,00 € enregistré le mer. 2 déc. 2026 sur la facture 2026-0004 : partiellement payée : 100,00 € sur "))
+        let above = try cli.run(["invoice", "pay", "2026-0004", "--date", "2026-12-02", "--amount", "99999.00", "--db", cli.db])
+        #expect(above.status == 65 && above.stderr.contains("paiement de 99 999,00 € supérieur au reste dû de ")
+            && above.stderr.contains(" sur la facture 2026-0004"), "\(above.stderr)")
+        let zero = try cli.run(["invoice", "pay", "2026-0004", "--date", "2026-12-02", "--amount", "0", "--db", cli.db])
+        #expect(zero.status == 65 && zero.stderr.contains("paiement de 0,00 € refusé sur la facture 2026-0004"), "\(zero.stderr)")
+        let typo = try cli.run(["invoice", "pay", "2026-0004", "--date", "2026-12-02", "--amount", "cent", "--db", cli.db])
+        #expect(typo.status == 65 && typo.stderr.contains("--amount : montant « cent » invalide"), "\(typo.stderr)")
+        let show = try cli.run(["invoice", "show", "2026-0004", "--format", "json", "--db", cli.db]).stdout
+        #expect(show.contains("\"amount_paid\": \"100.00\""))
+        #expect(show.contains("\"reference\": \"Mandat 118\""))
+        // Paid in full by the rest: out of the overdue list.
+        #expect(try cli.run(["invoice", "pay", "2026-0005", "--date", "2026-12-03", "--db", cli.db]).status == 0)
+        let overdue = try cli.run(["invoice", "overdue", "--today", "2027-01-10", "--format", "json", "--db", cli.db])
+        #expect(overdue.status == 0, "\(overdue.stderr)")
+        let numbers = Self.numbers(overdue.stdout)
+        #expect(numbers.first == "2026-0001" && numbers.contains("2026-0004") && !numbers.contains("2026-0005"))
+        #expect(overdue.stdout.contains("\"days_late\": 10"))
+        #expect(overdue.stdout.contains("\"paid\": \"100.00\""))
+        let table = try cli.run(["invoice", "overdue", "--today", "2027-01-10", "--db", cli.db]).stdout
+        #expect(table.hasPrefix("Factures en retard au 10/01/2027 : \(numbers.count)"))
+        #expect(try cli.run(["invoice", "overdue", "--today", "2026-12-15", "--db", cli.db]).stdout == "Aucune facture en retard au 15/12/2026.\n")
+        // The reminder of 2026-0004's member.
+        let member = try #require(overdue.stdout.split(separator: "\n").drop { !$0.contains("\"2026-0004\"") }.dropFirst().first)
+            .split(separator: "\"").dropLast().last.map(String.init)
+        let letter = cli.directory.appendingPathComponent("relance.pdf").path
+        let refused = try cli.run(["invoice", "reminder", try #require(member), "--output", letter, "--today", "2026-12-15", "--db", cli.db])
+        #expect(refused.status == 65 && refused.stderr.contains("n'a aucune facture en retard au 15/12/2026"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: letter))
+        let written = try cli.run(["invoice", "reminder", try #require(member), "--output", letter, "--today", "2027-01-10", "--db", cli.db])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.contains("Lettre de relance") && written.stdout.contains("écrite dans"))
+        #expect(FileManager.default.fileExists(atPath: letter))
+    }
+
     @Test func datesOutsideTheirWindowAreRefusedInFrenchAndChangeNothing() throws {
         let cli = try Self.demo()
         defer { cli.cleanUp() }

@@ -94,7 +94,7 @@ struct InvoicesPaneTests {
     @Test func aPaymentDateIsCheckedBeforeAnythingIsWritten() {
         var state = invoicesState()
         _ = press(&state, .character("p"))
-        #expect(state.invoicesPane.prompt == .payment(number: "2026-0001", date: "16/11/2026"))
+        #expect(state.invoicesPane.prompt == .payment(number: "2026-0001", date: "16/11/2026", amount: "210,00", onAmount: false))
         for _ in 0..<10 { _ = press(&state, .backspace) }
         let typed: [Key] = "30/02/2026".map { .character($0) }
         for key in typed { _ = press(&state, key) }
@@ -102,7 +102,52 @@ struct InvoicesPaneTests {
         #expect(screen(state).joined().contains("date « 30/02/2026 » invalide"))
         for _ in 0..<10 { _ = press(&state, .backspace) }
         for key in "20/11/2026".map({ Key.character($0) }) { _ = press(&state, key) }
-        #expect(press(&state, .enter) == [.recordPayment(number: "2026-0001", on: CalendarDate(year: 2026, month: 11, day: 20) ?? demoToday)])
+        #expect(press(&state, .enter) == [.recordPayment(number: "2026-0001", on: CalendarDate(year: 2026, month: 11, day: 20) ?? demoToday,
+                                                         amountCents: 21_000)])
+    }
+
+    /// The payment's amount is prefilled with what is left due, and may be typed instead (Tab).
+    @Test func aPartialPaymentIsTypedAfterTab() {
+        var book = demoInvoiceBook()
+        book.issued[0].paidCents = 5_000
+        var state = invoicesState()
+        _ = update(&state, .invoicesLoaded(book))
+        let row = screen(state).joined(separator: "\n")
+        #expect(row.contains("2026-0001"))
+        _ = press(&state, .enter)
+        _ = update(&state, .issuedInvoiceLoaded(number: "2026-0001", demoIssuedInvoice()))
+        let detail = screen(state).joined(separator: "\n")
+        #expect(detail.contains("émise · partiellement payée"))
+        #expect(detail.contains("Payé 50,00 € · reste dû 160,00 €"))
+        _ = press(&state, .escape, .character("p"))
+        #expect(state.invoicesPane.prompt == .payment(number: "2026-0001", date: "16/11/2026", amount: "160,00", onAmount: false))
+        #expect(screen(state).joined(separator: "\n").contains("(reste dû 160,00 €)"))
+        _ = press(&state, .tab)
+        for _ in 0..<6 { _ = press(&state, .backspace) }
+        for key in "abc".map({ Key.character($0) }) { _ = press(&state, key) }
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.invoicesPane.promptError == "montant « abc » invalide : par exemple 250,00")
+        for _ in 0..<3 { _ = press(&state, .backspace) }
+        for key in "100.5".map({ Key.character($0) }) { _ = press(&state, key) }
+        #expect(press(&state, .enter) == [.recordPayment(number: "2026-0001", on: demoToday, amountCents: 10_050)])
+    }
+
+    /// L writes the reminder letter of the member of the row (an issued invoice or a draft),
+    /// asking before replacing an existing file, as f does for an invoice's PDF.
+    @Test func theReminderLetterGoesToTheMemberOfTheRow() {
+        var state = invoicesState()
+        let member = demoInvoiceBook().issued[0].member
+        #expect(press(&state, .character("L")) == [.writeReminderPDF(member: member, replacing: false)])
+        _ = update(&state, .reminderExists(member: member, path: "/x/relance-\(member)-2026-11-16.pdf"))
+        #expect(screen(state).joined(separator: "\n").contains("Remplacer la lettre de relance (\(member)) ?"))
+        #expect(press(&state, .character("n")).isEmpty)
+        #expect(state.notice == "Lettre de relance non écrite : le fichier existant est gardé.")
+        _ = update(&state, .reminderExists(member: member, path: "/x/relance.pdf"))
+        #expect(press(&state, .character("o")) == [.writeReminderPDF(member: member, replacing: true)])
+        _ = press(&state, .down)
+        let draftMember = demoInvoiceBook().pending[0].member
+        #expect(press(&state, .character("L")) == [.writeReminderPDF(member: draftMember, replacing: false)])
+        #expect(screen(state)[state.height - 1].contains("L relance") || state.width < 120)
     }
 
     @Test func aCreditNoteNeedsAReason() {

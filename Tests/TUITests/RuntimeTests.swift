@@ -86,9 +86,10 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
         return demoIssuedInvoice()
     }
     func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String { "" }
-    func recordPayment(number: String, on date: CalendarDate, language: Language) throws -> String { "" }
+    func recordPayment(number: String, on date: CalendarDate, amountCents: Int?, language: Language) throws -> String { "" }
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String { "" }
     func writeInvoicePDF(number: String, replacing: Bool) throws -> String { "" }
+    func writeReminderPDF(member: String, replacing: Bool) throws -> String { "" }
     func validateHours(ids: [Int64], language: Language) throws -> String { "" }
     func saveHours(_ entry: TimeEntry, original: TimeEntry?, language: Language) throws -> String { "" }
     func deleteHours(_ original: TimeEntry, language: Language) throws -> String { "" }

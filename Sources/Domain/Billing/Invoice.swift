@@ -1,5 +1,5 @@
 /// An issued titre de recettes or credit note (rules.md §6.3): numbered, dated, and never changed
-/// afterwards except for recording its payment or its cancellation by a credit note.
+/// afterwards except for recording its payments or its cancellation by a credit note.
 public struct Invoice: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case annualFee = "annual_fee", hours, prorataCost = "prorata_cost", creditNote = "credit_note"
@@ -22,8 +22,13 @@ public struct Invoice: Hashable, Sendable {
     public var statement: [StatementEntry]
     public var issued: CalendarDate
     public var due: CalendarDate
-    /// When the payment was recorded; nil while unpaid.
+    /// The date of the payment that completed it (the sum of its payments reached the total);
+    /// nil while something is left due.
     public var paid: CalendarDate?
+    /// The sum of the payments recorded (the comptable may pay in several times).
+    public var paidCents: Int
+    /// The payments recorded, in date order; empty in a book's summary, which has `paidCents` only.
+    public var payments: [Payment]
     /// For a credit note: the invoice it cancels.
     public var cancels: String?
     /// For a cancelled invoice: the credit note that cancels it.
@@ -38,7 +43,7 @@ public struct Invoice: Hashable, Sendable {
     public init(number: String, year: Int, member: String, kind: Kind, request: String? = nil,
                 lines: [InvoiceLine], statement: [StatementEntry] = [], issued: CalendarDate, due: CalendarDate,
                 paid: CalendarDate? = nil, cancels: String? = nil, cancelledBy: String? = nil, reason: String? = nil,
-                totalCents: Int? = nil) {
+                totalCents: Int? = nil, payments: [Payment] = [], paidCents: Int? = nil) {
         self.number = number
         self.year = year
         self.member = member
@@ -50,12 +55,30 @@ public struct Invoice: Hashable, Sendable {
         self.issued = issued
         self.due = due
         self.paid = paid
+        self.payments = payments
+        // Without payments given, a date of payment means the whole total was paid.
+        self.paidCents = paidCents ?? (payments.isEmpty ? (paid == nil ? 0 : self.totalCents) : payments.reduce(0) { $0 + $1.amountCents })
         self.cancels = cancels
         self.cancelledBy = cancelledBy
         self.reason = reason
     }
 
     public var isCreditNote: Bool { kind == .creditNote }
+
+    /// What is still to pay: total − paid; 0 for a credit note, a cancelled or a paid invoice.
+    public var leftDueCents: Int {
+        guard !isCreditNote, cancelledBy == nil, paid == nil else { return 0 }
+        return max(0, totalCents - paidCents)
+    }
+
+    /// Paid in part: something paid, something still due.
+    public var isPartiallyPaid: Bool { paidCents > 0 && leftDueCents > 0 }
+
+    /// Past its due date on `today` with something left due.
+    public func isOverdue(on today: CalendarDate) -> Bool { leftDueCents > 0 && today > due }
+
+    /// The days between the due date and `today` (0 when not past due).
+    public func daysLate(on today: CalendarDate) -> Int { max(0, today.dayNumber - due.dayNumber) }
 
     /// Where the invoice stands on `today`.
     public func status(on today: CalendarDate) -> InvoiceStatus {
@@ -73,6 +96,43 @@ public struct Invoice: Hashable, Sendable {
     /// `2023-0001` / `AV-2023-0001`.
     public static func number(year: Int, sequence: Int, creditNote: Bool) -> String {
         (creditNote ? "AV-" : "") + "\(year)-\(pad(sequence, 4))"
+    }
+}
+
+/// One payment of an invoice as the public accountant (comptable) reports it: the day, the
+/// amount (in cents, more than zero) and the accountant's reference (mandate or bordereau
+/// number), when given.
+public struct Payment: Hashable, Sendable {
+    public var invoice: String
+    public var date: CalendarDate
+    public var amountCents: Int
+    public var reference: String?
+
+    public init(invoice: String, date: CalendarDate, amountCents: Int, reference: String? = nil) {
+        self.invoice = invoice
+        self.date = date
+        self.amountCents = amountCents
+        self.reference = reference
+    }
+
+    /// The date the payments of an invoice of `totalCents` completed it: the last payment's date
+    /// once their sum reaches the total, else nil.
+    public static func completion(_ payments: [Payment], totalCents: Int) -> CalendarDate? {
+        guard totalCents > 0, payments.reduce(0, { $0 + $1.amountCents }) >= totalCents else { return nil }
+        return payments.map(\.date).max()
+    }
+}
+
+extension Invoice {
+    /// Its payment state in words: "payée le …", or "partiellement payée : 100,00 € sur 350,00 €,
+    /// reste dû 250,00 €"; nil when nothing is paid (or for a credit note).
+    public func paymentText(_ l: Language) -> String? {
+        let f = DisplayFormat(l)
+        guard !isCreditNote else { return nil }
+        if let paid { return l.pick("payée le \(f.date(paid))", "paid on \(f.date(paid))") }
+        guard paidCents > 0 else { return nil }
+        return l.pick("partiellement payée : \(f.money(paidCents)) sur \(f.money(totalCents)), reste dû \(f.money(max(0, totalCents - paidCents)))",
+                      "partly paid: \(f.money(paidCents)) of \(f.money(totalCents)), \(f.money(max(0, totalCents - paidCents))) left due")
     }
 }
 
@@ -188,5 +248,26 @@ public struct PendingInvoices: Sendable, Equatable {
         self.drafts = drafts
         self.memberNames = memberNames
         self.problem = problem
+    }
+}
+
+/// An invoice past its due date with something left due, as the overdue list and the reminder
+/// letter (lettre de relance) show it.
+public struct OverdueInvoice: Hashable, Sendable {
+    /// The invoice (without its lines), with its payments' sum.
+    public var invoice: Invoice
+    /// The debtor's name as printed on the invoice when it was issued.
+    public var memberName: String
+    public var daysLate: Int
+
+    public init(invoice: Invoice, memberName: String, daysLate: Int) {
+        self.invoice = invoice
+        self.memberName = memberName
+        self.daysLate = daysLate
+    }
+
+    /// Oldest due date first, then by number.
+    public static func sorted(_ list: [OverdueInvoice]) -> [OverdueInvoice] {
+        list.sorted { ($0.invoice.due, $0.invoice.number) < ($1.invoice.due, $1.invoice.number) }
     }
 }

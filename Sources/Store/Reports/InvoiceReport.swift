@@ -108,11 +108,27 @@ public enum InvoiceReport {
         if let period = invoice.period { out.field("period", period) }
         if invoice.complement { out.field("complement", true) }
         out.field("paid", invoice.paid?.iso)
+        if !invoice.isCreditNote {
+            out.field("amount_paid", MoneyText.format(invoice.paidCents))
+            out.field("left_due", MoneyText.format(invoice.leftDueCents))
+        }
         if invoice.isCreditNote {
             out.field("cancels", invoice.cancels)
             out.field("reason", invoice.reason)
         } else {
             out.field("cancelled_by", invoice.cancelledBy)
+        }
+        if withStatement && !invoice.isCreditNote {
+            out.key("payments")
+            out.beginArray()
+            for payment in invoice.payments {
+                out.beginObject()
+                out.field("date", payment.date.iso)
+                out.field("amount", MoneyText.format(payment.amountCents))
+                out.field("reference", payment.reference)
+                out.endObject()
+            }
+            out.endArray()
         }
         if withStatement {
             out.key("statement")
@@ -154,6 +170,34 @@ public enum InvoiceReport {
         out.field("issued", issued?.iso)
         out.field("due", due?.iso)
         if close { out.endObject() }
+    }
+
+    /// `invoice overdue --format json`: the invoices past due with something left due on `today`,
+    /// oldest due first.
+    public static func overdueJSON(_ overdue: [OverdueInvoice], today: CalendarDate) -> String {
+        var out = JSONStream()
+        out.beginObject()
+        out.field("today", today.iso)
+        out.key("invoices")
+        out.beginArray()
+        for item in overdue {
+            let i = item.invoice
+            out.beginObject()
+            out.field("number", i.number)
+            out.field("member", i.member)
+            out.field("member_name", item.memberName)
+            out.field("issued", i.issued.iso)
+            out.field("due", i.due.iso)
+            out.field("days_late", item.daysLate)
+            out.field("total", MoneyText.format(i.totalCents))
+            out.field("paid", MoneyText.format(i.paidCents))
+            out.field("left_due", MoneyText.format(i.leftDueCents))
+            out.endObject()
+        }
+        out.endArray()
+        out.field("total_left_due", MoneyText.format(overdue.reduce(0) { $0 + $1.invoice.leftDueCents }))
+        out.endObject()
+        return out.finish()
     }
 
     /// The CSV for the accounting software: one row per invoice or credit note, `;`-separated,

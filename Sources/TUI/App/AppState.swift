@@ -236,6 +236,8 @@ public enum Msg: Sendable {
     case panelLoaded(PanelSubject, PanelContent, error: String?)
     /// The invoice's PDF is already there: ask before replacing it.
     case documentExists(number: String, path: String)
+    /// The member's reminder letter is already there: ask before replacing it.
+    case reminderExists(member: String, path: String)
     /// A slow effect started (what to say meanwhile) or every one ended (nil).
     case busy(String?)
     /// A read of the whole territory ended (after its `loaded` or `failed`).
@@ -290,10 +292,14 @@ public enum Effect: Equatable, Sendable {
     /// One issued invoice in full (lines, hours statement), for the Factures pane's detail.
     case loadIssuedInvoice(number: String)
     case issueInvoices(year: Int, on: CalendarDate)
-    case recordPayment(number: String, on: CalendarDate)
+    /// A payment of `amountCents` (nil: what is left due).
+    case recordPayment(number: String, on: CalendarDate, amountCents: Int?)
     case cancelInvoice(number: String, reason: String, on: CalendarDate)
     /// Writes an issued invoice's PDF; an existing file is replaced only when `replacing`.
     case writeInvoicePDF(number: String, replacing: Bool)
+    /// Writes the reminder letter of a member's overdue invoices; an existing file is replaced
+    /// only when `replacing`.
+    case writeReminderPDF(member: String, replacing: Bool)
     case validateHours([Int64])
     /// Hours logged (`original` nil) or corrected by the coordinator; `original` as shown.
     case saveHours(TimeEntry, original: TimeEntry?)

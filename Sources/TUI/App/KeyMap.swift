@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
-    case issueInvoices, recordPayment, cancelInvoice, writePDF, editTariff, history, suggestions, schedule, memberYear
+    case issueInvoices, recordPayment, cancelInvoice, writePDF, writeReminder, editTariff, history, suggestions, schedule, memberYear
     case validateHours, validateWeek, closeMonth, reopenMonth
 }
 
@@ -86,7 +86,8 @@ public enum KeyMap {
                 english: "edit the opening hours", hintIn: [.members], hinted: true, hint: ("o horaires", "o hours"), edits: true),
         Binding(action: .issueInvoices, keys: [.character("E")], french: "émettre les factures de l'année (à confirmer)",
                 english: "issue the year's invoices (after confirming)", hintIn: [.invoices], hinted: true, hint: ("E émettre", "E issue"), edits: true),
-        Binding(action: .recordPayment, keys: [.character("p")], french: "enregistrer le paiement de la facture", english: "record the invoice's payment",
+        Binding(action: .recordPayment, keys: [.character("p")], french: "enregistrer un paiement (total ou partiel)",
+                english: "record a payment (whole or part)",
                 hintIn: [.invoices], hinted: true, hint: ("p payée", "p paid"), edits: true),
         Binding(action: .cancelInvoice, keys: [.character("x")], french: "annuler la facture par un avoir", english: "cancel the invoice by a credit note",
                 hintIn: [.invoices], hinted: true, hint: ("x avoir", "x credit note"), edits: true),
@@ -102,6 +103,8 @@ public enum KeyMap {
                 hintIn: [.hours], hinted: false, edits: true),
         Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
                 hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
+        Binding(action: .writeReminder, keys: [.character("L")], french: "écrire la lettre de relance de la commune",
+                english: "write the member's reminder letter (overdue)", hintIn: [.invoices], hinted: true, hint: ("L relance", "L reminder")),
         Binding(action: .suggestions, keys: [.character("s")], french: "qui pourrait servir la demande, à quel prix",
                 english: "who could serve the request, at what cost", hintIn: [.requests], hinted: true, hint: ("s suggestions", "s suggestions")),
         Binding(action: .schedule, keys: [.character("D")], french: "demi-journées de la demande ou de l'agent",

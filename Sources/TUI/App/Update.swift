@@ -117,6 +117,9 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .documentExists(let number, let path):
         state.invoicesPane.prompt = .overwritePDF(number: number, path: path)
         return []
+    case .reminderExists(let member, let path):
+        state.invoicesPane.prompt = .overwriteReminder(member: member, path: path)
+        return []
     case .saveFailed(let message):
         // Said in the open form, or in the status bar (a refused deletion).
         if state.requestForm != nil {

@@ -31,12 +31,14 @@ public protocol AppDataSource: AnyObject {
     func issuedInvoice(number: String) throws -> Invoice?
     /// Issues the year's drafts (numbered, frozen); returns what to tell the coordinator.
     func issueInvoices(year: Int, on date: CalendarDate, language: Language) throws -> String
-    /// Records a payment; returns what to tell the coordinator.
-    func recordPayment(number: String, on date: CalendarDate, language: Language) throws -> String
+    /// Records a payment of `amountCents` (nil: what is left due); returns what to tell the coordinator.
+    func recordPayment(number: String, on date: CalendarDate, amountCents: Int?, language: Language) throws -> String
     /// Cancels an invoice by a credit note; returns what to tell the coordinator.
     func cancelInvoice(number: String, reason: String, on date: CalendarDate, language: Language) throws -> String
     /// Writes an invoice's PDF; returns where.
     func writeInvoicePDF(number: String, replacing: Bool) throws -> String
+    /// Writes the reminder letter (lettre de relance) of a member's overdue invoices; returns where.
+    func writeReminderPDF(member: String, replacing: Bool) throws -> String
     /// Validates entries; returns what to tell the coordinator.
     func validateHours(ids: [Int64], language: Language) throws -> String
     /// The cost estimate of a request as the form would save it (rules.md §6.1), nil without a
@@ -372,8 +374,8 @@ public final class Program {
                 }
             case .issueInvoices(let year, let date):
                 write { try $0.issueInvoices(year: year, on: date, language: language) }
-            case .recordPayment(let number, let date):
-                write { try $0.recordPayment(number: number, on: date, language: language) }
+            case .recordPayment(let number, let date, let amount):
+                write { try $0.recordPayment(number: number, on: date, amountCents: amount, language: language) }
             case .cancelInvoice(let number, let reason, let date):
                 write { try $0.cancelInvoice(number: number, reason: reason, on: date, language: language) }
             case .validateHours(let ids):
@@ -395,6 +397,17 @@ public final class Program {
                         return [.done(language.pick("PDF de \(number) écrit : \(path)", "PDF of \(number) written: \(path)"))]
                     } catch let exists as DocumentExists {
                         return [.documentExists(number: number, path: exists.path)]
+                    } catch {
+                        return [.saveFailed(ErrorText.sentence(error, language))]
+                    }
+                }
+            case .writeReminderPDF(let member, let replacing):
+                run(busy: language.pick("Écriture de la lettre de relance…", "Writing the reminder letter…")) { data in
+                    do {
+                        let path = try data.writeReminderPDF(member: member, replacing: replacing)
+                        return [.done(language.pick("Lettre de relance écrite : \(path)", "Reminder letter written: \(path)"))]
+                    } catch let exists as DocumentExists {
+                        return [.reminderExists(member: member, path: exists.path)]
                     } catch {
                         return [.saveFailed(ErrorText.sentence(error, language))]
                     }

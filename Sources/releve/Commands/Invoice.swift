@@ -9,7 +9,7 @@ import Store
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice", abstract: "Factures (titres de recettes) : simulation, émission, avoirs, paiements, PDF et CSV.",
-        subcommands: [Run.self, List.self, Show.self, Cancel.self, Paid.self, Pdf.self, Export.self])
+        subcommands: [Run.self, List.self, Show.self, Cancel.self, Pay.self, Overdue.self, Reminder.self, Pdf.self, Export.self])
 
     /// `releve invoice run --year Y [--issue]`.
     struct Run: ParsableCommand {
@@ -152,20 +152,92 @@ struct InvoiceCommand: ParsableCommand {
         }
     }
 
-    /// `releve invoice paid NUMBER --date D`.
-    struct Paid: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enregistre le paiement d'une facture.")
+    /// `releve invoice pay NUMBER --date D [--amount 250,00] [--reference T]` (also `invoice paid`,
+    /// its name before partial payments).
+    struct Pay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pay",
+            abstract: "Enregistre un paiement d'une facture, en tout ou en partie (sans --amount : ce qui reste dû).",
+            aliases: ["paid"])
 
         @Argument(help: "Numéro de la facture payée.") var number: String
         @Option(help: "Date du paiement (sinon aujourd'hui).") var date: String?
+        @Option(help: "Montant payé (250,00 ou 250.00 ; sinon tout ce qui reste dû).") var amount: String?
+        @Option(help: "Référence du comptable (n° de mandat ou de bordereau).") var reference: String?
         @OptionGroup var options: CommonOptions
 
         func run() throws {
             try options.reporting { l in
+                let f = DisplayFormat(l)
                 let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
-                let invoice = try options.openDatabase().recordPayment(number, on: day, today: Clock.today())
-                writeOut(l.pick("Facture \(number) payée le \(DisplayFormat(l).date(day)) (\(DisplayFormat(l).money(invoice.totalCents))).\n",
-                                "Invoice \(number) paid on \(DisplayFormat(l).date(day)) (\(DisplayFormat(l).money(invoice.totalCents))).\n"))
+                let cents = try amount.map { try OptionValue.money($0, option: "--amount", language: l) }
+                let invoice = try options.openDatabase().recordPayment(number, on: day, amountCents: cents, reference: reference,
+                                                                       today: Clock.today())
+                let paidNow = invoice.payments.last { $0.date == day }?.amountCents ?? invoice.paidCents
+                if invoice.paid != nil {
+                    writeOut(l.pick("Facture \(number) payée le \(f.date(day)) (\(f.money(invoice.totalCents))).\n",
+                                    "Invoice \(number) paid on \(f.date(day)) (\(f.money(invoice.totalCents))).\n"))
+                } else {
+                    writeOut(l.pick("Paiement de \(f.money(paidNow)) enregistré le \(f.date(day)) sur la facture \(number) : "
+                                        + "\(invoice.paymentText(l) ?? "").\n",
+                                    "Payment of \(f.money(paidNow)) recorded on \(f.date(day)) on invoice \(number): "
+                                        + "\(invoice.paymentText(l) ?? "").\n"))
+                }
+            }
+        }
+    }
+
+    /// `releve invoice overdue [--today D] [--format json|table]`.
+    struct Overdue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Liste les factures échues qui restent à payer, la plus ancienne échéance d'abord.")
+
+        @OptionGroup var today: TodayOptions
+        @Option(help: "json ou table.") var format: OutputFormat = .table
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let database = try options.openDatabase()
+                let day = try today.day()
+                let overdue = try database.overdueInvoices(today: day)
+                switch format {
+                case .json: writeOut(InvoiceReport.overdueJSON(overdue, today: day))
+                case .table:
+                    if overdue.isEmpty {
+                        writeOut(l.pick("Aucune facture en retard au \(DisplayFormat(l).numericDate(day)).\n",
+                                        "No overdue invoice on \(DisplayFormat(l).numericDate(day)).\n"))
+                    } else {
+                        writeOut(InvoiceTable.overdue(overdue, today: day, language: l))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `releve invoice reminder MEMBER --output FILE [--today D]`.
+    struct Reminder: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Écrit la lettre de relance (PDF) d'une commune pour ses factures échues qui restent à payer.")
+
+        @Argument(help: "Code de la commune (ou du membre).") var member: String
+        @Option(help: "Fichier PDF à écrire.") var output: String
+        @OptionGroup var today: TodayOptions
+        @OptionGroup var force: ForceOption
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            try options.reporting { l in
+                let database = try options.openDatabase()
+                let day = try today.day()
+                try OutputFile.check(output, force: force.force, protecting: database.protectedFiles)
+                let (letter, bytes) = try DocumentText.reminderPDF(member: member, today: day, database: database)
+                try OutputFile.write(bytes, to: output, force: force.force, protecting: database.protectedFiles)
+                let f = DisplayFormat(l)
+                let count = letter.overdue.count
+                let left = f.money(letter.overdue.reduce(0) { $0 + $1.invoice.leftDueCents })
+                writeOut(l.pick("Lettre de relance \(DisplayFormat.de(letter.member.name)) (\(count) facture\(count > 1 ? "s" : ""), \(left) restant dû) écrite dans \(output)\n",
+                                "Reminder letter to \(letter.member.name) (\(count) invoice(s), \(left) left due) written to \(output)\n"))
             }
         }
     }
@@ -231,8 +303,27 @@ struct AsOfOption: ParsableArguments {
     func day() throws -> CalendarDate { try OptionValue.optionalDate(value, option: "--as-of") ?? Clock.today() }
 }
 
+/// `--today DATE` (or `--as-of DATE`): the day on which overdue invoices are judged and the
+/// reminder dated. swift-argument-parser gives `--today` to the root command's interface options;
+/// a command that declares the same option group receives the value the root decoded.
+struct TodayOptions: ParsableArguments {
+    @OptionGroup var interface: InterfaceOptions
+    @OptionGroup var asOf: AsOfOption
+
+    func day() throws -> CalendarDate {
+        try OptionValue.optionalDate(interface.today, option: "--today") ?? asOf.day()
+    }
+}
+
 /// Phrases and documents the command line and the interface share.
 enum DocumentText {
+    /// The reminder letter (lettre de relance) of `member` on `today`, with what it lists.
+    static func reminderPDF(member code: String, today: CalendarDate, database: AppDatabase)
+        throws -> ((member: Member, overdue: [OverdueInvoice]), [UInt8]) {
+        let (member, overdue, service) = try database.reminder(member: code, today: today)
+        return ((member, overdue), ReminderLetter.pdf(member: member, overdue: overdue, service: service, date: today))
+    }
+
     /// The titre de recettes (or credit note) `number` as a PDF, with the debtor's name as it
     /// was printed when the invoice was issued.
     static func invoicePDF(_ number: String, database: AppDatabase) throws -> (Invoice, [UInt8]) {
@@ -305,6 +396,7 @@ enum InvoiceTable {
             : l.pick("Émis le \(f.date(i.issued)), à payer avant le \(f.date(i.due)) · \(i.status(on: today).label(l))",
                      "Issued \(f.date(i.issued)), due \(f.date(i.due)) · \(i.status(on: today).label(l))")
         if let paid = i.paid { out += l.pick(" le \(f.date(paid))", " on \(f.date(paid))") }
+        else if i.isPartiallyPaid, let text = i.paymentText(l) { out += " · " + text }
         if let by = i.cancelledBy { out += l.pick(" par l'avoir \(by)", " by credit note \(by)") }
         if let cancels = i.cancels { out += l.pick(" · annule \(cancels) : \(i.reason ?? "")", " · cancels \(cancels): \(i.reason ?? "")") }
         out += "\n\n"
@@ -312,6 +404,14 @@ enum InvoiceTable {
         rows.append([l.pick("Total", "Total"), "", "", f.money(i.totalCents)])
         out += TextTable.render(header: [l.pick("Ligne", "Line"), l.pick("Heures", "Hours"), l.pick("Prix unitaire", "Unit price"),
                                          l.pick("Montant", "Amount")], rows: rows, rightAligned: [1, 2, 3])
+        if !i.payments.isEmpty {
+            out += l.pick("\nPaiements\n", "\nPayments\n")
+            var payments = i.payments.map { [f.date($0.date), $0.reference ?? "", f.money($0.amountCents)] }
+            payments.append([l.pick("Total payé", "Total paid"), "", f.money(i.paidCents)])
+            payments.append([l.pick("Reste dû", "Left due"), "", f.money(i.leftDueCents)])
+            out += TextTable.render(header: ["Date", l.pick("Référence", "Reference"), l.pick("Montant", "Amount")],
+                                    rows: payments, rightAligned: [2])
+        }
         if !i.statement.isEmpty {
             out += l.pick("\nRelevé d'heures\n", "\nHours statement\n")
             var entries = i.statement.map { [f.date($0.date), $0.agentName, $0.request ?? "", DurationText.format($0.minutes)] }
@@ -319,5 +419,21 @@ enum InvoiceTable {
             out += TextTable.render(header: ["Date", "Agent", "Mission", l.pick("Heures", "Hours")], rows: entries, rightAligned: [3])
         }
         return out
+    }
+
+    /// `invoice overdue`: one row per invoice, oldest due first, then the sum left due.
+    static func overdue(_ overdue: [OverdueInvoice], today: CalendarDate, language l: Language) -> String {
+        let f = DisplayFormat(l)
+        var rows = overdue.map { o in
+            [o.invoice.number, o.memberName, f.numericDate(o.invoice.issued), f.numericDate(o.invoice.due), f.integer(o.daysLate),
+             f.money(o.invoice.totalCents), f.money(o.invoice.paidCents), f.money(o.invoice.leftDueCents)]
+        }
+        rows.append([l.pick("Total", "Total"), "", "", "", "", f.money(overdue.reduce(0) { $0 + $1.invoice.totalCents }),
+                     f.money(overdue.reduce(0) { $0 + $1.invoice.paidCents }), f.money(overdue.reduce(0) { $0 + $1.invoice.leftDueCents })])
+        return l.pick("Factures en retard au \(f.numericDate(today)) : \(overdue.count)\n\n", "Overdue invoices on \(f.numericDate(today)): \(overdue.count)\n\n")
+            + TextTable.render(header: [l.pick("Numéro", "Number"), l.pick("Commune", "Member"), l.pick("Émise", "Issued"),
+                                        l.pick("Échéance", "Due"), l.pick("Jours de retard", "Days late"), l.pick("Montant", "Amount"),
+                                        l.pick("Payé", "Paid"), l.pick("Reste dû", "Left due")],
+                               rows: rows, rightAligned: [4, 5, 6, 7])
     }
 }

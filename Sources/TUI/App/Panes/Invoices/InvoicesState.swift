@@ -7,12 +7,15 @@ public struct InvoicesPaneState: Sendable, Equatable {
     public enum Prompt: Sendable, Equatable {
         /// "Émettre N factures (total) ?": o / n.
         case issue(count: Int, totalCents: Int)
-        /// The payment date, prefilled with today, editable.
-        case payment(number: String, date: String)
+        /// The payment's date (prefilled with today) and amount (prefilled with what is left
+        /// due), editable; `onAmount` says which field is typed into (Tab switches).
+        case payment(number: String, date: String, amount: String, onAmount: Bool)
         /// The reason of the credit note, typed.
         case cancellation(number: String, reason: String)
         /// The invoice's PDF is already at `path`: replace it? o / n.
         case overwritePDF(number: String, path: String)
+        /// The member's reminder letter is already at `path`: replace it? o / n.
+        case overwriteReminder(member: String, path: String)
     }
 
     public var year: Int

@@ -38,7 +38,9 @@ func handleInvoiceKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
                                   "This invoice awaits no payment (\(invoice.status(on: state.today).label(l))).")
             return []
         }
-        state.invoicesPane.prompt = .payment(number: invoice.number, date: DisplayFormat(l).numericDate(state.today))
+        state.invoicesPane.prompt = .payment(number: invoice.number, date: DisplayFormat(l).numericDate(state.today),
+                                             amount: String(MoneyText.format(invoice.leftDueCents).map { $0 == "." ? "," : $0 }),
+                                             onAmount: false)
     case .cancelInvoice:
         guard case .issued(let invoice)? = selected, !invoice.isCreditNote, invoice.cancelledBy == nil else {
             state.notice = l.pick("Choisissez une facture émise et non annulée.", "Select an issued invoice not cancelled.")
@@ -57,6 +59,12 @@ func handleInvoiceKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
             return []
         }
         return [.writeInvoicePDF(number: invoice.number, replacing: false)]
+    case .writeReminder:
+        guard let row = selected else {
+            state.notice = l.pick("Choisissez une facture : la relance va à sa commune.", "Select an invoice: the reminder goes to its member.")
+            return []
+        }
+        return [.writeReminderPDF(member: row.member, replacing: false)]
     case .up, .down, .pageUp, .pageDown, .open:
         moveList(action, &state.invoicesPane.list, count: rows.count, page: state.height - 6)
     case .back:
@@ -91,17 +99,34 @@ func editInvoicePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
             return []
         }
         return [.writeInvoicePDF(number: number, replacing: true)]
-    case .payment(let number, let date):
+    case .overwriteReminder(let member, _):
+        state.invoicesPane.prompt = nil
+        guard Confirmation.accepts(key) else {
+            state.notice = l.pick("Lettre de relance non écrite : le fichier existant est gardé.", "Reminder letter not written: the existing file is kept.")
+            return []
+        }
+        return [.writeReminderPDF(member: member, replacing: true)]
+    case .payment(let number, let date, let amount, let onAmount):
         switch key {
         case .escape: state.invoicesPane.prompt = nil
+        case .tab, .backTab: state.invoicesPane.prompt = .payment(number: number, date: date, amount: amount, onAmount: !onAmount)
         case .enter:
             guard let day = CalendarDate.parseUserInput(date) else {
                 state.invoicesPane.promptError = l.pick("date « \(date) » invalide : JJ/MM/AAAA", "invalid date \"\(date)\": DD/MM/YYYY")
                 return []
             }
+            let typed = amount.trimmingSpaces()
+            let cents = typed.isEmpty ? nil : MoneyText.parseUserInput(typed)
+            guard typed.isEmpty || cents != nil else {
+                state.invoicesPane.promptError = l.pick("montant « \(amount) » invalide : par exemple 250,00", "invalid amount \"\(amount)\": for instance 250.00")
+                return []
+            }
             state.invoicesPane.prompt = nil
-            return [.recordPayment(number: number, on: day)]
-        default: state.invoicesPane.prompt = .payment(number: number, date: text(date))
+            return [.recordPayment(number: number, on: day, amountCents: cents)]
+        default:
+            state.invoicesPane.prompt = onAmount
+                ? .payment(number: number, date: date, amount: text(amount), onAmount: true)
+                : .payment(number: number, date: text(date), amount: amount, onAmount: false)
         }
     case .cancellation(let number, let reason):
         switch key {

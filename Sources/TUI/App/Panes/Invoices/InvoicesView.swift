@@ -81,13 +81,23 @@ private func invoiceDetail(_ row: InvoiceRow, name: (String) -> String, today: C
         let status = i.status(on: today)
         var state = status.label(l)
         if let paid = i.paid { state += l.pick(" le \(f.date(paid))", " on \(f.date(paid))") }
+        else if i.isPartiallyPaid { state += l.pick(" · partiellement payée", " · partly paid") }
         if let by = i.cancelledBy { state += l.pick(" par l'avoir \(by)", " by credit note \(by)") }
         if let cancels = i.cancels { state = l.pick("annule \(cancels) : \(i.reason ?? "")", "cancels \(cancels): \(i.reason ?? "")") }
         lines.append((state, status == .overdue ? .unpaid : .normal))
+        if i.isPartiallyPaid {
+            lines.append((l.pick("Payé \(f.money(i.paidCents)) · reste dû \(f.money(i.leftDueCents))",
+                                 "Paid \(f.money(i.paidCents)) · \(f.money(i.leftDueCents)) left due"), status == .overdue ? .unpaid : .normal))
+        }
         // The book has its invoices' totals: lines and statement are read when shown.
         let full = i.lines.isEmpty ? read[i.number] : i
         invoiceRead = full != nil
         invoiceLines = full?.lines ?? []
+        for payment in full?.payments ?? [] {
+            lines.append((l.pick("  Paiement du \(f.numericDate(payment.date)) : \(f.money(payment.amountCents))",
+                                 "  Payment of \(f.numericDate(payment.date)): \(f.money(payment.amountCents))")
+                + (payment.reference.map { l.pick(" (réf. \($0))", " (ref. \($0))") } ?? ""), .dim))
+        }
         statement = (full?.statement ?? []).map { ($0.date, $0.agentName, $0.minutes) }
     case .draft(let d):
         lines.append(("\(name(d.member)) · " + (Invoice.Kind(rawValue: d.kind.rawValue)?.label(l) ?? "") + (d.request.map { " \($0)" } ?? ""), .header))
@@ -129,16 +139,23 @@ func renderInvoicePrompt(_ prompt: InvoicesPaneState.Prompt, error: String?, _ s
                  l.pick("Elles seront numérotées sans trou et ne pourront plus changer (un avoir les annule).",
                         "They are numbered without gaps and never change afterwards (a credit note cancels one)."),
                  l.pick("o : émettre · toute autre touche : renoncer", "y: issue · any other key: cancel")]
-    case .payment(let number, let date):
+    case .payment(let number, let date, let amount, let onAmount):
         title = l.pick("Paiement de \(number)", "Payment of \(number)")
-        lines = [l.pick("Date du paiement : ", "Payment date: ") + date + "▏",
-                 l.pick("Entrée : enregistrer · Échap : renoncer", "Enter: record · Esc: cancel")]
+        let left = state.invoicesPane.book?.issued.first { $0.number == number }.map { f.money($0.leftDueCents) }
+        lines = [l.pick("Date du paiement : ", "Payment date: ") + date + (onAmount ? "" : "▏"),
+                 l.pick("Montant (€) : ", "Amount (€): ") + amount + (onAmount ? "▏" : "")
+                    + (left.map { l.pick("   (reste dû \($0))", "   (\($0) left due)") } ?? ""),
+                 l.pick("Tab : date / montant · Entrée : enregistrer · Échap : renoncer", "Tab: date / amount · Enter: record · Esc: cancel")]
     case .cancellation(let number, let reason):
         title = l.pick("Annuler \(number) par un avoir", "Cancel \(number) by a credit note")
         lines = [l.pick("Motif : ", "Reason: ") + reason + "▏",
                  l.pick("Entrée : émettre l'avoir · Échap : renoncer", "Enter: issue the credit note · Esc: cancel")]
     case .overwritePDF(let number, let path):
         title = l.pick("Remplacer le PDF de \(number) ?", "Replace the PDF of \(number)?")
+        lines = [l.pick("Le fichier existe déjà :", "The file already exists:"), path,
+                 l.pick("o : le remplacer · toute autre touche : le garder", "y: replace it · any other key: keep it")]
+    case .overwriteReminder(let member, let path):
+        title = l.pick("Remplacer la lettre de relance (\(member)) ?", "Replace the reminder letter (\(member))?")
         lines = [l.pick("Le fichier existe déjà :", "The file already exists:"), path,
                  l.pick("o : le remplacer · toute autre touche : le garder", "y: replace it · any other key: keep it")]
     }
