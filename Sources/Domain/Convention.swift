@@ -124,7 +124,7 @@ extension Convention.Key {
         case .maxHoursPerWeek: return l.pick("heures par semaine au plus", "hours a week at most")
         case .noticeDays: return l.pick("délai de prévenance (jours)", "notice (days)")
         case .smallPopulationBelow: return l.pick("petite commune : moins de (hab.)", "small commune: fewer than (inhabitants)")
-        case .smallNeedsSinglePartTimeSecretary: return l.pick("petite commune : une seule secrétaire à temps partiel", "small commune: a single part-time secretary")
+        case .smallNeedsSinglePartTimeSecretary: return l.pick("petite si une seule secrétaire à temps partiel", "small only with a single part-time secretary")
         case .renewalReminderDays: return l.pick("renouvellement demandé avant la fin (jours)", "renewal asked before the end (days)")
         case .renewalAnswerHours: return l.pick("réponse au renouvellement sous (heures)", "renewal answered within (hours)")
         case .evaluationAfterMission: return l.pick("évaluation après chaque mission", "evaluation after each mission")

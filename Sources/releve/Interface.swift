@@ -163,6 +163,16 @@ final class DatabaseDataSource: AppDataSource {
         return PanelContent(lines: try panelLines(subject, language: l))
     }
 
+    func conventionEffects(of service: ServiceSettings, language l: Language) throws -> [String] {
+        try database.conventionEffects(of: service).map { $0.text(l, convention: service.convention) }
+    }
+
+    func saveConvention(_ service: ServiceSettings, seen: ServiceSettings, language l: Language) throws -> String {
+        let effects = try database.saveService(service, seen: seen, language: l)
+        return l.pick("Convention enregistrée ; le plan est recalculé (\(effects.count) demande\(effects.count > 1 ? "s" : "") changée\(effects.count > 1 ? "s" : "")).",
+                      "Convention saved; the plan is recomputed (\(effects.count) request\(effects.count > 1 ? "s" : "") changed).")
+    }
+
     func assign(request: String, agent: String?, language l: Language) throws -> String {
         let decision = try database.assign(request: request, agent: agent)
         let f = DisplayFormat(l)

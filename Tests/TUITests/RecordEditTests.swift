@@ -315,7 +315,7 @@ struct ObserverTests {
 
     @Test func everyEditingKeyIsRefusedAndNoFormOpens() {
         let editing = KeyMap.bindings.filter { $0.action.isEditing }
-        #expect(Set(editing.flatMap(\.keys)) == Set(["n", "e", "d", "a", "r", "A", "R", "o", "E", "p", "x", "T", "V", "S", "C", "O"].map { Key.character(Character($0)) }))
+        #expect(Set(editing.flatMap(\.keys)) == Set(["n", "e", "d", "a", "r", "A", "R", "o", "E", "p", "x", "T", "c", "V", "S", "C", "O"].map { Key.character(Character($0)) }))
         for pane in Pane.allCases {
             for binding in editing {
                 var state = observerState()

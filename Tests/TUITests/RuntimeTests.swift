@@ -100,6 +100,8 @@ final class FakeSource: AppDataSource, @unchecked Sendable {
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry] { [] }
     func panel(_ subject: PanelSubject, language: Language) throws -> PanelContent { PanelContent(lines: []) }
     func assign(request: String, agent: String?, language: Language) throws -> String { "" }
+    func conventionEffects(of service: ServiceSettings, language: Language) throws -> [String] { [] }
+    func saveConvention(_ service: ServiceSettings, seen: ServiceSettings, language: Language) throws -> String { "" }
 }
 
 /// An error that is not one of Relève's.

@@ -162,6 +162,10 @@ public struct AppState: Sendable {
     public var showHelp = false
     public var requestForm: RequestFormState?
     public var recordForm: RecordFormState?
+    /// The service's convention, when its form is open (`c`).
+    public var conventionForm: ConventionFormState?
+    /// `c` was pressed before the territory was read: the form opens once it is.
+    public var conventionFormPending = false
     /// The request just saved: the cursor goes to it once the lists are read again.
     public var savedRequest: String?
     public var pendingDeletion: PendingDeletion?
@@ -234,6 +238,8 @@ public enum Msg: Sendable {
     /// A record's audit trail, newest first, or why it could not be read.
     case historyLoaded(HistoryTarget, [HistoryEntry], error: String?)
     case panelLoaded(PanelSubject, PanelContent, error: String?)
+    /// What saving `settings` would change, in words, or why it could not be worked out.
+    case conventionPreviewed([String], for: ServiceSettings, error: String?)
     /// The invoice's PDF is already there: ask before replacing it.
     case documentExists(number: String, path: String)
     /// The member's reminder letter is already there: ask before replacing it.
@@ -320,5 +326,9 @@ public enum Effect: Equatable, Sendable {
     case loadPanel(PanelSubject)
     /// The coordinator's assignment by hand (`agent` nil: back to the rules).
     case assign(request: String, agent: String?)
+    /// What saving the convention form's settings would do to the requests (nothing written).
+    case previewConvention(ServiceSettings)
+    /// Saves the service's settings, refused if they are no longer `seen`.
+    case saveConvention(ServiceSettings, seen: ServiceSettings)
     case quit
 }

@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
-    case issueInvoices, recordPayment, cancelInvoice, writePDF, writeReminder, editTariff, history, suggestions, schedule, memberYear
+    case issueInvoices, recordPayment, cancelInvoice, writePDF, writeReminder, editTariff, editConvention, history, suggestions, schedule, memberYear
     case validateHours, validateWeek, closeMonth, reopenMonth
 }
 
@@ -93,6 +93,9 @@ public enum KeyMap {
                 hintIn: [.invoices], hinted: true, hint: ("x avoir", "x credit note"), edits: true),
         Binding(action: .editTariff, keys: [.character("T")], french: "modifier le tarif de l'année", english: "edit the year's tariff",
                 hintIn: [.invoices], hinted: false, edits: true),
+        Binding(action: .editConvention, keys: [.character("c")], french: "convention du service (délais, facturation)",
+                english: "the service's convention (durations, notice, billing)", hintIn: [.members], hinted: true,
+                hint: ("c convention", "c convention"), edits: true),
         Binding(action: .validateHours, keys: [.character("V")], french: "valider la ligne (ou la saisie)",
                 english: "validate the row's hours (or the chosen entry)", hintIn: [.hours], hinted: true, hint: ("V valider", "V validate"), edits: true),
         Binding(action: .validateWeek, keys: [.character("S")], french: "valider toute la semaine de l'agent", english: "validate the agent's whole week",

@@ -20,6 +20,10 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.snapshotStale = false
         state.snapshotGeneration += 1
         refreshLists(&state)
+        if state.conventionFormPending {
+            state.conventionFormPending = false
+            _ = openConventionForm(&state)
+        }
         if state.invoicesPane.tariffFormPending {
             state.invoicesPane.tariffFormPending = false
             openRecordForm(.tariff(year: state.invoicesPane.year), &state)
@@ -108,6 +112,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return [.reload]
     case .done(let notice):
         state.recordForm = nil
+        state.conventionForm = nil
         state.pendingDeletion = nil
         state.agentItems?.confirmingDeletion = false
         state.notice = notice
@@ -127,9 +132,15 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
             state.requestForm?.impact = nil
         } else if state.recordForm != nil {
             state.recordForm?.error = message
+        } else if state.conventionForm != nil {
+            state.conventionForm?.error = message
+            state.conventionForm?.showingPreview = false
         } else {
             state.notice = "✗ " + message
         }
+        return []
+    case .conventionPreviewed(let lines, let settings, let error):
+        conventionPreviewed(lines, for: settings, error: error, &state)
         return []
     case .panelLoaded(let subject, let content, let error):
         // A late answer for a panel closed or replaced is dropped.
@@ -208,7 +219,7 @@ private func clampCursors(_ state: inout AppState) {
 /// question waits for the answer, and a new edit is refused until then.
 private func refusedWhileBusy(_ key: Key, _ state: inout AppState) -> Bool {
     guard let busy = state.busy else { return false }
-    let overlay = state.requestForm != nil || state.recordForm != nil || state.invoicesPane.prompt != nil
+    let overlay = state.requestForm != nil || state.recordForm != nil || state.conventionForm != nil || state.invoicesPane.prompt != nil
         || state.hoursPane.prompt != nil || state.pendingDeletion != nil || state.agentItems?.confirmingDeletion == true
     let editing = KeyMap.action(for: key).map(\.isEditing) ?? false
     guard overlay || editing else { return false }
@@ -243,6 +254,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6:
         let index = Action.allCases.firstIndex(of: action).map { $0 - (Action.allCases.firstIndex(of: .pane1) ?? 0) } ?? 0
         return switchPane(to: Pane(rawValue: index + 1) ?? .planning, &state)
+    case .editConvention:
+        return openConventionForm(&state)
     case .suggestions, .schedule, .memberYear:
         return openPanel(action, &state) ?? []
     case .history:
@@ -265,7 +278,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 
 /// Ctrl-C: quits at once, unless a form holds unsaved changes; then it asks (see `Overlay.quitQuestion`).
 private func interrupt(_ state: inout AppState) -> [Effect] {
-    let unsaved = state.requestForm?.modified == true || state.recordForm?.modified == true
+    let unsaved = state.requestForm?.modified == true || state.recordForm?.modified == true || state.conventionForm?.modified == true
     if unsaved && !state.confirmingQuit {
         state.confirmingQuit = true
         return []

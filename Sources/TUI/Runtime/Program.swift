@@ -61,6 +61,11 @@ public protocol AppDataSource: AnyObject {
     func history(_ target: HistoryTarget, language: Language) throws -> [HistoryEntry]
     /// The lines of a reading panel: suggestions for a request, or a half-day schedule.
     func panel(_ subject: PanelSubject, language: Language) throws -> PanelContent
+    /// What saving `service` would do to the requests, one sentence each (nothing written).
+    func conventionEffects(of service: ServiceSettings, language: Language) throws -> [String]
+    /// Saves the service's settings (audited, the plan recomputed), refused if they are no
+    /// longer `seen`; the sentence for the status bar.
+    func saveConvention(_ service: ServiceSettings, seen: ServiceSettings, language: Language) throws -> String
     /// Puts a request in an agent's hands (nil: back to the rules); the sentence for the status bar.
     func assign(request: String, agent: String?, language: Language) throws -> String
     /// The stored plan's minutes between two days (both included).
@@ -349,6 +354,16 @@ public final class Program {
                     try data.save(change, reads: reads)
                     return language.pick("Enregistré : \(name).", "Saved: \(name).")
                 }
+            case .previewConvention(let settings):
+                run(busy: language.pick("Calcul de l'effet de la convention…", "Working out the convention's effect…")) { data in
+                    do {
+                        return [.conventionPreviewed(try data.conventionEffects(of: settings, language: language), for: settings, error: nil)]
+                    } catch {
+                        return [.conventionPreviewed([], for: settings, error: ErrorText.sentence(error, language))]
+                    }
+                }
+            case .saveConvention(let settings, let seen):
+                write { data in try data.saveConvention(settings, seen: seen, language: language) }
             case .delete(let deletion):
                 write { data in
                     try data.delete(deletion)

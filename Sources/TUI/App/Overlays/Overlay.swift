@@ -5,7 +5,7 @@ import Domain
 /// The state keeps each overlay's own data (a form, a prompt); this table is the one place that
 /// says which of them is in front.
 enum Overlay: CaseIterable {
-    case quitQuestion, help, history, panel, filter, requestForm, recordForm, invoicePrompt, hoursPrompt, deletion, agentItems
+    case quitQuestion, help, history, panel, filter, requestForm, recordForm, conventionForm, invoicePrompt, hoursPrompt, deletion, agentItems
 
     /// The overlay that receives the keys, if any.
     static func top(of state: AppState) -> Overlay? { allCases.first { $0.isOpen(in: state) } }
@@ -19,6 +19,7 @@ enum Overlay: CaseIterable {
         case .filter: return state.editingFilter
         case .requestForm: return state.requestForm != nil
         case .recordForm: return state.recordForm != nil
+        case .conventionForm: return state.conventionForm != nil
         case .invoicePrompt: return state.invoicesPane.prompt != nil
         case .hoursPrompt: return state.hoursPane.prompt != nil
         case .deletion: return state.pendingDeletion != nil
@@ -42,6 +43,7 @@ enum Overlay: CaseIterable {
         case .filter: return editFilter(key, &state)
         case .requestForm: return editRequestForm(key, &state)
         case .recordForm: return editRecordForm(key, &state)
+        case .conventionForm: return editConventionForm(key, &state)
         case .invoicePrompt: return editInvoicePrompt(key, &state)
         case .hoursPrompt: return editHoursPrompt(key, &state)
         case .deletion:
@@ -84,6 +86,7 @@ enum Overlay: CaseIterable {
         case .hoursPrompt: renderHoursPrompt(state, Self.body(buffer), &buffer, theme, borders)
         case .requestForm: if let form = state.requestForm, state.snapshot != nil { renderRequestForm(state, form, &buffer, theme, borders) }
         case .recordForm: if let form = state.recordForm, state.snapshot != nil { renderRecordForm(state, form, &buffer, theme, borders) }
+        case .conventionForm: if let form = state.conventionForm { renderConventionForm(state, form, &buffer, theme, borders) }
         case .deletion: if let deletion = state.pendingDeletion { renderDeletionQuestion(state, deletion, &buffer, theme, borders) }
         case .agentItems:
             if let items = state.agentItems, state.pane == .agents, state.snapshot != nil { renderAgentItems(state, items, &buffer, theme, borders) }
