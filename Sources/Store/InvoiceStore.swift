@@ -140,22 +140,48 @@ extension AppDatabase {
         }
     }
 
+    /// The period the Factures pane bills in `year`, as the convention says (rules.md §6.6):
+    /// the year; or its last month ended by `today`; or the missions ended by `today`.
+    public func paneScope(year: Int, today: CalendarDate) throws -> BillingScope {
+        switch try serviceSettings().convention.billingPeriod {
+        case .year: return .year(year)
+        case .month: return .month(year: year, month: year < today.year ? 12 : max(1, today.month - 1))
+        case .mission:
+            let end = CalendarDate(year: year, month: 12, day: 31) ?? today
+            return .endedBy(min(today, end))
+        }
+    }
+
     /// The drafts that `issueInvoices` would issue now: the year's billing computed from the
     /// current data, without what is issued and standing; or why there are none.
     public func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices {
-        try read { db in
+        try pendingInvoices(.year(year), year: year, language: language)
+    }
+
+    /// The same for the drafts of `scope` in `year`, with the period said in words.
+    public func pendingInvoices(_ scope: BillingScope, year: Int, language: Language) throws -> PendingInvoices {
+        let f = DisplayFormat(language)
+        let period: String?
+        switch scope {
+        case .year: period = nil
+        case .month(let y, let m): period = f.month("\(y)-\(m < 10 ? "0" : "")\(m)")
+        case .endedBy(let d): period = language.pick("missions terminées au \(f.date(d))", "missions ended by \(f.date(d))")
+        }
+        return try read { db in
             let run: ScopedDrafts
             do {
-                guard let first = try Self.scopedDrafts(db, .year(year)).first else {
-                    return PendingInvoices(year: year, drafts: [], memberNames: [:])
+                guard let first = try Self.scopedDrafts(db, scope).first(where: { $0.year == year }) else {
+                    return PendingInvoices(year: year, drafts: [], memberNames: [:], period: period)
                 }
                 run = first
             } catch let refusal as any Error & Localized {
                 let names = try TerritoryReader.members(db, withOpeningHours: false)
                 return PendingInvoices(year: year, drafts: [], memberNames: Dictionary(names.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                                       problem: refusal.message(in: language))
+                                       problem: refusal.message(in: language), period: period)
             }
-            return PendingInvoices(year: year, drafts: run.drafts.filter { $0.totalCents != 0 }, memberNames: run.territory.memberNames)
+            // What `issueInvoices` issues: a period's drafts at 0,00 € too (their hours covered by prepaid days).
+            let drafts = run.drafts.filter { $0.totalCents != 0 || ($0.period != nil && !$0.statement.isEmpty) }
+            return PendingInvoices(year: year, drafts: drafts, memberNames: run.territory.memberNames, period: period)
         }
     }
 

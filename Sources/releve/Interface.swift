@@ -103,13 +103,15 @@ final class DatabaseDataSource: AppDataSource {
         try database.issuedInvoices(year: year)
     }
     func pendingInvoices(year: Int, language: Language) throws -> PendingInvoices {
-        try database.pendingInvoices(year: year, language: language)
+        // The period the convention bills (rules.md §6.6): the year, its last ended month, or the
+        // missions ended by today.
+        try database.pendingInvoices(try database.paneScope(year: year, today: today), year: year, language: language)
     }
 
     func issuedInvoice(number: String) throws -> Invoice? { try database.issuedInvoice(number: number) }
 
     func issueInvoices(year: Int, on date: CalendarDate, language l: Language) throws -> String {
-        let outcome = try database.issueInvoices(year: year, on: date, today: today)
+        let outcome = try database.issueInvoices(try database.paneScope(year: year, today: today), on: date, today: today)
         let total = DisplayFormat(l).money(outcome.issued.reduce(0) { $0 + $1.totalCents })
         guard let first = outcome.issued.first?.number, let last = outcome.issued.last?.number else {
             return l.pick("Aucune facture à émettre pour \(year).", "No invoice to issue for \(year).")

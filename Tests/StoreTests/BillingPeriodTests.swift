@@ -109,6 +109,23 @@ struct BillingPeriodTests {
         #expect(!year.contains { d in issued.issued.contains { $0.request == d.request && d.request != nil && !d.complement } && d.period == nil && d.statement.contains { $0.date <= Self.day("2026-06-30") } })
     }
 
+    @Test func theFacturesPaneBillsTheConventionsPeriod() throws {
+        let monthly = try Self.demo(.cdg63)
+        #expect(try monthly.paneScope(year: 2026, today: Self.today) == .month(year: 2026, month: 10))
+        #expect(try monthly.paneScope(year: 2025, today: Self.today) == .month(year: 2025, month: 12))
+        let pending = try monthly.pendingInvoices(.month(year: 2026, month: 10), year: 2026, language: .fr)
+        #expect(pending.period == "octobre 2026")
+        #expect(!pending.drafts.isEmpty && pending.drafts.allSatisfy { $0.period == "2026-10" })
+        let yearly = try Self.demo()
+        #expect(try yearly.paneScope(year: 2026, today: Self.today) == .year(2026))
+        #expect(try yearly.pendingInvoices(.year(2026), year: 2026, language: .fr).period == nil)
+        var service = try yearly.serviceSettings()
+        let seen = service
+        try service.convention.set(.billingPeriod, .text("mission"))
+        try yearly.saveService(service, seen: seen)
+        #expect(try yearly.paneScope(year: 2026, today: Self.today) == .endedBy(Self.today))
+    }
+
     @Test func prorataIsBilledByYearOnly() throws {
         let database = try Self.demo(.oisans)
         #expect(throws: BillingScopeRefusal.prorataByYearOnly) { try database.billingDrafts(.month(year: 2026, month: 3)) }

@@ -213,6 +213,8 @@ public struct InvoiceBook: Sendable, Equatable {
     /// Whether `pending` is computed yet: the issued invoices are read first (a national year's
     /// billing takes a second or two), the drafts follow.
     public var pendingComputed: Bool
+    /// The period the drafts bill, when not the year (see `PendingInvoices.period`).
+    public var pendingPeriod: String?
 
     public init(year: Int, issued: [Invoice], pending: [InvoiceDraft], memberNames: [String: String], problem: String? = nil,
                 pendingComputed: Bool = true) {
@@ -228,6 +230,7 @@ public struct InvoiceBook: Sendable, Equatable {
     public mutating func add(_ drafts: PendingInvoices) {
         pending = drafts.drafts
         problem = drafts.problem
+        pendingPeriod = drafts.period
         memberNames.merge(drafts.memberNames) { issued, _ in issued }
         pendingComputed = true
     }
@@ -242,12 +245,16 @@ public struct PendingInvoices: Sendable, Equatable {
     public var memberNames: [String: String]
     /// Why there are no drafts (no tariff for the year), if so.
     public var problem: String?
+    /// The period the drafts bill when the convention does not bill by year ("mars 2026",
+    /// "missions terminées au lun. 16 nov. 2026"); nil for the year.
+    public var period: String?
 
-    public init(year: Int, drafts: [InvoiceDraft], memberNames: [String: String], problem: String? = nil) {
+    public init(year: Int, drafts: [InvoiceDraft], memberNames: [String: String], problem: String? = nil, period: String? = nil) {
         self.year = year
         self.drafts = drafts
         self.memberNames = memberNames
         self.problem = problem
+        self.period = period
     }
 }
 

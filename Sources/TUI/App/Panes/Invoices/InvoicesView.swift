@@ -37,8 +37,9 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         return TableRow(cells, role: role)
     }
     let issuedTotal = pane.issuedTotalCents
+    let period = book.pendingPeriod.map { l.pick(" pour \($0)", " for \($0)") } ?? ""
     let pending = book.pendingComputed
-        ? l.pick("\(f.integer(book.pending.count)) à émettre (\(f.money(pane.pendingTotalCents)))", "\(f.integer(book.pending.count)) to issue (\(f.money(pane.pendingTotalCents)))")
+        ? l.pick("\(f.integer(book.pending.count)) à émettre\(period) (\(f.money(pane.pendingTotalCents)))", "\(f.integer(book.pending.count)) to issue\(period) (\(f.money(pane.pendingTotalCents)))")
         : l.pick("brouillons : calcul…", "drafts: computing…")
     let title = l.pick("Factures \(book.year) · \(f.integer(book.issued.count)) émises (\(f.money(issuedTotal))) · \(pending)",
                        "Invoices \(book.year) · \(f.integer(book.issued.count)) issued (\(f.money(issuedTotal))) · \(pending)")
@@ -134,8 +135,9 @@ func renderInvoicePrompt(_ prompt: InvoicesPaneState.Prompt, error: String?, _ s
     switch prompt {
     case .issue(let count, let total):
         title = l.pick("Émettre les factures", "Issue the invoices")
-        lines = [l.pick("Émettre \(count) facture\(count > 1 ? "s" : "") de \(state.invoicesPane.year) pour \(f.money(total)), datées du \(f.date(state.today)) ?",
-                        "Issue \(count) invoice\(count > 1 ? "s" : "") of \(state.invoicesPane.year) for \(f.money(total)), dated \(f.date(state.today))?"),
+        let of = state.invoicesPane.book?.pendingPeriod.map { l.pick(DisplayFormat.de($0), "of \($0)") } ?? l.pick("de \(state.invoicesPane.year)", "of \(state.invoicesPane.year)")
+        lines = [l.pick("Émettre \(count) facture\(count > 1 ? "s" : "") \(of) pour \(f.money(total)), datées du \(f.date(state.today)) ?",
+                        "Issue \(count) invoice\(count > 1 ? "s" : "") \(of) for \(f.money(total)), dated \(f.date(state.today))?"),
                  l.pick("Elles seront numérotées sans trou et ne pourront plus changer (un avoir les annule).",
                         "They are numbered without gaps and never change afterwards (a credit note cancels one)."),
                  l.pick("o : émettre · toute autre touche : renoncer", "y: issue · any other key: cancel")]
