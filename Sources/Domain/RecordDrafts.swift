@@ -50,7 +50,9 @@ public enum RecordDrafts {
                     FormField(l.pick("Heures par semaine", "Hours per week"), a.map { DurationText.format($0.weeklyMinutes) } ?? "35:00"),
                     FormField(l.pick("Jours de RTT par an", "RTT days a year"), a.map { String($0.rttDaysPerYear) } ?? "0"),
                     FormField(l.pick("Coût annuel (vide : pas de prorata)", "Annual cost (empty: no pro rata)"),
-                              a?.annualCostCents.map { MoneyText.format($0).replacingDot() } ?? "")]
+                              a?.annualCostCents.map { MoneyText.format($0).replacingDot() } ?? ""),
+                    FormField(l.pick("Coût horaire chargé (vide : inconnu)", "Loaded hourly cost (empty: unknown)"),
+                              a?.hourlyCostCents.map { MoneyText.format($0).replacingDot() } ?? "")]
         case .rota:
             return [FormField(l.pick("Commune (code)", "Member (code)")),
                     FormField(l.pick("Jour (mon, tue, wed, thu, fri, sat)", "Day (mon, tue, wed, thu, fri, sat)"), "mon"),
@@ -126,14 +128,17 @@ public enum RecordDrafts {
             if rtt == nil { problems[3] = DataProblem.expectedType("an integer").message(in: l) }
             let cost = text(4).isEmpty ? .some(nil) : MoneyText.parseUserInput(text(4)).map { Optional($0) }
             if cost == nil { problems[4] = DataProblem.invalidMoney(text(4)).message(in: l) }
+            let hourly = text(5).isEmpty ? .some(nil) : MoneyText.parseUserInput(text(5)).map { Optional($0) }
+            if hourly == nil { problems[5] = DataProblem.invalidMoney(text(5)).message(in: l) }
             if let code, existing == nil, territory.agents.contains(where: { $0.code == code }) { problems[0] = DataProblem.duplicate(code).message(in: l) }
-            guard problems.isEmpty, let code, let name, let weekly, let rtt, let cost else { return (nil, problems) }
+            guard problems.isEmpty, let code, let name, let weekly, let rtt, let cost, let hourly else { return (nil, problems) }
             var agent = territory.agents.first { $0.code == (existing ?? code) } ?? Agent(code: code, name: name, weeklyMinutes: weekly)
             agent.code = code
             agent.name = name
             agent.weeklyMinutes = weekly
             agent.rttDaysPerYear = rtt
             agent.annualCostCents = cost
+            agent.hourlyCostCents = hourly
             change.agents = [agent]
         case .rota(let code):
             guard var agent = territory.agents.first(where: { $0.code == code }),

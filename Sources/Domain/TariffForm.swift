@@ -17,6 +17,14 @@ extension RecordDrafts {
             fields.append(FormField(l.pick("Tranche \(i + 1) (hab. : cotisation / jours)", "Band \(i + 1) (pop.: fee / days)"),
                                     band.map(bandText) ?? ""))
         }
+        // The amounts of the other schemes (rules.md §6.4, §6.5): empty when the year has none.
+        let money = { (cents: Int?) in cents.map { MoneyText.format($0).replacingComma(reverse: true) } ?? "" }
+        fields += [FormField(l.pick("Prix de la journée (€, journée)", "Day rate (€, day rate)"), money(tariff.dayRate?.dayRateCents)),
+                   FormField(l.pick("Durée de la journée", "Day length"), tariff.dayRate.map { DurationText.format($0.dayMinutes) } ?? ""),
+                   FormField(l.pick("Heure au-delà (€)", "Extra hour (€)"), money(tariff.dayRate?.extraHourlyRateCents)),
+                   FormField(l.pick("Coefficient sur le coût de l'agent", "Coefficient on the agent's cost"),
+                             tariff.agentCost.map { AgentCostRate.coefficientText($0.coefficientHundredths).replacingComma(reverse: true) } ?? ""),
+                   FormField(l.pick("Frais par agent et par mois (€)", "Fee per agent and month (€)"), money(tariff.agentCost?.monthlyAgentFeeCents))]
         return fields
     }
 
@@ -50,8 +58,37 @@ extension RecordDrafts {
         if bands.isEmpty && problems.isEmpty {
             problems[3] = l.pick("au moins une tranche est nécessaire", "at least one band is needed")
         }
+        // Day rate: the three amounts together, or none.
+        let d = 3 + tariffBandFields
+        var dayRate: DayRate?
+        if !(text(d).isEmpty && text(d + 1).isEmpty && text(d + 2).isEmpty) {
+            let price = MoneyText.parseUserInput(text(d)), length = DurationText.parseUserInput(text(d + 1)), extra = MoneyText.parseUserInput(text(d + 2))
+            if price == nil { problems[d] = DataProblem.invalidMoney(text(d)).message(in: l) }
+            if length == nil || !(1...1440).contains(length ?? 0) { problems[d + 1] = DataProblem.invalidDuration(text(d + 1)).message(in: l) }
+            if extra == nil { problems[d + 2] = DataProblem.invalidMoney(text(d + 2)).message(in: l) }
+            if let price, let length, let extra, (1...1440).contains(length) {
+                dayRate = DayRate(dayRateCents: price, dayMinutes: length, extraHourlyRateCents: extra)
+            }
+        }
+        // Agent cost: a coefficient (1,40), and a fee per agent-month (empty: none).
+        var agentCost: AgentCostRate?
+        if !text(d + 3).isEmpty || !text(d + 4).isEmpty {
+            let typed = text(d + 3).replacingComma().filter { $0 != " " }
+            let parts = typed.split(separator: ".", omittingEmptySubsequences: false)
+            let coefficient: Int? = parts.count <= 2 && !typed.isEmpty ? {
+                guard let units = Int(parts[0]) else { return nil }
+                let decimals = parts.count == 2 ? String(parts[1]) : ""
+                guard decimals.count <= 2, decimals.allSatisfy(\.isNumber), units <= 100 else { return nil }
+                return units * 100 + (decimals.isEmpty ? 0 : Int(decimals.count == 1 ? decimals + "0" : decimals) ?? 0)
+            }() : nil
+            let fee = text(d + 4).isEmpty ? 0 : MoneyText.parseUserInput(text(d + 4))
+            if coefficient == nil || coefficient == 0 { problems[d + 3] = DataProblem.invalidCoefficient(text(d + 3)).message(in: l) }
+            if fee == nil { problems[d + 4] = DataProblem.invalidMoney(text(d + 4)).message(in: l) }
+            if let coefficient, coefficient > 0, let fee { agentCost = AgentCostRate(coefficientHundredths: coefficient, monthlyAgentFeeCents: fee) }
+        }
         guard problems.isEmpty, let rate, let minutes, let exempt else { return nil }
-        return Tariff(year: year, hourlyRateCents: rate, minutesPerDay: minutes, feeExempt: exempt, bands: bands)
+        return Tariff(year: year, hourlyRateCents: rate, minutesPerDay: minutes, feeExempt: exempt, bands: bands,
+                      dayRate: dayRate, agentCost: agentCost)
     }
 
     /// `1-999 : 210,00 / 1 j` → the band; spaces, `€`, `j`, `jours`, `hab.` are optional.

@@ -67,6 +67,16 @@ struct BillingSchemeTests {
         #expect(free.first?.lines.map(\.kind) == [.cost, .cost])
     }
 
+    @Test func theAgentFormTakesTheHourlyCost() {
+        let t = Self.territory(.agentCost, entries: [])
+        var fields = RecordDrafts.fields(for: .agent(existing: "A1"), territory: t, today: Self.day("2026-03-02"), language: .fr)
+        #expect(fields.last?.label == "Coût horaire chargé (vide : inconnu)" && fields.last?.value == "22,50")
+        fields[fields.count - 1].value = "23,75 €"
+        #expect(RecordDrafts.parse(.agent(existing: "A1"), fields, territory: t, language: .fr).change?.agents.first?.hourlyCostCents == 2_375)
+        fields[fields.count - 1].value = "cher"
+        #expect(RecordDrafts.parse(.agent(existing: "A1"), fields, territory: t, language: .fr).problems[5] != nil)
+    }
+
     @Test func agentsWithoutHourlyCostAreNamed() {
         var t = Self.territory(.agentCost, entries: [Self.entry("A2", "63001", "2026-03-02", 60)])
         t.agents[1].hourlyCostCents = nil

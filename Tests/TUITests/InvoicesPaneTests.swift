@@ -256,6 +256,30 @@ struct InvoicesPaneTests {
         #expect(change.tariffs.first?.bands.last?.maxPopulation == nil)
     }
 
+    @Test func theTariffFormTakesTheDayRateAndTheAgentCostAmounts() {
+        var state = invoicesState()
+        _ = press(&state, .character("T"))
+        guard var form = state.recordForm else { Issue.record("no tariff form"); return }
+        let d = 3 + 6
+        #expect(form.fields[d...].map(\.value) == ["", "", "", "", ""], "the demo's tariff has none")
+        #expect(screen(state).joined().contains("Prix de la journée"))
+        for (i, value) in ["250", "6:00", "50,00", "1,4", "25"].enumerated() { form.fields[d + i].value = value }
+        state.recordForm = form
+        guard case .saveRecord(let change, _) = press(&state, .enter).first else {
+            Issue.record("no save: \(String(describing: state.recordForm?.problems))")
+            return
+        }
+        #expect(change.tariffs.first?.dayRate == DayRate(dayRateCents: 25_000, dayMinutes: 360, extraHourlyRateCents: 5_000))
+        #expect(change.tariffs.first?.agentCost == AgentCostRate(coefficientHundredths: 140, monthlyAgentFeeCents: 2_500))
+        // Half a day rate is refused on its line.
+        form.fields[d + 1].value = ""
+        form.fields[d + 3].value = "beaucoup"
+        state.recordForm = form
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.recordForm?.problems[d + 1] != nil)
+        #expect(state.recordForm?.problems[d + 3]?.contains("coefficient « beaucoup » invalide") == true)
+    }
+
     @Test func anObserverCannotEditTheTariff() {
         var state = AppState(width: 120, height: 40, today: demoToday, role: .observer)
         _ = update(&state, .loaded(demoSnapshot))
