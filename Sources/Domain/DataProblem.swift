@@ -28,7 +28,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case overlapsAbsence(CalendarDate)
     case bandsOutOfOrder
     case openBandNotLast
-    case requestOfOtherMember(request: String, member: String)
+    /// Hours for `member` on a request of `owner`; the names as people know them, when known.
+    case requestOfOtherMember(request: String, member: String, owner: String = "", memberName: String? = nil, ownerName: String? = nil)
     case notMemberOn(member: String, date: CalendarDate)
     case dayOverfull(agent: String, date: CalendarDate, minutes: Int)
     /// A setting of the convention with a value it cannot take (rules.md §7).
@@ -112,9 +113,15 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .openBandNotLast:
             return l.pick("seule la dernière strate peut être sans maximum (null)",
                           "only the last band may have no maximum (null)")
-        case .requestOfOtherMember(let request, let member):
-            return l.pick("la demande « \(request) » concerne une autre commune que « \(member) »",
-                          "request \"\(request)\" belongs to another member than \"\(member)\"")
+        case .requestOfOtherMember(let request, let member, let owner, let memberName, let ownerName):
+            let here = memberName.map { "\($0) (\(member))" } ?? member
+            guard !owner.isEmpty else {
+                return l.pick("la demande « \(request) » concerne une autre commune que \(here)",
+                              "request \"\(request)\" belongs to another member than \(here)")
+            }
+            let there = ownerName.map { "\($0) (\(owner))" } ?? owner
+            return l.pick("la demande \(request) est celle de \(there), pas de \(here) : choisissez une mission de \(memberName ?? member), ou aucune",
+                          "request \(request) is \(there)'s, not \(here)'s: choose a mission of \(memberName ?? member), or none")
         case .notMemberOn(let member, let date):
             return l.pick("« \(member) » n'était pas membre du service le \(fr.date(date))",
                           "\"\(member)\" was not a member of the service on \(date.iso)")

@@ -65,7 +65,9 @@ public enum TerritoryValidation {
         if let request = entry.request {
             if let owner = known.requestMembers[request] {
                 if owner != entry.member {
-                    errors.append(DataError(path("request"), .requestOfOtherMember(request: request, member: entry.member)))
+                    errors.append(DataError(path("request"), .requestOfOtherMember(
+                        request: request, member: entry.member, owner: owner, memberName: known.members[entry.member]?.name,
+                        ownerName: known.members[owner]?.name)))
                 }
             } else {
                 errors.append(DataError(path("request"), .unknownRequest(request)))

@@ -68,7 +68,10 @@ struct ValidationTests {
         #expect(problems { $0.timeEntries[0].minutes = 0 }.first?.location == "time_entries[0].hours")
         #expect(problems { $0.timeEntries[0].date = CalendarDate(year: 2021, month: 5, day: 3) ?? $0.timeEntries[0].date }
             .first?.problem == .notMemberOn(member: "71040", date: CalendarDate(year: 2021, month: 5, day: 3) ?? CalendarDate(dayNumber: 0)))
-        #expect(problems { $0.timeEntries[0].member = "71184" }.first?.problem == .requestOfOtherMember(request: "D-1", member: "71184"))
+        let problem = problems { $0.timeEntries[0].member = "71184" }.first?.problem
+        guard case .requestOfOtherMember(let request, let member, let owner, _, _)? = problem else { Issue.record("\(String(describing: problem))"); return }
+        #expect(request == "D-1" && member == "71184" && !owner.isEmpty && owner != member)
+        #expect(problem?.message(in: .fr).contains("est celle de") == true)
         #expect(problems {
             $0.timeEntries.append(TimeEntry(agent: "A1", member: "71184", date: $0.timeEntries[0].date, minutes: 1300))
         }.first?.location == "time_entries[1].hours")

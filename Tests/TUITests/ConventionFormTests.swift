@@ -92,3 +92,15 @@ struct ConventionFormTests {
         #expect(state.conventionForm == nil)
     }
 }
+
+@Suite("Form fields longer than their box")
+struct LongFieldTests {
+    @Test func theFieldBeingTypedShowsItsEndAndTheOthersTheirStart() {
+        let text = "Préparation du budget primitif, paie de décembre, état civil"
+        let typed = TextWidth.field(text, focused: true, width: 20)
+        #expect(typed.hasPrefix("…") && typed.hasSuffix("état civil▏"))
+        #expect(TextWidth.of(typed) <= 20)
+        #expect(TextWidth.field(text, focused: false, width: 20) == TextWidth.truncate(text, to: 20))
+        #expect(TextWidth.field("court", focused: true, width: 20) == "court▏")
+    }
+}

@@ -40,6 +40,23 @@ public enum TextWidth {
         return result + "…"
     }
 
+    /// A form field's text as typed, in `width` columns: the field being typed in shows its end
+    /// (where the caret is), `…` before what scrolled out; another field shows its start.
+    public static func field(_ value: String, focused: Bool, width: Int) -> String {
+        guard focused else { return truncate(value, to: width) }
+        let text = value + "▏"
+        guard width > 1, of(text) > width else { return text }
+        var tail = ""
+        var used = 1
+        for character in text.reversed() {
+            let w = of(character)
+            if used + w > width { break }
+            tail.insert(character, at: tail.startIndex)
+            used += w
+        }
+        return "…" + tail
+    }
+
     /// `text` in lines of at most `width` columns, cut at spaces (a word too long is cut with `…`).
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 1 else { return [] }

@@ -41,7 +41,7 @@ func renderConventionForm(_ state: AppState, _ form: ConventionFormState, _ buff
         buffer.put(TextWidth.truncate(field.label, to: labelWidth), x: rect.x + 2, y: y, style: theme.style(focused ? .header : .normal))
         let x = rect.x + 3 + labelWidth
         buffer.fill(Rect(x: x, y: y, width: rect.maxX - x - 2, height: 1), style: theme.style(focused ? .selected : .dim))
-        buffer.put(field.value + (focused ? "▏" : ""), x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
+        buffer.put(TextWidth.field(field.value, focused: focused, width: rect.maxX - x - 2), x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
         y += 1
     }
     // Under the fields: the focused field's problem, else what it takes; then a notice or an error.

@@ -39,7 +39,7 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
         buffer.put(TextWidth.truncate(field.label, to: labelWidth), x: rect.x + 2, y: y, style: theme.style(focused ? .header : .normal))
         let x = rect.x + 3 + labelWidth
         buffer.fill(Rect(x: x, y: y, width: rect.maxX - x - 2, height: 1), style: theme.style(focused ? .selected : .dim))
-        buffer.put(field.value + (focused ? "▏" : ""), x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
+        buffer.put(TextWidth.field(field.value, focused: focused, width: rect.maxX - x - 2), x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
         y += 1
         if let problem = form.problems[i], y < rect.maxY - 2 {
             buffer.put(TextWidth.truncate("  ✗ " + problem, to: rect.maxX - x - 2), x: x, y: y, style: theme.style(.error))

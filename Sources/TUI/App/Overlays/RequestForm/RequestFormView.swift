@@ -15,8 +15,8 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
     for field in RequestDraft.Field.allCases {
         let focused = field == form.focus
         buffer.put(field.label(l), x: rect.x + 2, y: y, style: theme.style(focused ? .header : .normal))
-        let value = form.draft[field] + (focused ? "▏" : "")
         let x = rect.x + 3 + labelWidth
+        let value = TextWidth.field(form.draft[field], focused: focused, width: rect.maxX - x - 2)
         buffer.fill(Rect(x: x, y: y, width: rect.maxX - x - 2, height: 1), style: theme.style(focused ? .selected : .dim))
         buffer.put(value, x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
         y += 1
