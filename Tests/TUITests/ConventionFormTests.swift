@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Testing
 @testable import TUI
@@ -102,5 +103,21 @@ struct LongFieldTests {
         #expect(TextWidth.of(typed) <= 20)
         #expect(TextWidth.field(text, focused: false, width: 20) == TextWidth.truncate(text, to: 20))
         #expect(TextWidth.field("court", focused: true, width: 20) == "court▏")
+    }
+}
+
+@Suite("Record form problems are wrapped, never cut")
+struct RecordFormProblemTests {
+    @Test func aBadDateIsSaidWholeAt80x24() {
+        var state = loadedState(width: 80, height: 24)
+        openRecordForm(.hours(original: nil, agent: "A1", member: "71040"), &state)
+        state.recordForm?.fields[2].value = "31/02/2026"
+        state.recordForm?.fields[3].value = "3:30"
+        #expect(press(&state, .enter).isEmpty)
+        let body = screen(state).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let message = DataProblem.invalidUserDate("31/02/2026").message(in: .fr)
+        let words = body.split(separator: " ").joined(separator: " ")
+        for word in message.split(separator: " ") { #expect(words.contains(word), "\(word)") }
+        #expect(!body.contains("J…"))
     }
 }

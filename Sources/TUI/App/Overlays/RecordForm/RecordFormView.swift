@@ -6,7 +6,11 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     let width = min(buffer.width - 4, 96)
     // A refusal is wrapped, never cut: it says what the record is now.
     let errorLines = form.error.map { TextWidth.wrap("✗ " + $0, width: width - 4) } ?? []
-    let height = min(buffer.height - 2, form.fields.count + form.problems.count + 6 + max(0, errorLines.count - 1))
+    let labelWidth = min(width / 2, form.fields.map { TextWidth.of($0.label) }.max() ?? 20)
+    // Each problem wrapped under its field, never cut.
+    let problemWidth = width - labelWidth - 9
+    let problemLines = form.problems.mapValues { TextWidth.wrap("✗ " + $0, width: problemWidth) }
+    let height = min(buffer.height - 2, form.fields.count + problemLines.values.reduce(0) { $0 + $1.count } + 6 + max(0, errorLines.count - 1))
     let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
     let title: String
@@ -32,7 +36,6 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
         title = l.pick("Horaires d'ouverture \(DisplayFormat.de(name)) (\(code))", "Opening hours of \(name) (\(code))")
     }
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
-    let labelWidth = min(width / 2, form.fields.map { TextWidth.of($0.label) }.max() ?? 20)
     var y = rect.y + 1
     for (i, field) in form.fields.enumerated() where y < rect.maxY - 2 {
         let focused = i == form.focus
@@ -41,8 +44,8 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
         buffer.fill(Rect(x: x, y: y, width: rect.maxX - x - 2, height: 1), style: theme.style(focused ? .selected : .dim))
         buffer.put(TextWidth.field(field.value, focused: focused, width: rect.maxX - x - 2), x: x, y: y, style: theme.style(focused ? .selected : .normal), maxWidth: rect.maxX - x - 2)
         y += 1
-        if let problem = form.problems[i], y < rect.maxY - 2 {
-            buffer.put(TextWidth.truncate("  ✗ " + problem, to: rect.maxX - x - 2), x: x, y: y, style: theme.style(.error))
+        for line in problemLines[i] ?? [] where y < rect.maxY - 2 {
+            buffer.put("  " + line, x: x, y: y, style: theme.style(.error), maxWidth: rect.maxX - x - 2)
             y += 1
         }
     }
