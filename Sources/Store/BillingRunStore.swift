@@ -87,8 +87,10 @@ extension AppDatabase {
                 guard draft.kind != .annualFee else { return draft }
                 var d = draft
                 d.period = scope.period
-                let regular = key(member: d.member, kind: d.kind.rawValue, request: d.request) + "\u{1F}" + (d.period ?? "")
-                return standing.regular.contains(regular) ? BillingScope.complement(d, year: year) : d
+                // Hours a late entry or an edit adds to a period already billed for the member (for
+                // this mission or another) are a complement naming the period.
+                return standing.billedPeriods.contains(billedPeriodKey(member: d.member, period: d.period, request: d.request))
+                    ? BillingScope.complement(d, year: year) : d
             }
             let numbers = standing.numbersByPeriod[scope.period ?? ""] ?? []
             result.append(ScopedDrafts(year: year, drafts: drafts, territory: territory, billedEntries: touched, standing: numbers))
@@ -103,11 +105,16 @@ extension AppDatabase {
         /// (member, kind, mission) of invoices issued before billing periods (no entry on their
         /// statement): their hours are billed whole, as they were.
         var legacy: Set<String> = []
-        /// (member, kind, mission, period) of standing regular invoices: a new draft there is a complement.
-        var regular: Set<String> = []
+        /// (member, period) of standing regular invoices: a new draft there is a complement.
+        var billedPeriods: Set<String> = []
         var prepaidUsed: [String: Int] = [:]
         var feeIssued: Set<String> = []
         var numbersByPeriod: [String: [String]] = [:]
+    }
+
+    /// A member's billed period: the year or the month; for missions billed at their end, the mission.
+    static func billedPeriodKey(member: String, period: String?, request: String?) -> String {
+        member + "\u{1F}" + (period ?? "") + (period == "mission" ? "\u{1F}" + (request ?? "") : "")
     }
 
     static func standingState(_ db: Database, year: Int) throws -> StandingState {
@@ -132,7 +139,7 @@ extension AppDatabase {
                 continue
             }
             if !keyed, period == nil, !complement { state.legacy.insert(key(member: member, kind: kind, request: request)) }
-            if !complement { state.regular.insert(key(member: member, kind: kind, request: request) + "\u{1F}" + (period ?? "")) }
+            if !complement { state.billedPeriods.insert(billedPeriodKey(member: member, period: period, request: request)) }
             state.numbersByPeriod[period ?? "", default: []].append(number)
         }
         for row in try Row.fetchAll(db, sql: """

@@ -102,6 +102,10 @@ struct BillingPeriodTests {
         let ended = try database.storedDecisions().filter { !$0.isImplicit && $0.status != .refused && $0.effectiveEnd <= Self.day("2026-06-30") }.map(\.id)
         #expect(Set(drafts.compactMap(\.request)).isSubset(of: Set(ended)))
         let issued = try database.issueInvoices(.endedBy(Self.day("2026-06-30")), on: Self.day("2026-07-01"), today: Self.today)
+        #expect(issued.issued.allSatisfy { !$0.complement })
+        // Missions ending later are their own, not complements of the first ones.
+        let later = try database.billingDrafts(.endedBy(Self.day("2026-09-30"))).flatMap(\.drafts)
+        #expect(!later.isEmpty && later.allSatisfy { !$0.complement })
         #expect(!issued.issued.contains { $0.kind == .annualFee }, "fees go with --year")
         #expect(try database.billingDrafts(.endedBy(Self.day("2026-06-30"))).flatMap(\.drafts).isEmpty)
         // The year run then bills the fees and the other hours, not these missions again.
