@@ -100,7 +100,7 @@ extension Convention.Key {
     /// What a value of this setting looks like, for error messages and help.
     public func expected(in l: Language) -> String {
         switch self {
-        case .billingPeriod: return l.pick("year, month ou mission", "year, month or mission")
+        case .billingPeriod: return l.pick("année, mois ou mission (year, month, mission)", "year, month or mission")
         case .minWorkingDays: return l.pick("un nombre de jours ouvrés de 0 à 260", "a number of working days from 0 to 260")
         case .maxMonths: return l.pick("un nombre de mois de 1 à 36, ou null (pas de plafond)", "a number of months from 1 to 36, or null (no cap)")
         case .maxHoursPerWeek: return l.pick("une durée H:MM de 0:05 à 60:00, ou null (pas de plafond)", "a duration H:MM from 0:05 to 60:00, or null (no cap)")

@@ -63,6 +63,8 @@ extension AppDatabase {
             let standing = try standingState(db, year: year)
             var entries: [String: [TimeEntry]] = [:]
             var touched: Set<Int64> = []
+            var billedPerAgentDay: [String: Int] = [:]
+            var feeMonthsBilled: Set<String> = []
             for var entry in territory.timeEntries where entry.validated {
                 switch scope {
                 case .year: break
@@ -75,6 +77,9 @@ extension AppDatabase {
                 }
                 if let id = entry.id, let billed = standing.billedMinutes[id] {
                     touched.insert(id)
+                    billedPerAgentDay[BillingInput.key(member: entry.member, mission: entry.request, agent: entry.agent, entry.date.dayNumber),
+                                      default: 0] += billed
+                    feeMonthsBilled.insert(BillingInput.key(member: entry.member, mission: entry.request, agent: entry.agent, entry.date.month))
                     guard entry.minutes > billed else { continue }
                     entry.minutes -= billed
                 }
@@ -82,7 +87,8 @@ extension AppDatabase {
             }
             territory.timeEntries = []
             let input = BillingInput(entries: entries, prepaidUsed: standing.prepaidUsed,
-                                     withFees: scope.period != "mission", feeIssued: standing.feeIssued)
+                                     withFees: scope.period != "mission", feeIssued: standing.feeIssued,
+                                     billedPerAgentDay: billedPerAgentDay, feeMonthsBilled: feeMonthsBilled)
             let drafts = Billing.run(territory, year: year, input: input).map { draft -> InvoiceDraft in
                 guard draft.kind != .annualFee else { return draft }
                 var d = draft

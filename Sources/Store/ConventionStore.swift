@@ -37,12 +37,17 @@ public struct ConventionEffect: Hashable, Sendable {
 public enum ConventionRefusal: Error, Hashable, Sendable, Localized {
     /// Someone else saved the service's settings since the form was opened: what they are now.
     case changedMeanwhile([String])
+    /// `prorata_cost` shares a year's cost: it bills by year only.
+    case prorataByYearOnly(BillingPeriod)
 
     public func message(in l: Language) -> String {
         switch self {
         case .changedMeanwhile(let now):
             return l.pick("la convention a été modifiée entre-temps (\(now.joined(separator: " ; "))) : rien n'a été enregistré, revoyez la modification",
                           "the convention was changed meanwhile (\(now.joined(separator: "; "))): nothing was saved, review the change")
+        case .prorataByYearOnly(let period):
+            return l.pick("la facturation au coût réel (prorata_cost) se fait à l'année : billing_period « \(period.label(l)) » impossible, rien n'a été enregistré",
+                          "pro rata billing (prorata_cost) is by year: billing_period \"\(period.label(l))\" is not possible, nothing was saved")
         }
     }
 }
@@ -56,7 +61,10 @@ extension AppDatabase {
     /// What saving `service` would do to the requests: every request whose outcome (status,
     /// minutes needed or served, reasons) differs, in id order. Nothing is written.
     public func conventionEffects(of service: ServiceSettings) throws -> [ConventionEffect] {
-        try read { db in try Self.effects(of: service, db) }
+        if service.billing == .prorataCost, service.convention.billingPeriod != .year {
+            throw ConventionRefusal.prorataByYearOnly(service.convention.billingPeriod)
+        }
+        return try read { db in try Self.effects(of: service, db) }
     }
 
     /// Saves the service's settings (a new convention, scheme or preset) in one transaction:
@@ -67,6 +75,9 @@ extension AppDatabase {
     public func saveService(_ service: ServiceSettings, seen: ServiceSettings, tariffs: [Tariff] = [],
                             language l: Language = .fr) throws -> [ConventionEffect] {
         try write { db in
+            if service.billing == .prorataCost, service.convention.billingPeriod != .year {
+                throw ConventionRefusal.prorataByYearOnly(service.convention.billingPeriod)
+            }
             let current = try TerritoryReader.service(db)
             if current != seen {
                 throw ConventionRefusal.changedMeanwhile(Self.differences(from: seen, to: current, l))

@@ -124,17 +124,20 @@ extension AppDatabase {
             let cancelledBy = try Self.creditNotesByCancelledInvoice(db)
             let paidSums = try Self.paidSums(db, year: year)
             let heads = try Row.fetchCursor(db, sql: """
-                SELECT number, member, member_name, kind, request, issued, due, paid, cancels, reason, total_cents
+                SELECT number, member, member_name, kind, request, issued, due, paid, cancels, reason, total_cents, period, complement
                 FROM invoice WHERE year = ? ORDER BY series DESC, sequence
                 """, arguments: [year])
             while let row = try heads.next() {
                 let member: String = row[1]
                 if names[member] == nil { names[member] = row[2] }
                 let paid: String? = row[7]
-                issued.append(Invoice(
+                var invoice = Invoice(
                     number: row[0], year: year, member: member, kind: Invoice.Kind(rawValue: row[3]) ?? .hours, request: row[4],
                     lines: [], issued: date(row[5]), due: date(row[6]), paid: paid.map { date($0) }, cancels: row[8],
-                    cancelledBy: cancelledBy[row[0]], reason: row[9], totalCents: row[10], paidCents: paidSums[row[0]] ?? 0))
+                    cancelledBy: cancelledBy[row[0]], reason: row[9], totalCents: row[10], paidCents: paidSums[row[0]] ?? 0)
+                invoice.period = row[11]
+                invoice.complement = row[12]
+                issued.append(invoice)
             }
             return InvoiceBook(year: year, issued: issued, pending: [], memberNames: names, pendingComputed: false)
         }

@@ -139,6 +139,10 @@ struct CommonOptions: ParsableArguments {
             throw CommandFailure(error.isIOError ? .ioError : .cannotCreate, error.message(in: lang)).report(lang)
         } catch let error as AuthorizedKeys.Problem {
             throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+        } catch let error as BillingScopeRefusal {
+            throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
+        } catch let error as ConventionRefusal {
+            throw CommandFailure(.invalidData, error.message(in: lang)).report(lang)
         } catch {
             throw CommandFailure(.internal, lang.pick("erreur interne : \(error)", "internal error: \(error)")).report(lang)
         }

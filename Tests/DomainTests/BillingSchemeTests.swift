@@ -77,6 +77,25 @@ struct BillingSchemeTests {
         #expect(RecordDrafts.parse(.agent(existing: "A1"), fields, territory: t, language: .fr).problems[5] != nil)
     }
 
+    @Test func aComplementTopsUpTheDayAndChargesNoPayslipFeeTwice() {
+        let t = Self.territory(.dayRate, entries: [])
+        // 7:00 billed on the 2nd (6:00 day + 1:00 extra); an edit adds an hour: one more extra hour.
+        let key = BillingInput.key(member: "63001", mission: "D-1", agent: "A1", Self.day("2026-03-02").dayNumber)
+        let added = ["63001": [Self.entry("A1", "63001", "2026-03-02", 60)]]
+        let topUp = Billing.run(t, year: 2026, input: BillingInput(entries: added, billedPerAgentDay: [key: 420]))
+        #expect(topUp.first?.lines.filter { $0.kind == .extra }.first?.amountCents == 5_000)
+        #expect(topUp.first?.lines.map(\.kind) == [.extra])
+        // 5:00 billed: the added hour completes the day (1/6 of 250,00 €).
+        let partial = Billing.run(t, year: 2026, input: BillingInput(entries: added, billedPerAgentDay: [key: 300]))
+        #expect(partial.first?.lines.map(\.amountCents) == [4_167])
+        // agent_cost: A1's March fee already billed on this mission; A2's is new.
+        let c = Self.territory(.agentCost, entries: [], fee: 2_500)
+        let late = ["63001": [Self.entry("A1", "63001", "2026-03-20", 60), Self.entry("A2", "63001", "2026-03-20", 60)]]
+        let billedMonth = BillingInput.key(member: "63001", mission: "D-1", agent: "A1", 3)
+        let drafts = Billing.run(c, year: 2026, input: BillingInput(entries: late, feeMonthsBilled: [billedMonth]))
+        #expect(drafts.first?.lines.last?.label == "Frais de bulletin de paie : 1 mois-agent × 25,00 €")
+    }
+
     @Test func agentsWithoutHourlyCostAreNamed() {
         var t = Self.territory(.agentCost, entries: [Self.entry("A2", "63001", "2026-03-02", 60)])
         t.agents[1].hourlyCostCents = nil

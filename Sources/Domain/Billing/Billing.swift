@@ -76,8 +76,8 @@ public enum Billing {
         switch territory.service.billing {
         case .feeAndHourly: drafts = feeAndHourly(territory, year: year, input: input)
         case .prorataCost: drafts = prorataCost(territory, year: year, entries: input.entries)
-        case .dayRate: drafts = dayRate(territory, year: year, entries: input.entries)
-        case .agentCost: drafts = agentCost(territory, year: year, entries: input.entries)
+        case .dayRate: drafts = dayRate(territory, year: year, entries: input.entries, billed: input.billedPerAgentDay)
+        case .agentCost: drafts = agentCost(territory, year: year, entries: input.entries, feeMonthsBilled: input.feeMonthsBilled)
         }
         let kindOrder: [InvoiceDraft.Kind: Int] = [.annualFee: 0, .hours: 1, .prorataCost: 2]
         return drafts.sorted {
@@ -206,19 +206,27 @@ public enum Billing {
 
     /// For each member and mission, each (agent, date) of validated minutes m puts min(m, day
     /// hours) on the `day` line and the rest on the `extra` line.
-    static func dayRate(_ territory: Territory, year: Int, entries: [String: [TimeEntry]]) -> [InvoiceDraft] {
+    /// `billed`: minutes already billed that day (a complement tops the day up first).
+    static func dayRate(_ territory: Territory, year: Int, entries: [String: [TimeEntry]], billed: [String: Int] = [:]) -> [InvoiceDraft] {
         guard let rate = territory.tariffs.first(where: { $0.year == year })?.dayRate, rate.dayMinutes > 0 else { return [] }
         let f = DisplayFormat(.fr)
         var drafts: [InvoiceDraft] = []
         for (member, entries) in billedMembers(entries) {
             for (mission, group) in byMission(entries) {
                 var byAgentDay: [String: Int] = [:]
-                for e in group { byAgentDay["\(e.agent)\u{1F}\(e.date.dayNumber)", default: 0] += e.minutes }
-                let day = byAgentDay.values.reduce(0) { $0 + min($1, rate.dayMinutes) }
-                let extra = byAgentDay.values.reduce(0) { $0 + max(0, $1 - rate.dayMinutes) }
+                for e in group { byAgentDay[BillingInput.key(member: member, mission: mission, agent: e.agent, e.date.dayNumber), default: 0] += e.minutes }
+                var day = 0, extra = 0
+                for (key, minutes) in byAgentDay {
+                    let before = billed[key] ?? 0
+                    let onDay = max(0, min(before + minutes, rate.dayMinutes) - min(before, rate.dayMinutes))
+                    day += onDay
+                    extra += minutes - onDay
+                }
                 var lines = [InvoiceLine(kind: .day, label: "Journées de remplacement (\(rate.basis(f)))", minutes: day,
                                          unitPriceCents: rate.dayRateCents,
                                          amountCents: amount(minutes: day, rateCents: rate.dayRateCents, per: rate.dayMinutes))]
+                // A complement of extra hours only has no empty day line.
+                if day == 0 && extra > 0 { lines = [] }
                 if extra > 0 {
                     lines.append(InvoiceLine(kind: .extra, label: "Heures au-delà de la journée (\(f.money(rate.extraHourlyRateCents)) l'heure)",
                                              minutes: extra, unitPriceCents: rate.extraHourlyRateCents,
@@ -235,7 +243,7 @@ public enum Billing {
     /// For each member and mission: one `cost` line per agent (validated minutes × hourly cost ×
     /// coefficient / 60) and one `fee` line for the (agent, month) pairs with validated hours.
     /// Agents without an hourly cost are left out (the run is refused before: `missingHourlyCost`).
-    static func agentCost(_ territory: Territory, year: Int, entries: [String: [TimeEntry]]) -> [InvoiceDraft] {
+    static func agentCost(_ territory: Territory, year: Int, entries: [String: [TimeEntry]], feeMonthsBilled: Set<String> = []) -> [InvoiceDraft] {
         guard let rate = territory.tariffs.first(where: { $0.year == year })?.agentCost else { return [] }
         let f = DisplayFormat(.fr)
         let agents = Dictionary(territory.agents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -246,7 +254,8 @@ public enum Billing {
                 var months = Set<String>()
                 for e in group {
                     minutes[e.agent, default: 0] += e.minutes
-                    months.insert("\(e.agent)\u{1F}\(e.date.month)")
+                    let month = BillingInput.key(member: member, mission: mission, agent: e.agent, e.date.month)
+                    if !feeMonthsBilled.contains(month) { months.insert(month) }
                 }
                 var lines: [InvoiceLine] = []
                 for code in minutes.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
@@ -330,12 +339,25 @@ public struct BillingInput: Sendable {
     public var withFees: Bool
     /// Members whose annual fee of the year is already issued.
     public var feeIssued: Set<String>
+    /// Minutes standing invoices already billed per member, mission, agent and day
+    /// (`BillingInput.key`): a `day_rate` complement starts the day where they left it.
+    public var billedPerAgentDay: [String: Int]
+    /// (member, mission, agent, month) whose `agent_cost` payslip fee is already billed.
+    public var feeMonthsBilled: Set<String>
 
-    public init(entries: [String: [TimeEntry]], prepaidUsed: [String: Int] = [:], withFees: Bool = true, feeIssued: Set<String> = []) {
+    public init(entries: [String: [TimeEntry]], prepaidUsed: [String: Int] = [:], withFees: Bool = true, feeIssued: Set<String> = [],
+                billedPerAgentDay: [String: Int] = [:], feeMonthsBilled: Set<String> = []) {
         self.entries = entries
         self.prepaidUsed = prepaidUsed
         self.withFees = withFees
         self.feeIssued = feeIssued
+        self.billedPerAgentDay = billedPerAgentDay
+        self.feeMonthsBilled = feeMonthsBilled
+    }
+
+    /// The key of a member's mission (nil: hours without one), an agent and a day or a month.
+    public static func key(member: String, mission: String?, agent: String, _ unit: Int) -> String {
+        "\(member)\u{1F}\(mission ?? "")\u{1F}\(agent)\u{1F}\(unit)"
     }
 }
 

@@ -12,6 +12,31 @@ public enum DemoTerritory {
         guard let preset else { return make(today: today) }
         var territory = make(today: today, convention: preset.convention)
         preset.apply(to: &territory.service)
+        // The body that issues the invoices and signs the contracts, as that kind of service is
+        // (the communes stay the demo's).
+        let body: (name: String, epci: String, basis: String, town: String)?
+        switch preset {
+        case .cucm: body = nil
+        case .oisans: body = ("Service commun de secrétariat de mairie — Oisans", "Communauté de communes de l'Oisans",
+                              "Convention de service commun ; délibération du conseil communautaire", "38520 Le Bourg-d'Oisans")
+        case .valDeDrome: body = ("Secrétariat itinérant — Val de Drôme", "Communauté de communes du Val de Drôme en Biovallée",
+                                  "Convention de service commun ; délibération du conseil communautaire", "26400 Eurre")
+        case .cdg63: body = ("Service de remplacement des secrétaires de mairie — CDG 63", "Centre de gestion de la fonction publique territoriale du Puy-de-Dôme",
+                             "Convention de mise à disposition ; délibération du conseil d'administration", "63000 Clermont-Ferrand")
+        case .cdg03: body = ("Service de secrétariat itinérant — CDG 03", "Centre de gestion de la fonction publique territoriale de l'Allier",
+                             "Convention de mise à disposition ; délibération du conseil d'administration", "03000 Moulins")
+        case .cdg51: body = ("Service de missions temporaires — CDG 51", "Centre de gestion de la fonction publique territoriale de la Marne",
+                             "Convention de mise à disposition ; délibération du conseil d'administration", "51000 Châlons-en-Champagne")
+        }
+        if let body {
+            territory.service.name = body.name
+            territory.service.epci = body.epci
+            territory.service.legalBasis = body.basis
+            territory.service.address = body.town
+            territory.service.issuerName = nil
+            territory.service.issuerTitle = nil
+            territory.service.accountant = "Service de gestion comptable de " + (body.town.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "")
+        }
         territory.tariffs = territory.tariffs.map { t in
             var model = preset.tariff(year: t.year)
             model.feeExempt = t.feeExempt

@@ -367,7 +367,7 @@ enum InvoiceTable {
         } else {
             rows.append(["", "", "Total", "", money.money(total)])
         }
-        return l.pick("Simulation de la facturation \(period) (rien n'est émis) : \(invoices.count) factures\n\n",
+        return l.pick("Simulation de la facturation \(period) (rien n'est émis) : \(invoices.count) facture\(invoices.count > 1 ? "s" : "")\n\n",
                       "Billing dry run \(period) (nothing issued): \(invoices.count) invoices\n\n")
             + TextTable.render(header: [l.pick("Commune", "Member"), "Mission", l.pick("Ligne", "Line"),
                                         l.pick("Heures", "Hours"), l.pick("Montant", "Amount")],
@@ -377,7 +377,7 @@ enum InvoiceTable {
     static func issued(_ invoices: [Invoice], names: [String: String], today: CalendarDate, language l: Language) -> String {
         let f = DisplayFormat(l)
         let rows = invoices.map { i in
-            [i.number, names[i.member] ?? i.member, i.kind.label(l) + (i.request.map { " \($0)" } ?? ""),
+            [i.number, names[i.member] ?? i.member, i.kind.label(l) + (i.request.map { " \($0)" } ?? "") + (i.complement ? l.pick(" (complément)", " (complement)") : ""),
              f.numericDate(i.issued), f.numericDate(i.due), f.money(i.totalCents), i.status(on: today).label(l)
                 + (i.cancelledBy.map { " (\($0))" } ?? "") + (i.cancels.map { l.pick(" (annule \($0))", " (cancels \($0))") } ?? "")]
         }

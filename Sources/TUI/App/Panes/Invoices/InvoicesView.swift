@@ -23,14 +23,14 @@ func renderInvoices(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
         switch row {
         case .issued(let i):
             let status = i.status(on: state.today)
-            let subject = i.kind.label(l) + (i.request.map { " \($0)" } ?? "") + (i.cancels.map { l.pick(" de \($0)", " of \($0)") } ?? "")
+            let subject = i.kind.label(l) + (i.request.map { " \($0)" } ?? "") + (i.complement ? l.pick(" (complément)", " (complement)") : "") + (i.cancels.map { l.pick(" de \($0)", " of \($0)") } ?? "")
             role = status == .overdue ? .unpaid : status == .cancelled ? .dim : .normal
             cells = [i.number, name(i.member), subject, f.numericDate(i.issued), i.isCreditNote ? "" : f.numericDate(i.due),
                      f.money(i.totalCents), status.label(l) + (status == .overdue ? " !" : "")]
         case .draft(let d):
             let kind = Invoice.Kind(rawValue: d.kind.rawValue) ?? .hours
             role = .dim
-            cells = ["—", name(d.member), kind.label(l) + (d.request.map { " \($0)" } ?? ""), "", "",
+            cells = ["—", name(d.member), kind.label(l) + (d.request.map { " \($0)" } ?? "") + (d.complement ? l.pick(" (complément)", " (complement)") : ""), "", "",
                      f.money(d.totalCents), InvoiceStatus.draft.label(l)]
         }
         if !wide { cells = [cells[0], cells[1], cells[5], cells[6]] }
