@@ -34,6 +34,10 @@ enum PlanTable {
     static func render(_ report: PlanReport, territory: Territory, policy: ReadPolicy, language l: Language) -> String {
         let names = territory.memberNames
         let format = DisplayFormat(l)
+        // Requests named in reasons as people know them (a rota cover by whose rota, where, when).
+        let byID = Dictionary(report.decisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let agentNames = territory.agentNames
+        let say = { (id: String) in byID[id].map { RequestName.say($0, members: names, agents: agentNames, l) } ?? id }
         let header = [l.pick("Demande", "Request"), l.pick("Commune", "Member"), l.pick("Motif", "Motive"), "P",
                       l.pick("Du", "From"), l.pick("Au", "To"), l.pick("Besoin", "Needed"), l.pick("Servi", "Served"),
                       l.pick("État", "Status"), l.pick("Agents", "Agents"), l.pick("Pourquoi", "Why")]
@@ -43,7 +47,7 @@ enum PlanTable {
              format.numericDate(d.effectiveEnd), DurationText.format(d.neededMinutes), DurationText.format(d.servedMinutes),
              d.status.label(in: l) + (d.preemptedOn.map { " " + l.pick("le", "on") + " " + format.numericDate($0) } ?? ""),
              Array(Set(d.periods.map(\.agent))).sorted().joined(separator: ","),
-             d.reasons.map { policy.reasonText($0, l, convention: territory.service.convention) }.joined(separator: " ; ")]
+             d.reasons.map { policy.reasonText($0, l, convention: territory.service.convention, name: say) }.joined(separator: " ; ")]
         }
         var out = ""
         if let from = report.from, let to = report.to {
