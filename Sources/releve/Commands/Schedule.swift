@@ -148,7 +148,11 @@ enum HalfDayOutput {
             let rows = list.map { h -> [String] in
                 let day = "\(f.weekdayShort(h.date.weekday)) \(h.date.day)"
                 let time = "\(clock(h.range.start))–\(clock(h.range.end))"
-                let last = s.request == nil ? member(h.member) + " · " + (h.request ?? l.pick("tournée", "rota")) : agent(h.agent)
+                // A rota cover is said by whose rota it covers, never by its internal id.
+                let what = h.request.map { id in
+                    ImplicitRotaRequests.agent(of: id).map { absent in l.pick("remplace la tournée \(DisplayFormat.de(agent(absent)))", "covers \(agent(absent))'s rota") } ?? id
+                } ?? l.pick("tournée", "rota")
+                let last = s.request == nil ? member(h.member) + " · " + what : agent(h.agent)
                 return [day, halfLabel(h.half, split: h.split, l), time, last, DurationText.format(h.minutes)]
             }
             out += TextTable.render(header: [l.pick("Jour", "Day"), l.pick("Demi-journée", "Half-day"), l.pick("Horaires", "Hours"),
