@@ -16,10 +16,14 @@ struct ConventionCommand: ParsableCommand {
 
         func run() throws {
             try options.reporting { l in
-                let service = try options.openDatabase().serviceSettings()
+                let database = try options.openDatabase()
+                let service = try database.serviceSettings()
                 switch format {
                 case .json: writeOut(ConventionText.json(service))
-                case .table: writeOut(ConventionText.table(service, l))
+                case .table:
+                    writeOut(ConventionText.table(service, l))
+                    // What each year's tariff bills under the scheme, or what it lacks.
+                    for tariff in try database.tariffs() { writeLine(ConventionText.tariffLine(tariff, scheme: service.billing, l)) }
                 }
             }
         }
@@ -142,6 +146,22 @@ enum ConventionText {
                              "\(effects.count) request\(effects.count > 1 ? "s" : "") change:"))
             for e in effects { writeLine("  " + e.text(l, convention: next.convention)) }
         }
+    }
+
+    /// "Tarif 2026 : 250,00 € la journée de 6 h, 50,00 € l'heure au-delà".
+    static func tariffLine(_ t: Tariff, scheme: BillingScheme, _ l: Language) -> String {
+        let f = DisplayFormat(l)
+        let missing = l.pick("montants à saisir (T dans Factures)", "amounts to enter (T in Invoices)")
+        let basis: String
+        switch scheme {
+        case .feeAndHourly:
+            basis = l.pick("\(f.money(t.hourlyRateCents)) de l'heure après les jours prépayés de la cotisation", "\(f.money(t.hourlyRateCents)) an hour after the fee's prepaid days")
+                + (t.feeExempt ? l.pick(" (année exonérée de cotisation)", " (fee-exempt year)") : "")
+        case .prorataCost: basis = l.pick("coût réel des agents partagé en fin d'année au prorata des heures", "agents' real cost shared at year end pro rata of hours")
+        case .dayRate: basis = t.dayRate.map { $0.basis(f) } ?? missing
+        case .agentCost: basis = t.agentCost.map { $0.basis(f) } ?? missing
+        }
+        return l.pick("Tarif \(t.year) : ", "Tariff \(t.year): ") + basis
     }
 
     static func tariffNote(_ t: Tariff, scheme: BillingScheme, _ l: Language) -> String {
