@@ -316,7 +316,7 @@ struct RequestFormTests {
         #expect(body.contains("Si elle est enregistrée"))
         // The cost before confirming (rules.md §6.1).
         let estimate = try #require(CostEstimate.make(for: decision, territory: demoSnapshot.territory))
-        #expect(body.contains("Coût prévisionnel : \(DisplayFormat(.fr).money(estimate.amountCents))"), "\(body)")
+        #expect(body.contains("Coût prévisionnel : \(DisplayFormat(.fr).money(estimate.amountCents ?? -1))"), "\(body)")
         // Without a tariff for its year, the preview says how to make one.
         _ = update(&state, .estimated(nil, year: 2027))
         #expect(screen(state).joined(separator: " ").contains("Coût : aucun tarif 2027"))
