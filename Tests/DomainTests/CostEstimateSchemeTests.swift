@@ -143,7 +143,7 @@ struct CostEstimateSchemeTests {
         #expect(CostEstimate.evaluate(for: decision, territory: dayRate.territory) == .failure(.incompleteTariff(year: 2024, scheme: .dayRate)))
         let noDay = CostEstimateMissing.incompleteTariff(year: 2024, scheme: .dayRate).message(.fr)
         #expect(noDay.contains("le tarif 2024 n'a pas de prix de journée") && noDay.contains("day_rate, day_hours et extra_hourly_rate"))
-        #expect(noDay.contains("tariffs[] du fichier releve/1") && noDay.contains("T dans Factures"))
+        #expect(noDay.contains("tariffs[] du fichier releve/1") && noDay.contains("releve convention preset cdg63"))
 
         let agentCost = Self.scenario(.agentCost, weekly: 1050, start: "2024-03-11", end: "2024-03-22")
         agentCost.territory.tariffs[0].agentCost = nil

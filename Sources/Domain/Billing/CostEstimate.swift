@@ -108,8 +108,8 @@ public enum CostEstimateMissing: Hashable, Sendable, Error {
         case .incompleteTariff(let year, let scheme):
             let preset = scheme == .dayRate ? "cdg63" : "cdg03"
             return DataProblem.tariffIncomplete(year: year, scheme: scheme).message(in: l)
-                + l.pick(" : ajoutez-les au tarif \(year) dans tariffs[] du fichier releve/1 (releve export, puis releve import), ou T dans Factures ; releve convention preset \(preset) complète aussi le tarif",
-                         ": add them to the \(year) tariff in tariffs[] of the releve/1 file (releve export, then releve import), or T in Invoices; releve convention preset \(preset) also completes the tariff")
+                + l.pick(" : ajoutez-les au tarif \(year) dans tariffs[] du fichier releve/1 (releve export, puis releve import), ou releve convention preset \(preset) qui complète le tarif (le formulaire T de Factures ne les montre pas)",
+                         ": add them to the \(year) tariff in tariffs[] of the releve/1 file (releve export, then releve import), or releve convention preset \(preset), which completes the tariff (the T form in Invoices does not show them)")
         case .hourlyCost(let agents):
             let who = agents.joined(separator: ", ")
             return agents.isEmpty
