@@ -29,31 +29,76 @@ public enum CostEstimateDocument {
         flow.space(4)
 
         flow.heading("Calcul du coût prévisionnel")
-        let columns = [
-            PageFlow.Column(title: "Élément", width: 345),
-            PageFlow.Column(title: "Valeur", width: 150, align: .right),
-        ]
-        flow.table(columns, rows: [
-            ["Heures nécessaires sur la période", French.hours(estimate.neededMinutes)],
-            ["Heures prépayées restantes (cotisation \(estimate.year))", French.hours(estimate.prepaidMinutesLeft)],
-            ["Heures facturables", French.hours(estimate.billedMinutes)],
-            ["Coût horaire \(estimate.year)", French.money(estimate.hourlyRateCents)],
-        ], totals: [["Montant prévisionnel", French.money(estimate.amountCents)]], size: 10)
-        flow.paragraph("Les heures facturables sont les heures nécessaires diminuées des heures prépayées par la cotisation "
-            + "annuelle et non encore utilisées ; le montant est le produit des heures facturables par le coût horaire "
-            + "de l'année, arrondi au centime.", size: 9, after: 4)
-        flow.paragraph("Ce montant est indicatif. Le montant définitif sera fixé à la fin de la mission sur la base du "
-            + "relevé des heures effectuées, joint au titre de recettes.", size: 9, after: 12)
+        flow.field("Base de calcul", estimate.basis(.fr))
+        flow.space(2)
+        let total = estimate.amountCents.map(French.money) ?? "inconnu avant la fin de l'année"
+        if estimate.scheme == .feeAndHourly {
+            let columns = [
+                PageFlow.Column(title: "Élément", width: 345),
+                PageFlow.Column(title: "Valeur", width: 150, align: .right),
+            ]
+            flow.table(columns, rows: [
+                ["Heures nécessaires sur la période", French.hours(estimate.neededMinutes)],
+                ["Heures prépayées restantes (cotisation \(estimate.year))", French.hours(estimate.prepaidMinutesLeft)],
+                ["Heures facturables", French.hours(estimate.billedMinutes)],
+                ["Coût horaire \(estimate.year)", French.money(estimate.hourlyRateCents ?? 0)],
+            ], totals: [["Montant prévisionnel", total]], size: 10)
+        } else {
+            let columns = [
+                PageFlow.Column(title: "Élément", width: 235),
+                PageFlow.Column(title: "Heures", width: 65, align: .right),
+                PageFlow.Column(title: "Prix unitaire", width: 90, align: .right),
+                PageFlow.Column(title: "Montant", width: 105, align: .right),
+            ]
+            let rows = [["Heures nécessaires sur la période", French.hours(estimate.neededMinutes), "", ""]]
+                + estimate.lines.map { line in
+                    [line.label(.fr), line.minutes.map(French.hours) ?? "", line.unitPriceCents.map(French.money) ?? "",
+                     line.amountCents.map(French.money) ?? "—"]
+                }
+            flow.table(columns, rows: rows, totals: [["Montant prévisionnel", "", "", total]], size: 9.5)
+        }
+        for sentence in explanation(estimate) { flow.paragraph(sentence, size: 9, after: 4) }
+        if estimate.amountCents != nil {
+            flow.paragraph("Ce montant est indicatif. Le montant définitif sera fixé à la fin de la mission sur la base du "
+                + "relevé des heures effectuées, joint au titre de recettes.", size: 9, after: 12)
+        } else {
+            flow.paragraph("Le montant dû sera fixé en fin d'année sur la base du relevé des heures effectuées, "
+                + "joint au titre de recettes.", size: 9, after: 12)
+        }
 
         flow.heading("Accord du membre")
         flow.paragraph("Je soussigné(e), représentant \(member.kind == .commune ? "la commune" : "le membre") de "
-            + "\(member.name), donne mon accord pour la mission décrite ci-dessus et son coût prévisionnel de "
-            + "\(French.money(estimate.amountCents)).", after: 10)
+            + "\(member.name), donne mon accord pour la mission décrite ci-dessus et "
+            + (estimate.amountCents.map { "son coût prévisionnel de \(French.money($0))." }
+               ?? "son mode de calcul (\(estimate.basis(.fr))).") , after: 10)
         flow.signatures([
             ["Pour le service commun,"] + French.signatory(service, fallback: "Le Président"),
             ["Bon pour accord", "À …………………………, le ……………………",
              member.kind == .commune ? "Le Maire (signature et cachet)" : "Le Président (signature et cachet)"],
         ])
         return flow.finish()
+    }
+
+    /// What the calculation is based on, in sentences, under the scheme (and what the breakdown needs said).
+    static func explanation(_ estimate: CostEstimate) -> [String] {
+        var sentences: [String]
+        switch estimate.scheme {
+        case .feeAndHourly:
+            sentences = ["Les heures facturables sont les heures nécessaires diminuées des heures prépayées par la cotisation "
+                + "annuelle et non encore utilisées ; le montant est le produit des heures facturables par le coût horaire "
+                + "de l'année, arrondi au centime."]
+        case .dayRate:
+            sentences = ["Chaque jour ouvré de la mission compte ses heures nécessaires : jusqu'à la durée de la journée, "
+                + "au prix de la journée (une journée incomplète au prorata de ses heures), au-delà au prix de l'heure ; "
+                + "chaque ligne est arrondie au centime."]
+        case .agentCost:
+            sentences = ["Les heures prévues pour chaque agent sont facturées à son coût horaire chargé (salaire et charges) "
+                + "multiplié par le coefficient de la convention, arrondi au centime par agent"
+                + ((estimate.agentCost?.monthlyAgentFeeCents ?? 0) > 0
+                   ? " ; s'y ajoutent les frais de bulletin de paie, par agent et par mois de la mission." : ".")]
+        case .prorataCost:
+            sentences = []
+        }
+        return sentences + estimate.notes(.fr)
     }
 }

@@ -123,17 +123,7 @@ public enum ServiceContractDocument {
                 + "\(agent) à la même heure ; \(fix).", size: 9.5, after: 2)
         }
 
-        if let estimate = contract.estimate {
-            flow.paragraph("Pour information, et à titre prévisionnel, cette prestation de remplacement coûtera, selon le tarif "
-                + "\(estimate.year) en vigueur (\(French.money(estimate.hourlyRateCents)) de l'heure), la somme de "
-                + "\(French.money(estimate.amountCents)) correspondant à \(French.hours(estimate.billedMinutes)) de travail"
-                + (estimate.prepaidMinutesLeft > 0 && estimate.billedMinutes < estimate.neededMinutes
-                    ? ", après déduction de \(French.hours(estimate.neededMinutes - estimate.billedMinutes)) comprises dans la cotisation annuelle"
-                    : "") + ".", size: 9.5, after: 3)
-        } else {
-            flow.paragraph("Le tarif \(request.start.year) n'est pas encore fixé : le coût prévisionnel sera communiqué dès "
-                + "son adoption.", size: 9.5, after: 3)
-        }
+        flow.paragraph(estimateSentence(contract), size: 9.5, after: 3)
         flow.paragraph("Le montant définitif dû par \(shortParty) sera fixé à la fin de la mission sur la base d'un relevé "
             + "d'heures établi par le service commun, en lien avec \(shortParty), et joint à l'appui du titre de recettes émis.",
             size: 9.5)
@@ -225,6 +215,42 @@ public enum ServiceContractDocument {
     }
 
     /// "version 2 du 7 décembre 2026, remplace celle du 2 décembre 2026".
+    /// The estimate paragraph of article 2: the amount and the scheme's basis in words, or why
+    /// there is no amount (prorata_cost: known at year end; a tariff or an hourly cost missing).
+    static func estimateSentence(_ contract: ServiceContract) -> String {
+        let year = contract.request.start.year
+        guard let estimate = contract.estimate else {
+            switch contract.estimateMissing {
+            case .hourlyCost?:
+                return "Le coût horaire de l'agent n'est pas encore renseigné : le coût prévisionnel sera communiqué dès qu'il le sera."
+            case .incompleteTariff?, .noTariff?, nil:
+                return "Le tarif \(year) n'est pas encore fixé : le coût prévisionnel sera communiqué dès son adoption."
+            }
+        }
+        let opening = "Pour information, et à titre prévisionnel, cette prestation de remplacement coûtera, selon le tarif "
+            + "\(estimate.year) en vigueur (\(estimate.basis(.fr))), "
+        switch estimate.scheme {
+        case .feeAndHourly:
+            return opening + "la somme de \(French.money(estimate.amountCents ?? 0)) correspondant à \(French.hours(estimate.billedMinutes)) de travail"
+                + (estimate.prepaidMinutesLeft > 0 && estimate.billedMinutes < estimate.neededMinutes
+                    ? ", après déduction de \(French.hours(estimate.neededMinutes - estimate.billedMinutes)) comprises dans la cotisation annuelle"
+                    : "") + "."
+        case .dayRate:
+            let days = estimate.lines.first { $0.kind == .day }?.count ?? 0
+            return opening + "la somme de \(French.money(estimate.amountCents ?? 0)) correspondant à \(French.hours(estimate.billedMinutes)) "
+                + "de travail sur \(days) journée\(days > 1 ? "s" : "")."
+        case .agentCost:
+            let unserved = estimate.lines.first { $0.kind == .unserved }?.minutes ?? 0
+            return opening + "la somme de \(French.money(estimate.amountCents ?? 0)) correspondant à \(French.hours(estimate.billedMinutes)) de travail"
+                + (unserved > 0 ? ", dont \(French.hours(unserved)) sans agent désigné, estimées au coût horaire moyen des agents du service" : "")
+                + "."
+        case .prorataCost:
+            return "Pour information, le coût de cette prestation de remplacement (\(French.hours(estimate.neededMinutes)) de travail "
+                + "prévues) ne peut être connu à l'avance : il sera établi en fin d'année selon la convention "
+                + "(\(estimate.basis(.fr)))."
+        }
+    }
+
     static func versionText(_ v: ServiceContract.Version, short: Bool) -> String {
         guard v.recorded else {
             return short ? "projet du \(French.numeric(v.date))"

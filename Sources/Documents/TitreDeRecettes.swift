@@ -62,6 +62,7 @@ public enum TitreDeRecettes {
         flow.space(4)
 
         flow.heading("Bases de calcul de la liquidation")
+        if let words = Self.basis(invoice, billing: service.billing) { flow.field("Base de calcul", words) }
         let columns = [
             PageFlow.Column(title: "Désignation", width: 235),
             PageFlow.Column(title: "Heures", width: 65, align: .right),
@@ -127,6 +128,40 @@ public enum TitreDeRecettes {
     /// The public accountant named by the service, else the treasury.
     static func accountant(_ service: ServiceSettings) -> String {
         service.accountant.flatMap { $0.isEmpty ? nil : $0 } ?? "Trésorerie"
+    }
+
+    /// The scheme's basis in words, read from the invoice's own lines (frozen at issue, so a
+    /// tariff changed later never changes what a title printed again says): "250,00 € la
+    /// journée de 6 h, 50,00 € l'heure au-delà", "coût horaire de l'agent × 1,40, 25,00 € par
+    /// agent et par mois (bulletin de paie)", "30,00 € de l'heure après les heures prépayées de
+    /// la cotisation", "coût réel de l'agent partagé en fin d'année au prorata des heures".
+    static func basis(_ invoice: Invoice, billing: BillingScheme) -> String? {
+        let f = DisplayFormat(.fr)
+        if invoice.kind == .prorataCost {
+            return CostEstimate.basis(scheme: .prorataCost, tariff: nil, .fr)
+        }
+        if invoice.kind == .annualFee {
+            return "cotisation annuelle forfaitaire selon la strate démographique du membre"
+        }
+        switch billing {
+        case .dayRate:
+            // The day line's label ends with the basis in brackets: "Journées de remplacement (…)".
+            guard let label = invoice.lines.first(where: { $0.label.contains("Journées de remplacement (") })?.label,
+                  let open = label.firstRange(of: "Journées de remplacement (")?.upperBound, label.hasSuffix(")") else { return nil }
+            return String(label[open..<label.index(before: label.endIndex)])
+        case .agentCost:
+            guard let label = invoice.lines.first(where: { $0.label.contains(" de l'heure × ") })?.label,
+                  let last = label.split(separator: "× ").last,
+                  let coefficient = AgentCostRate.parseCoefficient(String(last.map { $0 == "," ? "." : $0 }))
+            else { return nil }
+            let fee = invoice.lines.first { $0.label.contains("Frais de bulletin de paie") }?.unitPriceCents ?? 0
+            return AgentCostRate(coefficientHundredths: coefficient, monthlyAgentFeeCents: fee).basis(f)
+        case .feeAndHourly:
+            guard let hours = invoice.lines.first(where: { $0.kind == .hours || $0.label.contains("Heures de remplacement") }) else { return nil }
+            return "\(f.money(hours.unitPriceCents)) de l'heure après les heures prépayées de la cotisation"
+        case .prorataCost:
+            return CostEstimate.basis(scheme: .prorataCost, tariff: nil, .fr)
+        }
     }
 
     /// One sentence per kind of line present, saying what the line is based on.

@@ -138,6 +138,10 @@ final class DatabaseDataSource: AppDataSource {
 
     func estimate(_ decision: RequestDecision) throws -> CostEstimate? { try database.costEstimate(for: decision) }
 
+    func estimateResult(_ decision: RequestDecision) throws -> Result<CostEstimate, CostEstimateMissing>? {
+        try database.costEstimateResult(for: decision)
+    }
+
     func panel(_ subject: PanelSubject, language l: Language) throws -> PanelContent {
         if case .suggestions(let id) = subject {
             let territory = try database.loadPlanningTerritory()

@@ -140,6 +140,46 @@ import Testing
         next.request.start = try #require(CalendarDate(year: 2031, month: 3, day: 3))
         #expect(try database.costEstimate(for: next) == nil)
     }
+
+    /// Under every scheme, what the database reads for one member (and, under agent_cost, the
+    /// agents' hourly costs) gives the whole territory's estimate, lines and basis included.
+    @Test(arguments: [ConventionPreset.cdg63, .cdg03, .cdg51, .oisans])
+    func theEstimateReadForOneMemberFollowsTheScheme(preset: ConventionPreset) throws {
+        let database = try Fixtures.database()
+        let territory = DemoTerritory.make(today: try #require(CalendarDate(year: 2026, month: 11, day: 16)), preset: preset)
+        try database.save(territory)
+        let plan = Arbitration.plan(territory)
+        var compared = 0
+        for decision in plan.decisions where !decision.isImplicit && decision.status != .refused {
+            let read = try database.costEstimateResult(for: decision)
+            #expect(read == CostEstimate.evaluate(for: decision, territory: territory), "\(decision.id)")
+            let estimate = try #require(try read?.get(), "\(decision.id)")
+            #expect(estimate.scheme == preset.billing)
+            #expect(!estimate.lines.isEmpty)
+            #expect((estimate.amountCents == nil) == (preset.billing == .prorataCost))
+            if let amount = estimate.amountCents { #expect(amount == estimate.lines.reduce(0) { $0 + ($1.amountCents ?? 0) }) }
+            compared += 1
+        }
+        #expect(compared > 20)
+    }
+
+    /// agent_cost with a planned agent without an hourly cost: the store names the agent.
+    @Test func anAgentWithoutHourlyCostIsNamed() throws {
+        let database = try Fixtures.database()
+        var territory = DemoTerritory.make(today: try #require(CalendarDate(year: 2026, month: 11, day: 16)), preset: .cdg03)
+        let plan = Arbitration.plan(territory)
+        let decision = try #require(plan.decisions.first { !$0.isImplicit && !$0.periods.isEmpty })
+        let agent = try #require(decision.periods.first?.agent)
+        let index = try #require(territory.agents.firstIndex { $0.code == agent })
+        territory.agents[index].hourlyCostCents = nil
+        try database.save(territory)
+        guard case .failure(.hourlyCost(let names))? = try database.costEstimateResult(for: decision) else {
+            Issue.record("no missing hourly cost")
+            return
+        }
+        #expect(names.contains(territory.agents[index].name))
+        #expect(try database.costEstimate(for: decision) == nil)
+    }
 }
 
 /// The coordinator's assignment by hand (issue 12): stored, audited, read by the arbitration,

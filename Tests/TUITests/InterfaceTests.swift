@@ -316,7 +316,7 @@ struct RequestFormTests {
         #expect(body.contains("Si elle est enregistrée"))
         // The cost before confirming (rules.md §6.1).
         let estimate = try #require(CostEstimate.make(for: decision, territory: demoSnapshot.territory))
-        #expect(body.contains("Coût prévisionnel : \(DisplayFormat(.fr).money(estimate.amountCents))"), "\(body)")
+        #expect(body.contains("Coût prévisionnel : \(DisplayFormat(.fr).money(estimate.amountCents ?? -1))"), "\(body)")
         // Without a tariff for its year, the preview says how to make one.
         _ = update(&state, .estimated(nil, year: 2027))
         #expect(screen(state).joined(separator: " ").contains("Coût : aucun tarif 2027"))
@@ -640,5 +640,23 @@ struct RequestMissionsFormTests {
             return
         }
         #expect(request.missions == "Paie ; état civil")
+    }
+}
+
+/// The request form's preview states the scheme's basis (issue 13, part 5).
+@Suite("Preview estimate under every scheme")
+struct PreviewEstimateTextTests {
+    @Test(arguments: [(ConventionPreset.cdg63, "250,00 € la journée de 6 h, 50,00 € l'heure au-delà"),
+                      (.cdg51, "coût horaire de l'agent × 1,10, 25,00 € par agent et par mois (bulletin de paie)"),
+                      (.oisans, "aucun montant avant la fin de l'année"),
+                      (.cucm, "de l'heure")])
+    func thePreviewSaysTheBasis(preset: ConventionPreset, words: String) throws {
+        let territory = DemoTerritory.make(today: demoToday, preset: preset)
+        let decision = try #require(Arbitration.plan(territory).decisions.first { !$0.isImplicit && $0.servedMinutes > 0 })
+        let estimate = try #require(CostEstimate.make(for: decision, territory: territory))
+        let text = estimateText(estimate, .fr)
+        #expect(text.hasPrefix("Coût prévisionnel : "))
+        #expect(text.contains(words), "\(text)")
+        if let amount = estimate.amountCents { #expect(text.contains(DisplayFormat(.fr).money(amount))) }
     }
 }

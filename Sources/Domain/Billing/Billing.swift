@@ -402,33 +402,3 @@ public enum BillingScope: Hashable, Sendable {
         return d
     }
 }
-
-/// The cost estimate (coût prévisionnel) shown before a mission (rules.md §6.1).
-public struct CostEstimate: Hashable, Sendable {
-    public var request: String
-    public var member: String
-    public var year: Int
-    public var neededMinutes: Int
-    public var prepaidMinutesLeft: Int
-    public var billedMinutes: Int
-    public var hourlyRateCents: Int
-    public var amountCents: Int
-
-    /// (needed minutes − the member's prepaid minutes still unused that year, not below 0) ×
-    /// hourly rate / 60, rounded half up; nil when the year has no tariff.
-    public static func make(for decision: RequestDecision, territory: Territory) -> CostEstimate? {
-        let year = decision.request.start.year
-        // A refused request costs nothing: no estimate.
-        guard decision.status != .refused else { return nil }
-        guard let tariff = territory.tariffs.first(where: { $0.year == year }),
-              let member = territory.members.first(where: { $0.code == decision.request.member }) else { return nil }
-        let prepaid = tariff.feeExempt ? 0 : (tariff.band(for: member.population)?.prepaidDays ?? 0) * tariff.minutesPerDay
-        let used = territory.timeEntries.filter { $0.member == member.code && $0.validated && $0.date.year == year }
-            .reduce(0) { $0 + $1.minutes }
-        let left = max(0, prepaid - used)
-        let billed = max(0, decision.neededMinutes - left)
-        return CostEstimate(request: decision.id, member: member.code, year: year, neededMinutes: decision.neededMinutes,
-                            prepaidMinutesLeft: left, billedMinutes: billed, hourlyRateCents: tariff.hourlyRateCents,
-                            amountCents: Billing.amount(minutes: billed, rateCents: tariff.hourlyRateCents))
-    }
-}

@@ -34,6 +34,8 @@ public struct ServiceContract: Sendable {
     public var decision: RequestDecision
     public var schedule: HalfDaySchedule
     public var estimate: CostEstimate?
+    /// Why there is no estimate, when the data lacks what the scheme needs.
+    public var estimateMissing: CostEstimateMissing?
     /// Agent code → name, for every agent of the schedule.
     public var agentNames: [String: String]
     /// Member code → name, for the members named by the schedule's conflicts.
@@ -61,8 +63,10 @@ public struct ServiceContract: Sendable {
         for h in schedule.halfDays { used[h.agent] = names[h.agent] ?? h.agent }
         for u in schedule.unplaced { used[u.agent] = names[u.agent] ?? u.agent }
         for c in schedule.conflicts { used[c.agent] = names[c.agent] ?? c.agent }
+        let evaluated = CostEstimate.evaluate(for: decision, territory: territory)
         var contract = ServiceContract(request: decision.request, member: member, decision: decision, schedule: schedule,
-                                       estimate: CostEstimate.make(for: decision, territory: territory), agentNames: used)
+                                       estimate: try? evaluated?.get(), agentNames: used)
+        if case .failure(let missing)? = evaluated { contract.estimateMissing = missing }
         let wanted = Set(schedule.conflicts.flatMap(\.members))
         for m in territory.members where wanted.contains(m.code) { contract.memberNames[m.code] = m.name }
         return contract
@@ -105,6 +109,8 @@ public struct ServiceContract: Sendable {
         }
         for u in schedule.unplaced { parts.append("u \(u.date.iso) \(u.agent) \(u.minutes)") }
         for day in Weekday.allCases { parts.append(member.openingHours.text(day)) }
+        // The basis the estimate paragraph states (fee_and_hourly's fingerprints stay as they were).
+        if let estimate, estimate.scheme != .feeAndHourly { parts.append(estimate.scheme.rawValue + " " + estimate.basis(.fr)) }
         return parts.joined(separator: "|")
     }
 }

@@ -229,8 +229,8 @@ public enum Msg: Sendable {
     case closedMonthsLoaded([String])
     case failed(String)
     case impact(RequestImpact, ReplacementRequest)
-    /// The preview's cost (nil: no tariff for `year`).
-    case estimated(CostEstimate?, year: Int)
+    /// The preview's cost (nil: no tariff for `year`, or `missing` says what the scheme lacks).
+    case estimated(CostEstimate?, year: Int, missing: CostEstimateMissing? = nil)
     case saved(String)
     /// A member or an agent was saved or deleted: close the form, say it, reload.
     case done(String)

@@ -98,9 +98,10 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.requestForm?.impact = impact
         state.requestForm?.pending = request
         return []
-    case .estimated(let estimate, let year):
+    case .estimated(let estimate, let year, let missing):
         state.requestForm?.estimate = estimate
         state.requestForm?.estimateYear = year
+        state.requestForm?.estimateMissing = missing
         return []
     case .saved(let id):
         state.savedRequest = id

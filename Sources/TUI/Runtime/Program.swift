@@ -44,6 +44,9 @@ public protocol AppDataSource: AnyObject {
     /// The cost estimate of a request as the form would save it (rules.md §6.1), nil without a
     /// tariff for its year.
     func estimate(_ decision: RequestDecision) throws -> CostEstimate?
+    /// The estimate under the service's scheme, or what the data lacks for it (said in the
+    /// preview); nil for a refused request.
+    func estimateResult(_ decision: RequestDecision) throws -> Result<CostEstimate, CostEstimateMissing>?
     /// Logs `entry` (`original` nil) or corrects `original` into `entry`, refused if `original`
     /// changed meanwhile; the sentence for the status bar.
     func saveHours(_ entry: TimeEntry, original: TimeEntry?, language: Language) throws -> String
@@ -86,6 +89,11 @@ extension AppDataSource {
 
     /// A source without a database estimates from the hours it was given (none).
     public func estimate(_ decision: RequestDecision) throws -> CostEstimate? { nil }
+
+    /// From `estimate`: a missing estimate is a missing tariff.
+    public func estimateResult(_ decision: RequestDecision) throws -> Result<CostEstimate, CostEstimateMissing>? {
+        try estimate(decision).map { .success($0) } ?? .failure(.noTariff(year: decision.request.start.year))
+    }
 
     /// Without a lookup by id, the entries are not found (the week is read whole instead).
     public func hours(ids: Set<Int64>) throws -> [TimeEntry] { [] }
@@ -336,8 +344,10 @@ public final class Program {
                 guard let snapshot = state.snapshot else { continue }
                 run(busy: language.pick("Calcul de l'effet de la demande…", "Working out the request's effect…")) { data in
                     let impact = RequestImpact.of(request, in: snapshot.territory, current: snapshot.plan)
-                    let estimate = impact.decision.flatMap { try? data.estimate($0) }
-                    return [.impact(impact, request), .estimated(estimate, year: request.start.year)]
+                    let result = impact.decision.flatMap { try? data.estimateResult($0) }
+                    var missing: CostEstimateMissing?
+                    if case .failure(let m)? = result { missing = m }
+                    return [.impact(impact, request), .estimated(try? result?.get(), year: request.start.year, missing: missing)]
                 }
             case .saveRequest(let request, let isNew, let read):
                 run(busy: language.pick("Enregistrement…", "Saving…")) { data in

@@ -29,9 +29,11 @@ struct EstimateCommand: ParsableCommand {
                 throw CommandFailure(.invalidData, l.pick("demande \(requestID) \(why.first ?? "refusée") : pas de coût prévisionnel",
                                                           "request \(requestID) \(why.first ?? "refused"): no cost estimate"))
             }
-            guard let estimate = CostEstimate.make(for: decision, territory: territory) else {
-                throw CommandFailure(.invalidData, l.pick("aucun tarif pour \(decision.request.start.year) : dans l'interface, volet Factures (6), année \(decision.request.start.year), touche T (le formulaire reprend le tarif de l'année d'avant)",
-                                                          "no tariff for \(decision.request.start.year)"))
+            let estimate: CostEstimate
+            switch CostEstimate.evaluate(for: decision, territory: territory) {
+            case .success(let found)?: estimate = found
+            case .failure(let missing)?: throw CommandFailure(.invalidData, missing.message(l))
+            case nil: throw CommandFailure(.invalidData, l.pick("demande \(requestID) : pas de coût prévisionnel", "request \(requestID): no cost estimate"))
             }
             if let pdf, let member = territory.members.first(where: { $0.code == estimate.member }) {
                 let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
@@ -42,32 +44,53 @@ struct EstimateCommand: ParsableCommand {
                 writeError(l.pick("Coût prévisionnel écrit dans \(pdf)\n", "Cost estimate written to \(pdf)\n"))
             }
             switch format {
-            case .json:
-                writeOut(JSONOutput.object([
-                    ("request", .string(estimate.request)), ("member", .string(estimate.member)), ("year", .integer(estimate.year)),
-                    ("needed_minutes", .integer(estimate.neededMinutes)), ("prepaid_minutes_left", .integer(estimate.prepaidMinutesLeft)),
-                    ("billed_minutes", .integer(estimate.billedMinutes)), ("hourly_rate", .string(MoneyText.format(estimate.hourlyRateCents))),
-                    ("amount", .string(MoneyText.format(estimate.amountCents))),
-                ]).rendered())
-            case .table:
-                let money = DisplayFormat(l)
-                let name = territory.members.first { $0.code == estimate.member }?.name ?? estimate.member
-                writeOut(l.pick("""
-                    Coût prévisionnel · demande \(estimate.request) · \(name)
-                      Heures nécessaires          \(DurationText.format(estimate.neededMinutes))
-                      Heures prépayées restantes  \(DurationText.format(estimate.prepaidMinutesLeft)) (cotisation \(estimate.year))
-                      Heures facturables          \(DurationText.format(estimate.billedMinutes)) × \(money.money(estimate.hourlyRateCents)) de l'heure
-                      Montant estimé              \(money.money(estimate.amountCents))
-
-                    """, """
-                    Cost estimate · request \(estimate.request) · \(name)
-                      Hours needed                \(DurationText.format(estimate.neededMinutes))
-                      Prepaid hours left          \(DurationText.format(estimate.prepaidMinutesLeft)) (fee \(estimate.year))
-                      Billable hours              \(DurationText.format(estimate.billedMinutes)) × \(money.money(estimate.hourlyRateCents)) an hour
-                      Estimated amount            \(money.money(estimate.amountCents))
-
-                    """))
+            case .json: writeOut(Self.json(estimate, l).rendered())
+            case .table: writeOut(Self.table(estimate, name: territory.members.first { $0.code == estimate.member }?.name ?? estimate.member, l))
             }
         }
+    }
+}
+
+extension EstimateCommand {
+    /// The JSON of cli.md (request, member, year, needed_minutes, prepaid_minutes_left,
+    /// billed_minutes, hourly_rate, amount) with the scheme, its basis in words and the lines;
+    /// `amount` is null when none is known before the mission (prorata_cost).
+    static func json(_ e: CostEstimate, _ l: Language) -> JSONOutput {
+        JSONOutput.object([
+            ("request", .string(e.request)), ("member", .string(e.member)), ("year", .integer(e.year)),
+            ("needed_minutes", .integer(e.neededMinutes)), ("prepaid_minutes_left", .integer(e.prepaidMinutesLeft)),
+            ("billed_minutes", .integer(e.billedMinutes)), ("hourly_rate", .optional(e.hourlyRateCents.map(MoneyText.format))),
+            ("amount", .optional(e.amountCents.map(MoneyText.format))),
+            ("scheme", .string(e.scheme.rawValue)), ("basis", .string(e.basis(l))),
+            ("lines", .array(e.lines.map { line in
+                .object([("type", .string(line.kind.rawValue)), ("label", .string(line.label(l))),
+                         ("minutes", .optional(line.minutes)), ("unit_price", .optional(line.unitPriceCents.map(MoneyText.format))),
+                         ("amount", .optional(line.amountCents.map(MoneyText.format)))])
+            })),
+            ("notes", .array(e.notes(l).map(JSONOutput.string))),
+        ])
+    }
+
+    /// The table: hours needed, then one row per line, the amount (or why there is none) and the basis.
+    static func table(_ e: CostEstimate, name: String, _ l: Language) -> String {
+        let f = DisplayFormat(l)
+        var rows: [String] = [l.pick("Coût prévisionnel · demande \(e.request) · \(name)", "Cost estimate · request \(e.request) · \(name)")]
+        func row(_ label: String, _ value: String) { rows.append("  " + label.padding(toLength: max(label.count + 2, 28), withPad: " ", startingAt: 0) + value) }
+        row(l.pick("Base de calcul", "Basis"), e.basis(l))
+        row(l.pick("Heures nécessaires", "Hours needed"), DurationText.format(e.neededMinutes))
+        if e.scheme == .feeAndHourly {
+            row(l.pick("Heures prépayées restantes", "Prepaid hours left"),
+                "\(DurationText.format(e.prepaidMinutesLeft)) (" + l.pick("cotisation", "fee") + " \(e.year))")
+            row(l.pick("Heures facturables", "Billable hours"),
+                "\(DurationText.format(e.billedMinutes)) × \(f.money(e.hourlyRateCents ?? 0)) " + l.pick("de l'heure", "an hour"))
+        } else {
+            for line in e.lines where line.kind != .share {
+                let minutes = line.minutes.map { DurationText.format($0) + " " } ?? ""
+                row(line.label(l), minutes + (line.amountCents.map { "= " + f.money($0) } ?? ""))
+            }
+        }
+        row(l.pick("Montant estimé", "Estimated amount"), e.amountCents.map(f.money) ?? l.pick("inconnu avant la fin de l'année", "unknown before year end"))
+        for note in e.notes(l) { rows.append("  " + note) }
+        return rows.joined(separator: "\n") + "\n\n"
     }
 }

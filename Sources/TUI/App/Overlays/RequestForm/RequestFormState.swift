@@ -10,6 +10,8 @@ public struct RequestFormState: Sendable, Equatable {
     /// The cost of the previewed request, and the year it was asked for (said when no tariff).
     public var estimate: CostEstimate?
     public var estimateYear: Int?
+    /// What the scheme lacks when there is no estimate (a tariff, its amounts, an hourly cost).
+    public var estimateMissing: CostEstimateMissing?
     public var pending: ReplacementRequest?
     /// The request as it was when the form opened, with its version (edits): saving refuses to
     /// overwrite it if another session changed it meanwhile.

@@ -19,6 +19,7 @@ func editRequestForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         form.impact = nil
         form.estimateYear = nil
         form.estimate = nil
+        form.estimateMissing = nil
         form.error = nil
     case .enter:
         if let pending = form.pending, form.impact != nil {

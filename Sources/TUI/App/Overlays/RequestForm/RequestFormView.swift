@@ -73,14 +73,11 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
         }
         // The cost before confirming (rules.md §6.1), or how to make the missing tariff.
         if let year = form.estimateYear, y < rect.maxY - 3 {
-            let f = DisplayFormat(l)
             let text: String
             if let e = form.estimate {
-                let prepaid = e.neededMinutes - e.billedMinutes
-                text = l.pick("Coût prévisionnel : \(f.money(e.amountCents)) (\(f.duration(e.billedMinutes)) à \(f.money(e.hourlyRateCents)) de l'heure"
-                                + (prepaid > 0 ? ", \(f.duration(prepaid)) prises sur les jours prépayés \(e.year))" : ")"),
-                              "Estimated cost: \(f.money(e.amountCents)) (\(f.duration(e.billedMinutes)) at \(f.money(e.hourlyRateCents)) an hour"
-                                + (prepaid > 0 ? ", \(f.duration(prepaid)) from the \(e.year) prepaid days)" : ")"))
+                text = estimateText(e, l)
+            } else if let missing = form.estimateMissing, missing != .noTariff(year: year) {
+                text = l.pick("Coût : ", "Cost: ") + missing.message(l)
             } else {
                 text = l.pick("Coût : aucun tarif \(year) — volet Factures (6), année \(year), T : le formulaire reprend le tarif de l'année d'avant.",
                               "Cost: no \(year) tariff — Invoices pane (6), year \(year), T: the form starts from the year before's.")
@@ -156,4 +153,28 @@ private func memberHint(_ state: AppState, _ form: RequestFormState) -> String? 
         .sorted { ($0.name.folding(), $0.code) < ($1.name.folding(), $1.code) }.prefix(4)
     guard !found.isEmpty else { return nil }
     return state.language.pick("Communes : ", "Members: ") + found.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
+}
+
+/// The preview's cost line under the service's scheme, with its basis in words.
+func estimateText(_ e: CostEstimate, _ l: Language) -> String {
+    let f = DisplayFormat(l)
+    switch e.scheme {
+    case .feeAndHourly:
+        let prepaid = e.neededMinutes - e.billedMinutes
+        let rate = f.money(e.hourlyRateCents ?? 0)
+        return l.pick("Coût prévisionnel : \(f.money(e.amountCents ?? 0)) (\(f.duration(e.billedMinutes)) à \(rate) de l'heure"
+                        + (prepaid > 0 ? ", \(f.duration(prepaid)) prises sur les jours prépayés \(e.year))" : ")"),
+                      "Estimated cost: \(f.money(e.amountCents ?? 0)) (\(f.duration(e.billedMinutes)) at \(rate) an hour"
+                        + (prepaid > 0 ? ", \(f.duration(prepaid)) from the \(e.year) prepaid days)" : ")"))
+    case .prorataCost:
+        return l.pick("Coût prévisionnel : aucun montant avant la fin de l'année (\(f.duration(e.neededMinutes)) ; \(e.basis(l))).",
+                      "Estimated cost: no amount before year end (\(f.duration(e.neededMinutes)); \(e.basis(l))).")
+    case .dayRate, .agentCost:
+        let unserved = e.lines.first { $0.kind == .unserved }?.minutes ?? 0
+        let detail = unserved > 0
+            ? l.pick(", dont \(f.duration(unserved)) sans agent au coût horaire moyen", ", \(f.duration(unserved)) of them with no agent, at the average hourly cost")
+            : ""
+        return l.pick("Coût prévisionnel : \(f.money(e.amountCents ?? 0)) (\(f.duration(e.billedMinutes)) ; \(e.basis(l))\(detail)).",
+                      "Estimated cost: \(f.money(e.amountCents ?? 0)) (\(f.duration(e.billedMinutes)); \(e.basis(l))\(detail)).")
+    }
 }
