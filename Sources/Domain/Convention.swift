@@ -216,10 +216,9 @@ extension Convention {
             next.halfDays.afternoon = afternoon
         case .travelMinutes: next.halfDays.travelMinutes = try integer(0...240)
         }
-        if !next.given.contains(key) {
-            next.given.append(key)
-            next.given.sort { Key.allCases.firstIndex(of: $0)! < Key.allCases.firstIndex(of: $1)! }
-        }
+        // The keys given, in the order of rules.md §7.
+        let given = next.given + [key]
+        next.given = Key.allCases.filter(given.contains)
         self = next
     }
 

@@ -61,10 +61,8 @@ extension AppDatabase {
     /// What saving `service` would do to the requests: every request whose outcome (status,
     /// minutes needed or served, reasons) differs, in id order. Nothing is written.
     public func conventionEffects(of service: ServiceSettings) throws -> [ConventionEffect] {
-        if service.billing == .prorataCost, service.convention.billingPeriod != .year {
-            throw ConventionRefusal.prorataByYearOnly(service.convention.billingPeriod)
-        }
-        return try read { db in try Self.effects(of: service, db) }
+        try Self.requireCoherent(service)
+        return try read { db in try Self.effects(of: service, db).effects }
     }
 
     /// Saves the service's settings (a new convention, scheme or preset) in one transaction:
@@ -75,19 +73,18 @@ extension AppDatabase {
     public func saveService(_ service: ServiceSettings, seen: ServiceSettings, tariffs: [Tariff] = [],
                             language l: Language = .fr) throws -> [ConventionEffect] {
         try write { db in
-            if service.billing == .prorataCost, service.convention.billingPeriod != .year {
-                throw ConventionRefusal.prorataByYearOnly(service.convention.billingPeriod)
-            }
+            try Self.requireCoherent(service)
             let current = try TerritoryReader.service(db)
             if current != seen {
                 throw ConventionRefusal.changedMeanwhile(Self.differences(from: seen, to: current, l))
             }
-            let effects = try Self.effects(of: service, db)
+            let worked = try Self.effects(of: service, db)
             let writer = TerritoryWriter(db: db)
             try writer.writeService(service)
             for tariff in tariffs { try writer.writeTariff(tariff) }
-            try PlanStore.refreshIfStale(db)
-            return effects
+            // The plan the effects were worked out from is the new plan: stored, not arbitrated again.
+            try PlanStore.store(worked.plan, territory: worked.territory, db)
+            return worked.effects
         }
     }
 
@@ -105,24 +102,34 @@ extension AppDatabase {
         return said.isEmpty ? [l.pick("autres réglages du service", "other service settings")] : said
     }
 
-    static func effects(of service: ServiceSettings, _ db: Database) throws -> [ConventionEffect] {
+    /// A scheme and a period that go together: `prorata_cost` shares a year's cost.
+    static func requireCoherent(_ service: ServiceSettings) throws {
+        if service.billing == .prorataCost, service.convention.billingPeriod != .year {
+            throw ConventionRefusal.prorataByYearOnly(service.convention.billingPeriod)
+        }
+    }
+
+    /// What `service` changes for each request, with the plan and territory it was worked out from.
+    static func effects(of service: ServiceSettings, _ db: Database) throws -> (effects: [ConventionEffect], plan: Plan, territory: Territory) {
         var territory = try TerritoryReader.read(db, withHours: false, withOpeningHours: false)
         let before = Arbitration.plan(territory).decisions
         territory.service = service
-        let after = Arbitration.plan(territory).decisions
+        let plan = Arbitration.plan(territory)
+        let after = plan.decisions
         func outcome(_ d: RequestDecision) -> ConventionEffect.Outcome {
             .init(status: d.status, neededMinutes: d.neededMinutes, servedMinutes: d.servedMinutes, reasons: d.reasons)
         }
         let old = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let names = territory.memberNames, agents = territory.agentNames
-        return Set(old.keys).union(new.keys).sorted { $0.precedesInByteOrder($1) }.compactMap { id in
+        let effects = Set(old.keys).union(new.keys).sorted { $0.precedesInByteOrder($1) }.compactMap { id -> ConventionEffect? in
             let b = old[id].map(outcome), a = new[id].map(outcome)
             guard b != a, let d = new[id] ?? old[id] else { return nil }
             return ConventionEffect(request: id, member: d.request.member, memberName: names[d.request.member] ?? d.request.member,
                                     rotaAgentName: d.isImplicit ? ImplicitRotaRequests.agent(of: id).map { agents[$0] ?? $0 } : nil,
                                     start: d.request.start, before: b, after: a)
         }
+        return (effects, plan, territory)
     }
 }
 

@@ -167,7 +167,7 @@ extension AppDatabase {
         let period: String?
         switch scope {
         case .year: period = nil
-        case .month(let y, let m): period = f.month("\(y)-\(m < 10 ? "0" : "")\(m)")
+        case .month: period = scope.period.map(f.month)
         case .endedBy(let d): period = language.pick("missions terminées au \(f.date(d))", "missions ended by \(f.date(d))")
         }
         return try read { db in

@@ -49,7 +49,7 @@ public enum InvoiceReport {
     static func writeScope(_ out: inout JSONStream, _ scope: BillingScope) {
         switch scope {
         case .year(let y): out.field("year", y)
-        case .month(let y, let m): out.field("month", "\(y)-\(m < 10 ? "0" : "")\(m)")
+        case .month: out.field("month", scope.period)
         case .endedBy(let d): out.field("ended_by", d.iso)
         }
     }

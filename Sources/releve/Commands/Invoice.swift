@@ -359,7 +359,7 @@ enum InvoiceTable {
         let period: String
         switch scope {
         case .year(let y): period = String(y)
-        case .month(let y, let m): period = money.ofMonth("\(y)-\(m < 10 ? "0" : "")\(m)")
+        case .month: period = scope.period.map(money.ofMonth) ?? ""
         case .endedBy(let d): period = l.pick("des missions terminées au \(money.date(d))", "of missions ended by \(money.date(d))")
         }
         if case .year = scope {

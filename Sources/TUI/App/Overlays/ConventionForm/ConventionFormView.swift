@@ -11,6 +11,7 @@ func renderConventionForm(_ state: AppState, _ form: ConventionFormState, _ buff
         : l.pick("Convention du service", "Service convention")
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let inner = width - 4
+    let cancelQuestion = l.pick("Abandonner les modifications ? o : oui, autre touche : non", "Discard the changes? y: yes, any other key: no")
     var y = rect.y + 1
     let last = rect.maxY - 2
     if form.showingPreview, let preview = form.preview {
@@ -29,7 +30,7 @@ func renderConventionForm(_ state: AppState, _ form: ConventionFormState, _ buff
             y += 1
         }
         let footer = form.confirmingCancel
-            ? l.pick("Abandonner les modifications ? o : oui, autre touche : non", "Discard the changes? y: yes, any other key: no")
+            ? cancelQuestion
             : l.pick("Entrée enregistrer, le plan est recalculé · Tab champs · Échap annuler",
                      "Enter save (the plan is recomputed) · Tab back to the fields · Esc cancel")
         buffer.put(footer, x: rect.x + 2, y: last, style: theme.style(form.confirmingCancel ? .error : .hint), maxWidth: inner)
@@ -57,7 +58,7 @@ func renderConventionForm(_ state: AppState, _ form: ConventionFormState, _ buff
         buffer.put(notice, x: rect.x + 2, y: last - 1, style: theme.style(.dim), maxWidth: inner)
     }
     let footer = form.confirmingCancel
-        ? l.pick("Abandonner les modifications ? o : oui, autre touche : non", "Discard the changes? y: yes, any other key: no")
+        ? cancelQuestion
         : l.pick("Tab suivant · Entrée voir l'effet, puis enregistrer · Échap annuler", "Tab next · Enter see the effect, then save · Esc cancel")
     buffer.put(footer, x: rect.x + 2, y: last, style: theme.style(form.confirmingCancel ? .error : .hint), maxWidth: inner)
 }
