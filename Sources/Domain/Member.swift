@@ -73,6 +73,8 @@ public struct Member: Hashable, Sendable {
     /// Year of the last summer replacement, nil if never (tour de rôle, rules.md §3.3.4).
     public var lastSummerReplacement: Int?
     public var openingHours: OpeningHours
+    /// The membership papers (annex 1): deliberation, bulletin, commitments, leaving, mayor.
+    public var membership: Membership = Membership()
 
     public init(code: String, name: String, kind: MemberKind = .commune, population: Int,
                 singlePartTimeSecretary: Bool, memberSince: CalendarDate, memberUntil: CalendarDate? = nil,

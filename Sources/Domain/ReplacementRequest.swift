@@ -60,10 +60,20 @@ public struct ReplacementRequest: Hashable, Sendable {
     public var exceptional: Bool
     /// The job description the member gave (`requests[].missions`), printed in the contract.
     public var missions: String?
+    /// The request this one renews or extends (annex 2 art. 4; rules.md §8).
+    public var renews: String?
+    /// The commune's own secretarial staff in full-time equivalents, as given (`"0.50"`).
+    public var staffFTE: String?
+    /// The answer the service gave the commune (date, text).
+    public var answer: RequestAnswer?
 
     public init(id: String, member: String, motive: Motive, received: CalendarDate,
-                start: CalendarDate, end: CalendarDate, minutesPerWeek: Int, exceptional: Bool = false, missions: String? = nil) {
+                start: CalendarDate, end: CalendarDate, minutesPerWeek: Int, exceptional: Bool = false, missions: String? = nil,
+                renews: String? = nil, staffFTE: String? = nil, answer: RequestAnswer? = nil) {
         self.missions = missions
+        self.renews = renews
+        self.staffFTE = staffFTE
+        self.answer = answer
         self.id = id
         self.member = member
         self.motive = motive

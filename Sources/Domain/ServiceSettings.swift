@@ -69,10 +69,13 @@ public struct Territory: Hashable, Sendable {
     public var timeEntries: [TimeEntry]
     /// The coordinator's assignments by hand (`requests[].assigned_agent`), by request id.
     public var assignments: [ManualAssignment]
+    /// The mayors' evaluations of missions, by request (rules.md §8).
+    public var evaluations: [Evaluation]
 
     public init(service: ServiceSettings, tariffs: [Tariff] = [], members: [Member] = [],
                 agents: [Agent] = [], requests: [ReplacementRequest] = [], timeEntries: [TimeEntry] = [],
-                assignments: [ManualAssignment] = []) {
+                assignments: [ManualAssignment] = [], evaluations: [Evaluation] = []) {
+        self.evaluations = evaluations
         self.service = service
         self.tariffs = tariffs
         self.members = members

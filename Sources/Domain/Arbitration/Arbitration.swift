@@ -57,6 +57,9 @@ private struct Engine {
         var active = false
         /// The agent who gave the most minutes on the last served day.
         var preferredAgent: Int?
+        /// The request this one renews (rules.md §8): until it is served itself, its preferred
+        /// agent is the one who served the renewed request on its last served day.
+        var renewed: Int?
         var open: [(agent: Int, from: Int, to: Int, minutes: Int)] = []
         var closed: [(agent: Int, from: Int, to: Int, minutes: Int)] = []
     }
@@ -112,6 +115,13 @@ private struct Engine {
             return a.received != b.received ? a.received < b.received : a.id.precedesInByteOrder(b.id)
         }
         for (rank, i) in byReceived.enumerated() { requests[i].rank = rank }
+        if territory.requests.contains(where: { $0.renews != nil }) {
+            var index: [String: Int] = [:]
+            for (i, r) in requests.enumerated() { index[r.request.id] = i }
+            for i in requests.indices {
+                if let renews = requests[i].request.renews, let k = index[renews], k != i { requests[i].renewed = k }
+            }
+        }
         if !assignments.isEmpty {
             var index: [String: Int] = [:]
             for (i, r) in requests.enumerated() { index[r.request.id] = i }
@@ -308,7 +318,9 @@ private struct Engine {
                 parts.append((agent, taken))
             }
         }
-        if let preferred = requests[i].preferredAgent { from(preferred) }
+        if let preferred = requests[i].preferredAgent ?? requests[i].renewed.flatMap({ requests[$0].preferredAgent }) {
+            from(preferred)
+        }
         if remaining > 0, let substitute = requests[i].substitute { from(substitute) }
         while remaining > 0, let agent = pool.top { from(agent) }
         return parts
