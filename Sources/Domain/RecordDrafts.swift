@@ -167,11 +167,6 @@ public enum RecordDrafts {
     }
 }
 
-extension String {
-    /// "1050.00" → "1050,00", for money shown in forms.
-    func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
-}
-
 extension RecordDrafts {
     /// A rota slot typed in a form (member, weekday, from, to), checked: a known member, a real
     /// weekday, times in order, and no overlap with the agent's other slots that day (`replacing`

@@ -8,7 +8,7 @@ extension RecordDrafts {
         let tariff = territory.tariffs.first { $0.year == year }
             ?? territory.tariffs.filter { $0.year < year }.max { $0.year < $1.year }.map { var t = $0; t.year = year; return t }
             ?? Tariff.framework(year: year)
-        var fields = [FormField(l.pick("Taux horaire (€)", "Hourly rate (€)"), MoneyText.format(tariff.hourlyRateCents).replacingComma(reverse: true)),
+        var fields = [FormField(l.pick("Taux horaire (€)", "Hourly rate (€)"), MoneyText.format(tariff.hourlyRateCents).replacingDot()),
                       FormField(l.pick("Heures par jour", "Hours per day"), DurationText.format(tariff.minutesPerDay)),
                       FormField(l.pick("Année exonérée de cotisation (o/n)", "Fee-exempt year (y/n)"),
                                 tariff.feeExempt ? l.pick("oui", "yes") : l.pick("non", "no"))]
@@ -18,19 +18,19 @@ extension RecordDrafts {
                                     band.map(bandText) ?? ""))
         }
         // The amounts of the other schemes (rules.md §6.4, §6.5): empty when the year has none.
-        let money = { (cents: Int?) in cents.map { MoneyText.format($0).replacingComma(reverse: true) } ?? "" }
+        let money = { (cents: Int?) in cents.map { MoneyText.format($0).replacingDot() } ?? "" }
         fields += [FormField(l.pick("Prix de la journée (€, journée)", "Day rate (€, day rate)"), money(tariff.dayRate?.dayRateCents)),
                    FormField(l.pick("Durée de la journée", "Day length"), tariff.dayRate.map { DurationText.format($0.dayMinutes) } ?? ""),
                    FormField(l.pick("Heure au-delà (€)", "Extra hour (€)"), money(tariff.dayRate?.extraHourlyRateCents)),
                    FormField(l.pick("Coefficient sur le coût de l'agent", "Coefficient on the agent's cost"),
-                             tariff.agentCost.map { AgentCostRate.coefficientText($0.coefficientHundredths).replacingComma(reverse: true) } ?? ""),
+                             tariff.agentCost.map { AgentCostRate.coefficientText($0.coefficientHundredths).replacingDot() } ?? ""),
                    FormField(l.pick("Frais par agent et par mois (€)", "Fee per agent and month (€)"), money(tariff.agentCost?.monthlyAgentFeeCents))]
         return fields
     }
 
     /// `1-999 : 210,00 / 1 j`, `10000+ : 1050,00 / 5 j`.
     static func bandText(_ band: PopulationBand) -> String {
-        let fee = MoneyText.format(band.annualFeeCents).replacingComma(reverse: true)
+        let fee = MoneyText.format(band.annualFeeCents).replacingDot()
         return "\(band.minPopulation)\(band.maxPopulation.map { "-\($0)" } ?? "+") : \(fee) / \(band.prepaidDays) j"
     }
 
@@ -107,9 +107,4 @@ extension RecordDrafts {
         guard bounds.count == 2, let min = Int(bounds[0]), let max = Int(bounds[1]), max >= min else { return nil }
         return PopulationBand(minPopulation: min, maxPopulation: max, annualFeeCents: fee, prepaidDays: days)
     }
-}
-
-extension String {
-    /// `1050.00` → `1050,00` (reverse) — the French decimal comma for form fields.
-    func replacingComma(reverse: Bool) -> String { String(map { reverse && $0 == "." ? "," : $0 }) }
 }

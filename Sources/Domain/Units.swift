@@ -97,4 +97,7 @@ public enum MoneyText {
 
 extension String {
     func replacingComma() -> String { String(map { $0 == "," ? "." : $0 }) }
+
+    /// `1050.00` → `1050,00`: the French decimal comma, for form fields and French CSV.
+    public func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
 }

@@ -115,16 +115,13 @@ private struct Engine {
             return a.received != b.received ? a.received < b.received : a.id.precedesInByteOrder(b.id)
         }
         for (rank, i) in byReceived.enumerated() { requests[i].rank = rank }
-        if territory.requests.contains(where: { $0.renews != nil }) {
+        let renewals = territory.requests.contains { $0.renews != nil }
+        if renewals || !assignments.isEmpty {
             var index: [String: Int] = [:]
             for (i, r) in requests.enumerated() { index[r.request.id] = i }
             for i in requests.indices {
                 if let renews = requests[i].request.renews, let k = index[renews], k != i { requests[i].renewed = k }
             }
-        }
-        if !assignments.isEmpty {
-            var index: [String: Int] = [:]
-            for (i, r) in requests.enumerated() { index[r.request.id] = i }
             for assignment in assignments {
                 if let i = index[assignment.request], let agent = agentIndex[assignment.agent] { requests[i].assigned = agent }
             }

@@ -223,7 +223,3 @@ public enum InvoiceReport {
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }
-
-extension String {
-    fileprivate func replacingDot() -> String { replacing(".", with: ",") }
-}
