@@ -1,7 +1,7 @@
 /// A minimal PDF 1.4 writer: A4 pages drawn with the two standard Helvetica faces, lines and
-/// filled rectangles, serialised with a correct cross-reference table. Coordinates are PDF
-/// points from the bottom-left corner of the page; text `y` is the baseline. The output depends
-/// only on what was drawn (no date, no random identifier).
+/// filled, outlined or hatched rectangles, serialised with a correct cross-reference table.
+/// Coordinates are PDF points from the bottom-left corner of the page; text `y` is the baseline.
+/// The output depends only on what was drawn (no date, no random identifier).
 public struct PDFWriter: Sendable {
     public static let pageWidth = 595.0
     public static let pageHeight = 842.0
@@ -63,6 +63,21 @@ public struct PDFWriter: Sendable {
     public mutating func strokeRect(x: Double, y: Double, width: Double, height: Double, lineWidth: Double = 0.5, gray: Double = 0) {
         append("q \(Self.number(lineWidth)) w \(Self.number(gray)) G \(Self.number(x)) \(Self.number(y)) "
             + "\(Self.number(width)) \(Self.number(height)) re S Q\n")
+    }
+
+    /// A rectangle hatched with lines rising at 45°, `spacing` apart, clipped to the rectangle
+    /// (a fill that still reads in monochrome print beside solid greys).
+    public mutating func hatchRect(x: Double, y: Double, width: Double, height: Double, spacing: Double = 3,
+                                   lineWidth: Double = 0.5, gray: Double = 0) {
+        guard width > 0, height > 0, spacing > 0 else { return }
+        var path = ""
+        var offset = -height
+        while offset < width {
+            path += "\(Self.number(x + offset)) \(Self.number(y)) m \(Self.number(x + offset + height)) \(Self.number(y + height)) l "
+            offset += spacing
+        }
+        append("q \(Self.number(x)) \(Self.number(y)) \(Self.number(width)) \(Self.number(height)) re W n "
+            + "\(Self.number(lineWidth)) w \(Self.number(gray)) G \(path)S Q\n")
     }
 
     private mutating func append(_ operators: String) { append(Array(operators.utf8)) }

@@ -149,3 +149,33 @@ enum Poppler {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+extension Poppler {
+    static let canRender = FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm")
+
+    /// Page `page` rendered in greys by `pdftoppm -gray` at `resolution` dots per inch: its
+    /// width, height and one byte per pixel (0 black, 255 white), rows from the top.
+    static func gray(_ pdf: [UInt8], page: Int = 1, resolution: Int = 60) throws -> (width: Int, height: Int, pixels: [UInt8]) {
+        let file = try temporaryFile(pdf)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+        process.arguments = ["-gray", "-r", String(resolution), "-f", String(page), "-l", String(page), file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = [UInt8](pipe.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        // A binary PGM: "P5", width, height, maximum, each followed by one white space.
+        var fields: [Int] = [], index = 2, number = ""
+        while fields.count < 3, index < data.count {
+            let byte = data[index]
+            index += 1
+            if byte >= 0x30 && byte <= 0x39 { number.append(Character(Unicode.Scalar(byte))); continue }
+            if !number.isEmpty { fields.append(Int(number) ?? 0); number = "" }
+        }
+        guard data.starts(with: Array("P5".utf8)), fields.count == 3 else { throw CocoaError(.fileReadCorruptFile) }
+        return (fields[0], fields[1], Array(data[index...]))
+    }
+}
