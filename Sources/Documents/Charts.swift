@@ -68,6 +68,11 @@ enum Charts {
         }
     }
 
+    /// One value per label: a missing value is 0, and so is a negative one (bars grow from 0).
+    static func values(_ values: [Int], count: Int) -> [Int] {
+        (0..<count).map { max(0, $0 < values.count ? values[$0] : 0) }
+    }
+
     static let titleSize = 10.5
     static let labelSize = 8.0
     static let valueSize = 7.0
@@ -99,7 +104,7 @@ extension PageFlow {
     /// A vertical grouped bar chart at the cursor, `height` points tall and `width` wide from the
     /// left margin: a bold title, a legend of the series' fills, a y axis whose round ticks (see
     /// `Charts.ticks`) read in `unit` with light grid lines, one group of bars per label with its
-    /// label under it, and each bar's value above it when it fits. The cursor ends below it.
+    /// label under it, and the bars' values above them when they all fit. The cursor ends below it.
     mutating func columnChart(title: String, labels: [String], series: [ChartSeries], unit: ChartUnit,
                               height: Double = 220, width: Double = PageFlow.width) {
         ensure(height)
@@ -108,7 +113,7 @@ extension PageFlow {
         y += Self.lineHeight(Charts.titleSize) + 2
         legend(series.indices.map { (series[$0].name, ChartFill.of(series: $0)) }, width: width)
 
-        let values = series.map { s in labels.indices.map { max(0, $0 < s.values.count ? s.values[$0] : 0) } }
+        let values = series.map { Charts.values($0.values, count: labels.count) }
         let ticks = Charts.ticks(upTo: values.flatMap { $0 }.max() ?? 0, scale: unit.scale)
         let axisTop = Double(ticks.last ?? 1)
         let tickTexts = ticks.map(unit.text)
@@ -129,6 +134,8 @@ extension PageFlow {
 
         let groupWidth = (plotRight - plotLeft) / Double(max(1, labels.count))
         let barWidth = min(28, groupWidth * 0.76 / Double(max(1, series.count)))
+        // Values above the bars when every one fits its bar, so that none is missing.
+        let valued = values.joined().allSatisfy { PDFFont.regular.width(unit.text($0), size: Charts.valueSize) <= barWidth + 3 }
         for (index, label) in labels.enumerated() {
             let center = plotLeft + (Double(index) + 0.5) * groupWidth
             var x = center - barWidth * Double(series.count) / 2
@@ -137,9 +144,8 @@ extension PageFlow {
                 // A thin gap between the bars of a group.
                 pdf.bar(ChartFill.of(series: number), x: x + 0.75, y: plotBottom, width: barWidth - 1.5,
                         height: level(value) - plotBottom)
-                let text = unit.text(value)
-                if PDFFont.regular.width(text, size: Charts.valueSize) <= barWidth + 3 {
-                    pdf.text(text, x: x + barWidth / 2, y: level(value) + 2, size: Charts.valueSize, align: .center)
+                if valued {
+                    pdf.text(unit.text(value), x: x + barWidth / 2, y: level(value) + 2, size: Charts.valueSize, align: .center)
                 }
                 x += barWidth
             }
@@ -162,7 +168,7 @@ extension PageFlow {
     mutating func barChart(title: String, labels: [String], values: [Int], unit: ChartUnit, scaleMax: Int? = nil,
                            fill: ChartFill = .dark, width: Double = PageFlow.width) {
         let size = 8.5
-        let shown = labels.indices.map { max(0, $0 < values.count ? values[$0] : 0) }
+        let shown = Charts.values(values, count: labels.count)
         let ticks = Charts.ticks(upTo: max(scaleMax ?? 0, shown.max() ?? 0), scale: unit.scale)
         let axisTop = Double(ticks.last ?? 1)
         let labelWidth = min(width * 0.36, (labels.map { PDFFont.regular.width($0, size: size) }.max() ?? 0) + 2)

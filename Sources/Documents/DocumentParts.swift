@@ -40,6 +40,11 @@ enum French {
         kind == .commune ? "Madame ou Monsieur le Maire" : "Madame ou Monsieur le Président"
     }
 
+    /// The body that runs the service (its EPCI), else the service's own name.
+    static func body(_ service: ServiceSettings) -> String {
+        service.epci.flatMap { $0.isEmpty ? nil : $0 } ?? service.name
+    }
+
     /// The service's signatory: `Le Président, David MARTI`, or a generic title.
     static func signatory(_ service: ServiceSettings, fallback: String) -> [String] {
         var lines: [String] = []

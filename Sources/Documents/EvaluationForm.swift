@@ -60,7 +60,7 @@ public enum EvaluationForm {
                            policy: ReadPolicy = .coordinator) -> [UInt8] {
         let request = content.request, member = content.member
         let commune = member.kind == .commune
-        let body = service.epci.flatMap { $0.isEmpty ? nil : $0 } ?? service.name
+        let body = French.body(service)
         var flow = PageFlow(title: "Fiche d'évaluation – demande n° \(request.id) – \(member.name)",
                             footer: "\(body) – fiche d'évaluation de la mission n° \(request.id) – \(member.name)")
         flow.letterhead(service, reference: [
@@ -134,6 +134,9 @@ public enum EvaluationForm {
     static let criterionWidth = 175.0
     static let scoreWidth = (PageFlow.width - criterionWidth) / 4
 
+    /// The middle of score `score`'s column.
+    static func center(_ score: Int) -> Double { PageFlow.left + criterionWidth + (Double(score) - 0.5) * scoreWidth }
+
     /// The criteria, one row each, against the four scores, one box each, under a grey header
     /// that says what each score means.
     static func scoreGrid(_ flow: inout PageFlow) {
@@ -145,9 +148,8 @@ public enum EvaluationForm {
         flow.pdf.fillRect(x: PageFlow.left, y: gridTop - headerHeight, width: PageFlow.width, height: headerHeight, gray: 0.86)
         flow.put("Critère", x: PageFlow.left + PageFlow.cellPadding, font: .bold, size: 9.5, top: flow.y + 10)
         for score in EvaluationScores.range {
-            let center = PageFlow.left + criterionWidth + (Double(score) - 0.5) * scoreWidth
-            flow.put(String(score), x: center, font: .bold, size: 9.5, align: .center, top: flow.y + 4)
-            flow.put(EvaluationScores.label(score, in: .fr), x: center, size: 8.5, align: .center, top: flow.y + 16)
+            flow.put(String(score), x: center(score), font: .bold, size: 9.5, align: .center, top: flow.y + 4)
+            flow.put(EvaluationScores.label(score, in: .fr), x: center(score), size: 8.5, align: .center, top: flow.y + 16)
         }
         flow.y += headerHeight
         for criterion in rows {
@@ -155,15 +157,14 @@ public enum EvaluationForm {
                      size: 10, top: flow.y + (rowHeight - 10) / 2)
             let middle = PDFWriter.pageHeight - flow.y - rowHeight / 2
             for score in EvaluationScores.range {
-                let center = PageFlow.left + criterionWidth + (Double(score) - 0.5) * scoreWidth
-                flow.pdf.strokeRect(x: center - 5.5, y: middle - 5.5, width: 11, height: 11, lineWidth: 0.8)
+                flow.pdf.strokeRect(x: center(score) - 5.5, y: middle - 5.5, width: 11, height: 11, lineWidth: 0.8)
             }
             flow.y += rowHeight
             flow.rule(width: 0.3, gray: 0.6)
         }
         let bottom = PDFWriter.pageHeight - flow.y
         for score in EvaluationScores.range {
-            let x = PageFlow.left + criterionWidth + Double(score - 1) * scoreWidth
+            let x = center(score) - scoreWidth / 2
             flow.pdf.line(from: (x, bottom), to: (x, gridTop), width: 0.3, gray: 0.6)
         }
         flow.pdf.strokeRect(x: PageFlow.left, y: bottom, width: PageFlow.width, height: height, lineWidth: 0.6, gray: 0.3)

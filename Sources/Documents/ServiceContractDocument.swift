@@ -10,7 +10,7 @@ public enum ServiceContractDocument {
     public static func pdf(_ contract: ServiceContract, service: ServiceSettings, version: ServiceContract.Version,
                            policy: ReadPolicy = .coordinator) -> [UInt8] {
         let request = contract.request, member = contract.member
-        let body = service.epci.flatMap { $0.isEmpty ? nil : $0 } ?? service.name
+        let body = French.body(service)
         var flow = PageFlow(title: "Contrat de service – demande n° \(request.id) – \(member.name)",
                             footer: "\(body) – contrat de prestation n° \(request.id) – "
                                 + versionText(version, short: true))

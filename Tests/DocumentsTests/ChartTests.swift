@@ -105,6 +105,21 @@ import Testing
         ], in: text)
     }
 
+    /// Twelve months leave bars too narrow for some values: then no bar says its value, rather
+    /// than some.
+    @Test(.enabled(if: Poppler.available, "needs pdftotext (apt-get install poppler-utils)"))
+    func narrowBarsSayNoValue() throws {
+        var flow = PageFlow(title: "Graphiques", footer: "essai")
+        let months = (1...12).map { French.format.monthName($0) }
+        flow.columnChart(title: "Heures par mois", labels: months,
+                         series: [ChartSeries(name: "Heures nécessaires", values: [7_830] + Array(repeating: 600, count: 11)),
+                                  ChartSeries(name: "Heures effectuées", values: Array(repeating: 600, count: 12))],
+                         unit: .minutes)
+        let text = Poppler.flat(try Poppler.text(flow.finish()))
+        DocumentTextTests.expectAll(["Heures par mois", "janvier", "décembre", "150 h"], in: text)
+        #expect(!text.contains("130 h 30") && !text.contains("10 h"))
+    }
+
     /// pdftoppm renders the page; the bars are where the values put them: the tallest column
     /// (150 h, May's needed hours) reaches the top tick, June's served hours draw nothing, and
     /// the hatched bars are greyer than the solid ones but not white.
