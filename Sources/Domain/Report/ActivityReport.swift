@@ -91,6 +91,17 @@ public struct MemberFigures: Hashable, Sendable {
     public var loggedMinutes = 0
     public var invoicedCents = 0
     public var paidCents = 0
+
+    public init(member: String, requests: Int = 0, neededMinutes: Int = 0, servedMinutes: Int = 0, loggedMinutes: Int = 0,
+                invoicedCents: Int = 0, paidCents: Int = 0) {
+        self.member = member
+        self.requests = requests
+        self.neededMinutes = neededMinutes
+        self.servedMinutes = servedMinutes
+        self.loggedMinutes = loggedMinutes
+        self.invoicedCents = invoicedCents
+        self.paidCents = paidCents
+    }
 }
 
 /// One row of `agents[]`.
@@ -107,6 +118,18 @@ public struct AgentFigures: Hashable, Sendable {
     public var trainingMinutes = 0
     /// Its working days of the period: what it had, what its rota took, whether it was away.
     public var days: [AgentDay] = []
+
+    public init(agent: String, availableMinutes: Int = 0, plannedMinutes: Int = 0, loggedMinutes: Int = 0, use: Hundredths? = nil,
+                absenceDays: Int = 0, trainingMinutes: Int = 0, days: [AgentDay] = []) {
+        self.agent = agent
+        self.availableMinutes = availableMinutes
+        self.plannedMinutes = plannedMinutes
+        self.loggedMinutes = loggedMinutes
+        self.use = use
+        self.absenceDays = absenceDays
+        self.trainingMinutes = trainingMinutes
+        self.days = days
+    }
 }
 
 /// One working day of an agent in the period.
@@ -146,6 +169,12 @@ public struct BillingFigures: Hashable, Sendable {
     /// What was left unpaid, on the period's last day (or today if earlier), of the invoices
     /// past their due date then.
     public var overdueCents = 0
+
+    public init(invoicedCents: Int = 0, paidCents: Int = 0, overdueCents: Int = 0) {
+        self.invoicedCents = invoicedCents
+        self.paidCents = paidCents
+        self.overdueCents = overdueCents
+    }
 }
 
 /// A request as the report counts it in a period.
