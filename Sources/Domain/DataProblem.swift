@@ -38,6 +38,17 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case invalidCoefficient(String)
     /// A tariff without the amounts its year's billing scheme needs.
     case tariffIncomplete(year: Int, scheme: BillingScheme)
+    /// A decimal number written otherwise than `0.50` (the commune's staff in FTE).
+    case invalidDecimal(String)
+    /// A request named as renewing itself.
+    case renewsItself(String)
+    /// A renewal of another member's request.
+    case renewsOtherMember(request: String, owner: String, memberName: String?)
+    /// A renewal of a refused request, or of one never served.
+    case renewsRefused(String)
+    case renewsUnserved(String)
+    /// An answer dated before the request was received.
+    case answerBeforeReceived(answer: CalendarDate, received: CalendarDate)
     /// Hours logged for a mission on a day outside its span.
     case outsideMission(request: String, date: CalendarDate, start: CalendarDate, end: CalendarDate)
 
@@ -137,6 +148,24 @@ public enum DataProblem: Hashable, Sendable, Localized {
                          "the \(year) tariff has no day rate: day_rate, day_hours and extra_hourly_rate are needed for day-rate billing")
                 : l.pick("le tarif \(year) n'a pas de coefficient : cost_coefficient et monthly_agent_fee sont nécessaires en facturation au coût de l'agent",
                          "the \(year) tariff has no coefficient: cost_coefficient and monthly_agent_fee are needed for agent-cost billing")
+        case .invalidDecimal(let text):
+            return l.pick("nombre « \(TextExcerpt.short(text)) » invalide : un nombre décimal attendu (ex. 0.50)",
+                          "invalid number \"\(TextExcerpt.short(text))\": expected a decimal number (e.g. 0.50)")
+        case .renewsItself(let id):
+            return l.pick("la demande \(id) ne peut pas se renouveler elle-même", "request \(id) cannot renew itself")
+        case .renewsOtherMember(let request, let owner, let name):
+            let there = name.map { "\($0) (\(owner))" } ?? owner
+            return l.pick("la demande \(request) est celle de \(there) : une commune ne renouvelle que ses propres demandes",
+                          "request \(request) is \(there)'s: a member renews only its own requests")
+        case .renewsRefused(let id):
+            return l.pick("la demande \(id) a été refusée : il n'y a rien à renouveler (faites une nouvelle demande)",
+                          "request \(id) was refused: there is nothing to renew (make a new request)")
+        case .renewsUnserved(let id):
+            return l.pick("la demande \(id) n'a été servie aucun jour : il n'y a rien à renouveler (faites une nouvelle demande)",
+                          "request \(id) was never served: there is nothing to renew (make a new request)")
+        case .answerBeforeReceived(let answer, let received):
+            return l.pick("réponse du \(fr.date(answer)) antérieure à la réception de la demande (\(fr.date(received)))",
+                          "answer of \(answer.iso) before the request was received (\(received.iso))")
         case .outsideMission(let request, let date, let start, let end):
             return l.pick("le \(fr.date(date)) est hors de la mission \(request) (du \(fr.date(start)) au \(fr.date(end)))",
                           "\(DisplayFormat(.en).date(date)) is outside mission \(request) (\(DisplayFormat(.en).date(start)) to \(DisplayFormat(.en).date(end)))")

@@ -150,3 +150,15 @@ public struct Membership: Hashable, Sendable {
         memberSince.addingMonths(36).adding(days: -1)
     }
 }
+
+/// The commune's own secretarial staff in full-time equivalents, as the file writes it: a
+/// decimal number with a dot and at most two decimals (`"0.50"`, `"1"`).
+public enum StaffFTE {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 3,
+              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        guard parts.count == 2 else { return true }
+        return (1...2).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

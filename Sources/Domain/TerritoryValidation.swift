@@ -43,7 +43,23 @@ public enum TerritoryValidation {
             }
         }
         checkTimeEntries(territory.timeEntries, known: known, into: &errors)
+        checkEvaluations(territory.evaluations, known: known, into: &errors)
         return errors
+    }
+
+    /// Each evaluation names a known request, once.
+    static func checkEvaluations(_ evaluations: [Evaluation], known: KnownRecords, into errors: inout [DataError]) {
+        var seen = Set<String>()
+        for (i, evaluation) in evaluations.enumerated() {
+            let at = "evaluations[\(i)]"
+            code(evaluation.request, "\(at).request", &seen, &errors)
+            if known.requestMembers[evaluation.request] == nil {
+                errors.append(DataError("\(at).request", .unknownRequest(evaluation.request)))
+            }
+            if let comment = evaluation.comment, let problem = TextSafety.problem(in: comment, limit: TextSafety.freeTextLimit) {
+                errors.append(DataError("\(at).comment", .unsafeText(problem)))
+            }
+        }
     }
 
     /// The problems of one time entry given the known records (used by import and `hours log`).
@@ -126,6 +142,17 @@ public enum TerritoryValidation {
                 }
             }
             if let year = member.lastSummerReplacement { range(year, 1900, 2200, "\(at).last_summer_replacement", &errors) }
+            let papers = member.membership
+            if let left = papers.leftOn, left < member.memberSince {
+                errors.append(DataError("\(at).left_on", .endBeforeStart(start: member.memberSince, end: left)))
+            }
+            if let until = papers.nonRecruitmentUntil, until < member.memberSince {
+                errors.append(DataError("\(at).non_recruitment_until", .endBeforeStart(start: member.memberSince, end: until)))
+            }
+            for (key, text, limit) in [("mayor", papers.mayor, TextSafety.nameLimit), ("address", papers.address, TextSafety.freeTextLimit),
+                                       ("phone", papers.phone, TextSafety.nameLimit), ("email", papers.email, TextSafety.nameLimit)] {
+                if let text, let problem = TextSafety.problem(in: text, limit: limit) { errors.append(DataError("\(at).\(key)", .unsafeText(problem))) }
+            }
         }
     }
 
@@ -172,6 +199,28 @@ public enum TerritoryValidation {
             }
             if request.minutesPerWeek < 1 || request.minutesPerWeek > 60 * 60 {
                 errors.append(DataError("\(at).hours_per_week", .durationOutOfRange(found: request.minutesPerWeek, min: 1, max: 60 * 60)))
+            }
+            if let renewed = request.renews {
+                if renewed == request.id {
+                    errors.append(DataError("\(at).renews", .renewsItself(renewed)))
+                } else if let owner = known.requestMembers[renewed] {
+                    if owner != request.member {
+                        errors.append(DataError("\(at).renews", .renewsOtherMember(request: renewed, owner: owner, memberName: known.members[owner]?.name)))
+                    }
+                } else {
+                    errors.append(DataError("\(at).renews", .unknownRequest(renewed)))
+                }
+            }
+            if let staff = request.staffFTE, !StaffFTE.isValid(staff) {
+                errors.append(DataError("\(at).staff_fte", .invalidDecimal(staff)))
+            }
+            if let answer = request.answer {
+                if answer.date < request.received {
+                    errors.append(DataError("\(at).answer.date", .answerBeforeReceived(answer: answer.date, received: request.received)))
+                }
+                if let problem = TextSafety.problem(in: answer.text, limit: TextSafety.freeTextLimit) {
+                    errors.append(DataError("\(at).answer.text", .unsafeText(problem)))
+                }
             }
         }
     }

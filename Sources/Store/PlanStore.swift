@@ -468,19 +468,10 @@ enum PlanWindowReader {
         }
         var byCode: [String: Member] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT code, name, kind, population, single_part_time_secretary, member_since, member_until,
-                   referent_agent, substitute_agent, last_summer_replacement
-            FROM member WHERE code IN (SELECT value FROM json_each(?))
+            SELECT \(TerritoryReader.memberColumns) FROM member WHERE code IN (SELECT value FROM json_each(?))
             """, arguments: [list]) {
             let code: String = row[0]
-            let since: String = row[5]
-            let until: String? = row[6]
-            byCode[code] = Member(code: code, name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
-                                  population: row[3], singlePartTimeSecretary: row[4],
-                                  memberSince: CalendarDate.stored(since),
-                                  memberUntil: until.flatMap(CalendarDate.parseISO),
-                                  referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
-                                  openingHours: OpeningHours(opening[code] ?? [:]))
+            byCode[code] = TerritoryReader.member(row, openingHours: OpeningHours(opening[code] ?? [:]))
         }
         return codes.compactMap { byCode[$0] }
     }

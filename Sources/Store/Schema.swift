@@ -52,6 +52,9 @@ enum Schema {
         migrator.registerMigration("v15-billing-periods") { db in
             try db.execute(sql: v15BillingPeriods)
         }
+        migrator.registerMigration("v16-closing-the-loop") { db in
+            try db.execute(sql: v16ClosingTheLoop)
+        }
         return migrator
     }
 
@@ -955,4 +958,89 @@ extension Schema {
         BEGIN INSERT INTO audit (at, entity, key, action, before, after)
             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'payment', OLD.invoice || '/' || OLD.id, 'delete', json_object('invoice', OLD.invoice, 'date', OLD.date, 'amount_cents', OLD.amount_cents, 'reference', OLD.reference), NULL); END;
         """
+}
+
+extension Schema {
+    /// The three audit triggers of a table: each insert, change and deletion is appended to
+    /// `audit` with the listed columns as JSON, before and after, under `entity` and the row's
+    /// `key` (an SQL expression over `NEW.`/`OLD.`, written with `ROW.`).
+    static func auditTriggers(table: String, entity: String, key: String, columns: [String]) -> String {
+        func row(_ side: String) -> String {
+            "json_object(" + columns.map { "'\($0)', \(side).\($0)" }.joined(separator: ", ") + ")"
+        }
+        func keyOf(_ side: String) -> String { key.replacingOccurrences(of: "ROW.", with: side + ".") }
+        let at = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        return """
+            CREATE TRIGGER audit_\(table)_insert AFTER INSERT ON \(table)
+            WHEN releve_audit_on()
+            BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+                VALUES (\(at), '\(entity)', \(keyOf("NEW")), 'insert', NULL, \(row("NEW"))); END;
+            CREATE TRIGGER audit_\(table)_update AFTER UPDATE ON \(table)
+            WHEN releve_audit_on() AND \(row("OLD")) IS NOT \(row("NEW"))
+            BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+                VALUES (\(at), '\(entity)', \(keyOf("NEW")), 'update', \(row("OLD")), \(row("NEW"))); END;
+            CREATE TRIGGER audit_\(table)_delete AFTER DELETE ON \(table)
+            WHEN releve_audit_on()
+            BEGIN INSERT INTO audit (at, entity, key, action, before, after)
+                VALUES (\(at), '\(entity)', \(keyOf("OLD")), 'delete', \(row("OLD")), NULL); END;
+
+            """
+    }
+
+    /// Issue 14 (rules.md §8): a request names the one it renews, the commune's staff in FTE and
+    /// the answer given (date, text); a member keeps its membership papers (deliberation,
+    /// bulletin answers, non-recruitment commitment, leaving, mayor and contacts); the mayors'
+    /// evaluations of missions, one per request. The audit trail keeps every new column.
+    static let v16ClosingTheLoop: String = {
+        let memberColumns = ["name", "kind", "population", "single_part_time_secretary", "member_since", "member_until",
+                             "referent_agent", "substitute_agent", "last_summer_replacement", "deliberation_date",
+                             "hosts_immersion", "referent_volunteer", "non_recruitment_until", "left_on", "left_ground",
+                             "mayor", "address", "phone", "email"]
+        let requestColumns = ["member", "motive", "received", "start_date", "end_date", "minutes_per_week", "exceptional",
+                              "missions", "renews", "staff_fte", "answer_date", "answer_text"]
+        let evaluationColumns = ["received", "quality", "adaptation", "relations", "punctuality", "overall", "again", "comment"]
+        func day(_ column: String) -> String {
+            "TEXT CHECK (\(column) IS NULL OR date(\(column), '+0 days') IS \(column))"
+        }
+        func flag(_ column: String) -> String { "INTEGER CHECK (\(column) IS NULL OR \(column) IN (0, 1))" }
+        func score(_ column: String) -> String { "\(column) INTEGER NOT NULL CHECK (\(column) BETWEEN 1 AND 4)" }
+        return """
+            ALTER TABLE request ADD COLUMN renews TEXT REFERENCES request(id) ON UPDATE CASCADE ON DELETE SET NULL;
+            ALTER TABLE request ADD COLUMN staff_fte TEXT;
+            ALTER TABLE request ADD COLUMN answer_date \(day("answer_date"));
+            ALTER TABLE request ADD COLUMN answer_text TEXT;
+            CREATE INDEX request_renews ON request(renews) WHERE renews IS NOT NULL;
+            ALTER TABLE member ADD COLUMN deliberation_date \(day("deliberation_date"));
+            ALTER TABLE member ADD COLUMN hosts_immersion \(flag("hosts_immersion"));
+            ALTER TABLE member ADD COLUMN referent_volunteer \(flag("referent_volunteer"));
+            ALTER TABLE member ADD COLUMN non_recruitment_until \(day("non_recruitment_until"));
+            ALTER TABLE member ADD COLUMN left_on \(day("left_on"));
+            ALTER TABLE member ADD COLUMN left_ground TEXT CHECK (left_ground IS NULL OR left_ground IN ('faute', 'interet_general'));
+            ALTER TABLE member ADD COLUMN mayor TEXT;
+            ALTER TABLE member ADD COLUMN address TEXT;
+            ALTER TABLE member ADD COLUMN phone TEXT;
+            ALTER TABLE member ADD COLUMN email TEXT;
+            CREATE TABLE evaluation (
+                request TEXT PRIMARY KEY REFERENCES request(id) ON UPDATE CASCADE ON DELETE RESTRICT,
+                received TEXT NOT NULL CHECK (date(received, '+0 days') IS received),
+                \(score("quality")),
+                \(score("adaptation")),
+                \(score("relations")),
+                \(score("punctuality")),
+                \(score("overall")),
+                again INTEGER NOT NULL CHECK (again IN (0, 1)),
+                comment TEXT,
+                version INTEGER NOT NULL DEFAULT 1
+            );
+            DROP TRIGGER audit_member_insert;
+            DROP TRIGGER audit_member_update;
+            DROP TRIGGER audit_member_delete;
+            DROP TRIGGER audit_request_insert;
+            DROP TRIGGER audit_request_update;
+            DROP TRIGGER audit_request_delete;
+
+            """ + auditTriggers(table: "member", entity: "member", key: "ROW.code", columns: memberColumns)
+            + auditTriggers(table: "request", entity: "request", key: "ROW.id", columns: requestColumns)
+            + auditTriggers(table: "evaluation", entity: "evaluation", key: "ROW.request", columns: evaluationColumns)
+    }()
 }

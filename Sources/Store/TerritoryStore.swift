@@ -66,7 +66,9 @@ extension KnownRecords {
         for request in territory.requests {
             members.insert(request.member)
             requests.insert(request.id)
+            if let renewed = request.renews { requests.insert(renewed) }
         }
+        for evaluation in territory.evaluations { requests.insert(evaluation.request) }
         for assignment in territory.assignments { agents.insert(assignment.agent) }
         for entry in territory.timeEntries {
             agents.insert(entry.agent)
@@ -111,6 +113,19 @@ struct TerritoryWriter {
         for request in t.requests { try writeRequest(request) }
         try writeAssignments(t)
         for entry in t.timeEntries { try writeTimeEntry(entry) }
+        for evaluation in t.evaluations { try writeEvaluation(evaluation) }
+    }
+
+    /// Inserts the evaluation of its request, or replaces the one recorded.
+    func writeEvaluation(_ e: Evaluation) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO evaluation (request, received, quality, adaptation, relations, punctuality, overall, again, comment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(request) DO UPDATE SET received = excluded.received, quality = excluded.quality,
+                adaptation = excluded.adaptation, relations = excluded.relations, punctuality = excluded.punctuality,
+                overall = excluded.overall, again = excluded.again, comment = excluded.comment, version = version + 1
+            """).execute(arguments: [e.request, e.received.iso, e.scores.quality, e.scores.adaptation, e.scores.relations,
+                                     e.scores.punctuality, e.scores.overall, e.again, e.comment])
     }
 
     /// Each request of `t` gets the assignment `t` gives it, or none.
@@ -176,18 +191,26 @@ struct TerritoryWriter {
     }
 
     func writeMember(_ m: Member) throws {
+        let p = m.membership
         try db.cachedStatement(sql: """
             INSERT INTO member (code, name, kind, population, single_part_time_secretary, member_since, member_until,
-                referent_agent, substitute_agent, last_summer_replacement)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                referent_agent, substitute_agent, last_summer_replacement, deliberation_date, hosts_immersion,
+                referent_volunteer, non_recruitment_until, left_on, left_ground, mayor, address, phone, email)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                 population = excluded.population, single_part_time_secretary = excluded.single_part_time_secretary,
                 member_since = excluded.member_since, member_until = excluded.member_until,
                 referent_agent = excluded.referent_agent, substitute_agent = excluded.substitute_agent,
-                last_summer_replacement = excluded.last_summer_replacement, version = version + 1
+                last_summer_replacement = excluded.last_summer_replacement,
+                deliberation_date = excluded.deliberation_date, hosts_immersion = excluded.hosts_immersion,
+                referent_volunteer = excluded.referent_volunteer, non_recruitment_until = excluded.non_recruitment_until,
+                left_on = excluded.left_on, left_ground = excluded.left_ground, mayor = excluded.mayor,
+                address = excluded.address, phone = excluded.phone, email = excluded.email, version = version + 1
             """).execute(arguments: [m.code, m.name, m.kind.rawValue, m.population, m.singlePartTimeSecretary,
                                      m.memberSince.iso, m.memberUntil?.iso, m.referentAgent, m.substituteAgent,
-                                     m.lastSummerReplacement])
+                                     m.lastSummerReplacement, p.deliberationDate?.iso, p.hostsImmersion,
+                                     p.referentVolunteer, p.nonRecruitmentUntil?.iso, p.leftOn?.iso,
+                                     p.leftGround?.rawValue, p.mayor, p.address, p.phone, p.email])
         try db.cachedStatement(sql: "DELETE FROM opening_range WHERE member = ?").execute(arguments: [m.code])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO opening_range (member, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)
@@ -214,18 +237,20 @@ struct TerritoryWriter {
         }
     }
 
-    /// `keepingMissions`: a writer without the job description keeps the one on record.
-    func writeRequest(_ r: ReplacementRequest, keepingMissions: Bool = false) throws {
+    func writeRequest(_ r: ReplacementRequest) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO request (id, member, motive, received, start_date, end_date, minutes_per_week, exceptional, missions)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO request (id, member, motive, received, start_date, end_date, minutes_per_week, exceptional, missions,
+                                 renews, staff_fte, answer_date, answer_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET member = excluded.member, motive = excluded.motive,
                 received = excluded.received, start_date = excluded.start_date, end_date = excluded.end_date,
                 minutes_per_week = excluded.minutes_per_week, exceptional = excluded.exceptional,
-                missions = CASE WHEN ? THEN missions ELSE excluded.missions END,
+                missions = excluded.missions, renews = excluded.renews, staff_fte = excluded.staff_fte,
+                answer_date = excluded.answer_date, answer_text = excluded.answer_text,
                 version = version + 1
             """).execute(arguments: [r.id, r.member, r.motive.rawValue, r.received.iso, r.start.iso, r.end.iso,
-                                     r.minutesPerWeek, r.exceptional, r.missions, keepingMissions])
+                                     r.minutesPerWeek, r.exceptional, r.missions, r.renews, r.staffFTE,
+                                     r.answer?.date.iso, r.answer?.text])
     }
 
     /// Inserts an entry, or updates the one with the same id.
@@ -254,7 +279,17 @@ enum TerritoryReader {
         Territory(service: try service(db), tariffs: try tariffs(db),
                   members: try members(db, withOpeningHours: withOpeningHours), agents: try agents(db),
                   requests: try requests(db), timeEntries: withHours ? try TimeEntryQuery().fetch(db) : [],
-                  assignments: try assignments(db))
+                  assignments: try assignments(db), evaluations: try evaluations(db))
+    }
+
+    /// The mayors' evaluations, by request id.
+    static func evaluations(_ db: Database) throws -> [Evaluation] {
+        try Row.fetchAll(db, sql: "SELECT * FROM evaluation ORDER BY request").map { row in
+            Evaluation(request: row["request"], received: date(row, "received"),
+                       scores: EvaluationScores(quality: row["quality"], adaptation: row["adaptation"], relations: row["relations"],
+                                                punctuality: row["punctuality"], overall: row["overall"]),
+                       again: row["again"], comment: row["comment"])
+        }
     }
 
     /// The coordinator's assignments by hand, by request id.
@@ -331,23 +366,33 @@ enum TerritoryReader {
         // Columns by position, decoded as each row is stepped (no copy of 35,000 rows first):
         // this runs over every member of a national territory.
         var members: [Member] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT code, name, kind, population, single_part_time_secretary, member_since, member_until,
-                   referent_agent, substitute_agent, last_summer_replacement
-            FROM member ORDER BY code
-            """)
-        while let row = try rows.next() {
-            let code: String = row[0]
-            let since: String = row[5]
-            let until: String? = row[6]
-            members.append(Member(code: code, name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
-                                  population: row[3], singlePartTimeSecretary: row[4],
-                                  memberSince: CalendarDate.stored(since),
-                                  memberUntil: until.flatMap(CalendarDate.parseISO),
-                                  referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
-                                  openingHours: opening[code] ?? OpeningHours()))
-        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(memberColumns) FROM member ORDER BY code")
+        while let row = try rows.next() { members.append(member(row, openingHours: opening[row[0]] ?? OpeningHours())) }
         return members
+    }
+
+    /// The columns `member(_:openingHours:)` reads, by position.
+    static let memberColumns = """
+        code, name, kind, population, single_part_time_secretary, member_since, member_until, referent_agent,
+        substitute_agent, last_summer_replacement, deliberation_date, hosts_immersion, referent_volunteer,
+        non_recruitment_until, left_on, left_ground, mayor, address, phone, email
+        """
+
+    /// A member from a row of `memberColumns`, decoded by position (this runs over every member
+    /// of a national territory).
+    static func member(_ row: Row, openingHours: OpeningHours) -> Member {
+        let since: String = row[5]
+        func day(_ index: Int) -> CalendarDate? { (row[index] as String?).flatMap(CalendarDate.parseISO) }
+        var member = Member(code: row[0], name: row[1], kind: MemberKind(rawValue: row[2]) ?? .other,
+                            population: row[3], singlePartTimeSecretary: row[4],
+                            memberSince: CalendarDate.stored(since), memberUntil: day(6),
+                            referentAgent: row[7], substituteAgent: row[8], lastSummerReplacement: row[9],
+                            openingHours: openingHours)
+        member.membership = Membership(deliberationDate: day(10), hostsImmersion: row[11], referentVolunteer: row[12],
+                                       nonRecruitmentUntil: day(13), leftOn: day(14),
+                                       leftGround: (row[15] as String?).flatMap(LeavingGround.init(rawValue:)),
+                                       mayor: row[16], address: row[17], phone: row[18], email: row[19])
+        return member
     }
 
     static func agents(_ db: Database) throws -> [Agent] {
@@ -383,7 +428,11 @@ enum TerritoryReader {
     static func request(_ row: Row) -> ReplacementRequest {
         ReplacementRequest(id: row["id"], member: row["member"], motive: Motive(rawValue: row["motive"]) ?? .autreAbsence,
                            received: date(row, "received"), start: date(row, "start_date"), end: date(row, "end_date"),
-                           minutesPerWeek: row["minutes_per_week"], exceptional: row["exceptional"], missions: row["missions"])
+                           minutesPerWeek: row["minutes_per_week"], exceptional: row["exceptional"], missions: row["missions"],
+                           renews: row["renews"], staffFTE: row["staff_fte"],
+                           answer: (row["answer_date"] as String?).flatMap(CalendarDate.parseISO).map {
+                               RequestAnswer(date: $0, text: row["answer_text"] ?? "")
+                           })
     }
 }
 

@@ -49,8 +49,8 @@ extension ActivityFigures {
             let end = refused ? max(request.end, request.start) : d.effectiveEnd
             let active = request.start <= p.to && end >= p.from
             let receivedIn = !d.isImplicit && p.contains(request.received)
-            let first = d.periods.map(\.from).min()
-            let last = d.periods.map(\.to).max()
+            let first = d.firstServedDay
+            let last = d.lastServedDay
             let refusal = d.reasons.lazy.compactMap { reason -> Refusal? in
                 if case .refused(let r) = reason { return r } else { return nil }
             }.first
@@ -71,7 +71,7 @@ extension ActivityFigures {
             let evaluationDue = !d.isImplicit && convention.evaluationAfterMission && last.map(p.contains) == true
             let shortNotice = !d.isImplicit && request.received.days(to: request.start) < convention.noticeDays
             let renewal = !d.isImplicit && request.renews != nil
-            let inTime = renewal && request.answer.map { $0.date <= Self.answerDeadline(request.received, hours: convention.renewalAnswerHours) } == true
+            let inTime = renewal && request.answer.map { $0.date <= FollowUp.answerDeadline(request.received, hours: convention.renewalAnswerHours) } == true
 
             let line = RequestContribution(
                 id: d.id, member: request.member, isImplicit: d.isImplicit, priorityClass: request.priorityClass,
@@ -186,13 +186,6 @@ extension ActivityFigures {
             }
         }
         members = memberRows.values.sorted { $0.member.precedesInByteOrder($1.member) }
-    }
-
-    /// The last day a renewal's answer is in time: `hours` after the day it was received. The
-    /// data has days only, so the deadline is read in whole days, rounded up (72 h: three days
-    /// later; 36 h: two days later), the commune's benefit of the doubt about the hour.
-    static func answerDeadline(_ received: CalendarDate, hours: Int) -> CalendarDate {
-        received.adding(days: (max(0, hours) + 23) / 24)
     }
 
     /// An invoice's payments; an invoice marked paid without its payments on record counts as

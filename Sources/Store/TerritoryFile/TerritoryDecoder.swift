@@ -160,7 +160,8 @@ private final class Reader {
             }
             return nil
         }
-        guard let fields = object(root, "", keys: ["format", "service", "tariffs", "members", "agents", "requests", "time_entries"])
+        guard let fields = object(root, "", keys: ["format", "service", "tariffs", "members", "agents", "requests", "time_entries",
+                                                    "evaluations"])
         else { return nil }
         let service = fields.required("service").flatMap { self.service($0, "service") }
         let tariffs = each(fields.list("tariffs"), "tariffs", tariff)
@@ -168,10 +169,12 @@ private final class Reader {
         let agents = each(fields.list("agents"), "agents", agent)
         let requests = each(fields.list("requests"), "requests", request)
         let entries = each(fields.list("time_entries"), "time_entries", timeEntry)
-        guard let service, let tariffs, let members, let agents, let requests, let entries else { return nil }
+        let evaluations = fields.values["evaluations"] == nil ? [] : each(fields.list("evaluations"), "evaluations", evaluation)
+        guard let service, let tariffs, let members, let agents, let requests, let entries, let evaluations else { return nil }
         return Territory(service: service, tariffs: tariffs, members: members, agents: agents,
                          requests: requests.map(\.request), timeEntries: entries,
-                         assignments: requests.compactMap { r in r.assigned.map { ManualAssignment(request: r.request.id, agent: $0) } })
+                         assignments: requests.compactMap { r in r.assigned.map { ManualAssignment(request: r.request.id, agent: $0) } },
+                         evaluations: evaluations)
     }
 
     func service(_ value: JSONValue, _ path: String) -> ServiceSettings? {
@@ -265,9 +268,9 @@ private final class Reader {
     }
 
     func member(_ value: JSONValue, _ path: String) -> Member? {
-        guard let f = object(value, path, keys: ["code", "name", "kind", "population", "single_part_time_secretary",
-                                                  "member_since", "member_until", "referent_agent", "substitute_agent",
-                                                  "last_summer_replacement", "opening_hours"]) else { return nil }
+        let keys: Set<String> = ["code", "name", "kind", "population", "single_part_time_secretary", "member_since", "member_until",
+                                 "referent_agent", "substitute_agent", "last_summer_replacement", "opening_hours"]
+        guard let f = object(value, path, keys: keys.union(Self.membershipKeys)) else { return nil }
         let code = f.text("code")
         let name = f.text("name")
         let kind = f.code("kind", MemberKind.self)
@@ -279,11 +282,69 @@ private final class Reader {
         let substitute = f.nullable("substitute_agent", text)
         let summer = f.nullable("last_summer_replacement", integer)
         let opening = f.required("opening_hours").flatMap { openingHours($0, f.at("opening_hours")) }
+        let membership = self.membership(f)
         guard let code, let name, let kind, let population, let single, let since, until.ok, referent.ok,
-              substitute.ok, summer.ok, let opening else { return nil }
-        return Member(code: code, name: name, kind: kind, population: population, singlePartTimeSecretary: single,
-                      memberSince: since, memberUntil: until.value, referentAgent: referent.value,
-                      substituteAgent: substitute.value, lastSummerReplacement: summer.value, openingHours: opening)
+              substitute.ok, summer.ok, let opening, let membership else { return nil }
+        var member = Member(code: code, name: name, kind: kind, population: population, singlePartTimeSecretary: single,
+                            memberSince: since, memberUntil: until.value, referentAgent: referent.value,
+                            substituteAgent: substitute.value, lastSummerReplacement: summer.value, openingHours: opening)
+        member.membership = membership
+        return member
+    }
+
+    static let membershipKeys: Set<String> = ["deliberation_date", "hosts_immersion", "referent_volunteer", "non_recruitment_until",
+                                              "left_on", "left_ground", "mayor", "address", "phone", "email"]
+
+    /// The membership papers of a member (all keys optional, `null` as absent).
+    func membership(_ f: Fields) -> Membership? {
+        let deliberation = f.nullable("deliberation_date", optionalKey: true, dateValue)
+        let immersion = f.nullable("hosts_immersion", optionalKey: true, bool)
+        let referent = f.nullable("referent_volunteer", optionalKey: true, bool)
+        let commitment = f.nullable("non_recruitment_until", optionalKey: true, dateValue)
+        let left = f.nullable("left_on", optionalKey: true, dateValue)
+        let ground = f.nullable("left_ground", optionalKey: true) { value, at in
+            self.text(value, at).flatMap { self.code($0, at, LeavingGround.self) }
+        }
+        let mayor = f.nullable("mayor", optionalKey: true, text)
+        let address = f.nullable("address", optionalKey: true, text)
+        let phone = f.nullable("phone", optionalKey: true, text)
+        let email = f.nullable("email", optionalKey: true, text)
+        guard deliberation.ok, immersion.ok, referent.ok, commitment.ok, left.ok, ground.ok, mayor.ok, address.ok, phone.ok, email.ok
+        else { return nil }
+        return Membership(deliberationDate: deliberation.value, hostsImmersion: immersion.value, referentVolunteer: referent.value,
+                          nonRecruitmentUntil: commitment.value, leftOn: left.value, leftGround: ground.value,
+                          mayor: mayor.value, address: address.value, phone: phone.value, email: email.value)
+    }
+
+    /// A date given as a text value.
+    func dateValue(_ value: JSONValue, _ path: String) -> CalendarDate? {
+        text(value, path).flatMap { date($0, path) }
+    }
+
+    func evaluation(_ value: JSONValue, _ path: String) -> Evaluation? {
+        guard let f = object(value, path, keys: ["request", "received", "scores", "again", "comment"]) else { return nil }
+        let request = f.text("request")
+        let received = f.date("received")
+        let scores = f.required("scores").flatMap { evaluationScores($0, f.at("scores")) }
+        let again = f.bool("again")
+        let comment = f.nullable("comment", optionalKey: true, text)
+        guard let request, let received, let scores, let again, comment.ok else { return nil }
+        return Evaluation(request: request, received: received, scores: scores, again: again, comment: comment.value)
+    }
+
+    func evaluationScores(_ value: JSONValue, _ path: String) -> EvaluationScores? {
+        guard let f = object(value, path, keys: Set(EvaluationCriterion.allCases.map(\.rawValue))) else { return nil }
+        var values: [Int] = []
+        for criterion in EvaluationCriterion.allCases {
+            guard let score = f.integer(criterion.rawValue) else { continue }
+            guard EvaluationScores.range.contains(score) else {
+                fail(f.at(criterion.rawValue), .outOfRange(found: score, min: EvaluationScores.range.lowerBound,
+                                                           max: EvaluationScores.range.upperBound))
+                continue
+            }
+            values.append(score)
+        }
+        return EvaluationScores(values)
     }
 
     func openingHours(_ value: JSONValue, _ path: String) -> OpeningHours? {
@@ -340,9 +401,17 @@ private final class Reader {
 
     func request(_ value: JSONValue, _ path: String) -> (request: ReplacementRequest, assigned: String?)? {
         guard let f = object(value, path, keys: ["id", "member", "motive", "received", "start", "end",
-                                                  "hours_per_week", "exceptional", "missions", "assigned_agent"]) else { return nil }
+                                                  "hours_per_week", "exceptional", "missions", "assigned_agent",
+                                                  "renews", "staff_fte", "answer"]) else { return nil }
         let assigned = f.nullable("assigned_agent", optionalKey: true, text)
         let missions = f.nullable("missions", optionalKey: true, text)
+        let renews = f.nullable("renews", optionalKey: true, text)
+        let staff = f.nullable("staff_fte", optionalKey: true) { value, at in
+            self.text(value, at).flatMap { text in
+                StaffFTE.isValid(text) ? text : { self.fail(at, .invalidDecimal(text)); return nil }()
+            }
+        }
+        let answer = f.nullable("answer", optionalKey: true, requestAnswer)
         let id = f.text("id")
         let member = f.text("member")
         let motive = f.code("motive", Motive.self)
@@ -351,10 +420,20 @@ private final class Reader {
         let end = f.date("end")
         let weekly = f.duration("hours_per_week")
         let exceptional = f.bool("exceptional")
-        guard let id, let member, let motive, let received, let start, let end, let weekly, let exceptional, assigned.ok, missions.ok
+        guard let id, let member, let motive, let received, let start, let end, let weekly, let exceptional, assigned.ok, missions.ok,
+              renews.ok, staff.ok, answer.ok
         else { return nil }
         return (ReplacementRequest(id: id, member: member, motive: motive, received: received, start: start, end: end,
-                                   minutesPerWeek: weekly, exceptional: exceptional, missions: missions.value), assigned.value)
+                                   minutesPerWeek: weekly, exceptional: exceptional, missions: missions.value,
+                                   renews: renews.value, staffFTE: staff.value, answer: answer.value), assigned.value)
+    }
+
+    func requestAnswer(_ value: JSONValue, _ path: String) -> RequestAnswer? {
+        guard let f = object(value, path, keys: ["date", "text"]) else { return nil }
+        let date = f.date("date")
+        let text = f.text("text")
+        guard let date, let text else { return nil }
+        return RequestAnswer(date: date, text: text)
     }
 
     func timeEntry(_ value: JSONValue, _ path: String) -> TimeEntry? {

@@ -33,8 +33,39 @@ public enum TerritoryEncoder {
             out.endObject()
         }
         out.endArray()
+        // Only when there are some: files from before evaluations round-trip byte for byte.
+        if !t.evaluations.isEmpty {
+            out.key("evaluations")
+            JSONOutput.array(t.evaluations.map(evaluation)).write(to: &out)
+        }
         out.endObject()
         return out.finish()
+    }
+
+    static func evaluation(_ e: Evaluation) -> JSONOutput {
+        .object([
+            ("request", .string(e.request)),
+            ("received", .string(e.received.iso)),
+            ("scores", .object(EvaluationCriterion.allCases.map { ($0.rawValue, .integer(e.scores[$0])) })),
+            ("again", .bool(e.again)),
+        ] + (e.comment.map { [("comment", JSONOutput.string($0))] } ?? []))
+    }
+
+    /// The membership papers that are known, in the order of territory-format.md.
+    static func membership(_ p: Membership) -> [(String, JSONOutput)] {
+        let fields: [(String, JSONOutput?)] = [
+            ("deliberation_date", p.deliberationDate.map { .string($0.iso) }),
+            ("hosts_immersion", p.hostsImmersion.map(JSONOutput.bool)),
+            ("referent_volunteer", p.referentVolunteer.map(JSONOutput.bool)),
+            ("non_recruitment_until", p.nonRecruitmentUntil.map { .string($0.iso) }),
+            ("left_on", p.leftOn.map { .string($0.iso) }),
+            ("left_ground", p.leftGround.map { .string($0.rawValue) }),
+            ("mayor", p.mayor.map(JSONOutput.string)),
+            ("address", p.address.map(JSONOutput.string)),
+            ("phone", p.phone.map(JSONOutput.string)),
+            ("email", p.email.map(JSONOutput.string)),
+        ]
+        return fields.compactMap { key, value in value.map { (key, $0) } }
     }
 
     static func service(_ s: ServiceSettings) -> JSONOutput {
@@ -107,6 +138,7 @@ public enum TerritoryEncoder {
             ("referent_agent", .optional(m.referentAgent)),
             ("substitute_agent", .optional(m.substituteAgent)),
             ("last_summer_replacement", .optional(m.lastSummerReplacement)),
+        ] + membership(m.membership) + [
             ("opening_hours", .object(Weekday.allCases.compactMap { day in
                 m.openingHours.on(day).isEmpty ? nil : (day.rawValue, .string(m.openingHours.text(day)))
             })),
@@ -151,6 +183,9 @@ public enum TerritoryEncoder {
             ("hours_per_week", .string(DurationText.format(r.minutesPerWeek))),
             ("exceptional", .bool(r.exceptional)),
         ] + (r.missions.map { [("missions", JSONOutput.string($0))] } ?? [])
-          + (assigned.map { [("assigned_agent", JSONOutput.string($0))] } ?? []))
+          + (assigned.map { [("assigned_agent", JSONOutput.string($0))] } ?? [])
+          + (r.renews.map { [("renews", JSONOutput.string($0))] } ?? [])
+          + (r.staffFTE.map { [("staff_fte", JSONOutput.string($0))] } ?? [])
+          + (r.answer.map { [("answer", JSONOutput.object([("date", .string($0.date.iso)), ("text", .string($0.text))]))] } ?? []))
     }
 }
