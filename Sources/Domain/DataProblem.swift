@@ -47,6 +47,10 @@ public enum DataProblem: Hashable, Sendable, Localized {
     /// A renewal of a refused request, or of one never served.
     case renewsRefused(String)
     case renewsUnserved(String)
+    case alreadyRenewed(String, by: String)
+    /// An evaluation of a mission never served, or received before it began.
+    case evaluationOfUnserved(String)
+    case evaluationBeforeMission(received: CalendarDate, firstServed: CalendarDate)
     /// An answer dated before the request was received.
     case answerBeforeReceived(answer: CalendarDate, received: CalendarDate)
     /// Hours logged for a mission on a day outside its span.
@@ -163,6 +167,15 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .renewsUnserved(let id):
             return l.pick("la demande \(id) n'a été servie aucun jour : il n'y a rien à renouveler (faites une nouvelle demande)",
                           "request \(id) was never served: there is nothing to renew (make a new request)")
+        case .alreadyRenewed(let id, let by):
+            return l.pick("la demande \(id) est déjà renouvelée par \(by) : renouvelez \(by) pour prolonger encore",
+                          "request \(id) is already renewed by \(by): renew \(by) to extend again")
+        case .evaluationOfUnserved(let id):
+            return l.pick("la demande \(id) n'a été servie aucun jour : il n'y a pas de mission à évaluer",
+                          "request \(id) was never served: there is no mission to evaluate")
+        case .evaluationBeforeMission(let received, let first):
+            return l.pick("évaluation reçue le \(fr.date(received)), avant le début de la mission (\(fr.date(first)))",
+                          "evaluation received on \(received.iso), before the mission began (\(first.iso))")
         case .answerBeforeReceived(let answer, let received):
             return l.pick("réponse du \(fr.date(answer)) antérieure à la réception de la demande (\(fr.date(received)))",
                           "answer of \(answer.iso) before the request was received (\(received.iso))")

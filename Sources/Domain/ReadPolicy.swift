@@ -26,6 +26,10 @@ public struct ReadPolicy: Sendable, Equatable {
     /// Whether absence kinds and request motives may be shown.
     public var seesPrivateFields: Bool { may(.privateFields) }
 
+    /// Whether the mayors' comments and each agent's scores may be shown (rules.md §8: personal
+    /// data; an observer reads the averages of a period only).
+    public var seesEvaluationDetails: Bool { may(.privateFields) }
+
     /// An agent's absence as this role may read it: its kind, or a neutral "absent(e)".
     public func absenceText(_ kind: AbsenceKind, _ l: Language) -> String {
         guard seesPrivateFields else { return l.pick("absent(e)", "away") }
