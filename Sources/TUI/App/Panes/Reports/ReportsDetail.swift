@@ -12,7 +12,8 @@ func reportDetailLines(_ line: ReportLine, _ screen: ReportScreen, _ state: AppS
     for request in figures.requestLines { memberOfRequest[request.id] = request.member }
     func member(_ code: String) -> String { screen.memberNames[code] ?? code }
     func agent(_ code: String) -> String { screen.agentNames[code] ?? code }
-    func short(_ d: CalendarDate) -> String { f.numericDate(d) }
+    // 12/01/26: the lines stay on one line at 80 columns.
+    func short(_ d: CalendarDate) -> String { String(f.numericDate(d).dropLast(4)) + String(d.year % 100 < 10 ? "0" : "") + String(d.year % 100) }
 
     var out: [String] = []
     for (title, list) in line.details {
@@ -52,7 +53,7 @@ func reportDetailLines(_ line: ReportLine, _ screen: ReportScreen, _ state: AppS
                 switch source {
                 case .request(let r, let minutes):
                     let kind = r.isImplicit ? l.pick("remplacement de tournée", "rota cover") : policy.motiveText(r.motive, l)
-                    var text = "  \(r.id) · \(member(r.member)) · \(kind) · \(r.status.label(in: l)) · " + l.pick("du \(short(r.start)) au \(short(r.end))", "\(short(r.start)) to \(short(r.end))")
+                    var text = "  \(r.id) · \(member(r.member)) · \(kind) · \(r.status.label(in: l)) · " + "\(short(r.start))–\(short(r.end))"
                     if figure == .waiting, let minutes {
                         text += l.pick(" · reçue le \(short(r.received)), servie le \(r.firstServed.map(short) ?? "—") : \(minutes) j ouvrés",
                                        " · received \(short(r.received)), served \(r.firstServed.map(short) ?? "—"): \(minutes) working days")
@@ -60,7 +61,7 @@ func reportDetailLines(_ line: ReportLine, _ screen: ReportScreen, _ state: AppS
                         text += " · " + l.pick("\(r.neededDays) j × \(f.duration(r.dailyNeed)) = \(f.hours(minutes))",
                                                "\(r.neededDays) d × \(f.duration(r.dailyNeed)) = \(f.hours(minutes))")
                     } else {
-                        text += " · " + l.pick("reçue le \(short(r.received))", "received \(short(r.received))")
+                        text += " · " + l.pick("reçue \(short(r.received))", "received \(short(r.received))")
                     }
                     out.append(text)
                 case .served(let a):

@@ -20,8 +20,8 @@ func reportLines(_ screen: ReportScreen, width: Int, _ state: AppState) -> [Repo
     let c = screen.report.current, p = screen.report.previous
     var lines: [ReportLine] = []
     // Label, this period, the previous one, the change; a bar in what is left.
-    let valueWidth = 11, changeWidth = 11
-    let labelWidth = max(20, min(42, width - 2 * valueWidth - changeWidth - 14))
+    let valueWidth = 12, changeWidth = 11
+    let labelWidth = max(20, min(42, width - 2 * valueWidth - changeWidth - 3 - (width >= 100 ? 30 : 6)))
     let barWidth = max(0, width - labelWidth - 2 * valueWidth - changeWidth - 4)
 
     func heading(_ text: String) {
@@ -54,7 +54,9 @@ func reportLines(_ screen: ReportScreen, width: Int, _ state: AppState) -> [Repo
     heading(l.pick("Demandes", "Requests"))
     count(l.pick("Demandes reçues", "Requests received"), { $0.requests.received }, [.received])
     for cls in PriorityClass.allCases {
-        count("  " + classLabel(cls, l), { $0.requests.byClass[cls] ?? 0 }, [.byClass(cls)])
+        // "congés" is a motive word: an observer reads the class as "été".
+        let label = cls == .summer && !policy.seesPrivateFields ? l.pick("P4 été", "P4 summer") : classLabel(cls, l)
+        count("  " + label, { $0.requests.byClass[cls] ?? 0 }, [.byClass(cls)])
     }
     // By motive as this reader may read it: an observer reads the kind of need (urgence,
     // absence…), never the secretary's sickness or leave.
@@ -67,7 +69,7 @@ func reportLines(_ screen: ReportScreen, width: Int, _ state: AppState) -> [Repo
     }
     let small = c.requests.received > 0 ? " (\(Hundredths.ratio(c.requests.fromSmallCommunes, c.requests.received)?.value ?? 0) %)" : ""
     count(l.pick("  de petites communes", "  from small communes") + small, { $0.requests.fromSmallCommunes }, [.fromSmallCommunes])
-    count(l.pick("  reçues moins de \(screen.noticeDays) j avant le début", "  fewer than \(screen.noticeDays) days' notice"),
+    count(l.pick("  préavis de moins de \(screen.noticeDays) jours", "  under \(screen.noticeDays) days' notice"),
           { $0.requests.shortNotice }, [.shortNotice])
     count(l.pick("  renouvellements", "  renewals"), { $0.requests.renewals }, [.renewals])
     count(l.pick("    répondus à temps", "    answered in time"), { $0.requests.renewalsAnsweredInTime }, [.renewalsAnsweredInTime])
