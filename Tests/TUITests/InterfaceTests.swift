@@ -147,10 +147,10 @@ struct UpdateTests {
         #expect(state.pane == .members)
         _ = press(&state, .tab, .tab)
         #expect(state.pane == .hours)
-        _ = press(&state, .tab, .tab)
+        _ = press(&state, .tab, .tab, .tab)
         #expect(state.pane == .planning)
         _ = press(&state, .backTab)
-        #expect(state.pane == .invoices)
+        #expect(state.pane == .reports)
         let effects = press(&state, .character("5"))
         #expect(effects == [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))])
     }
