@@ -200,7 +200,7 @@ final class DatabaseDataSource: AppDataSource {
                   let schedule = HalfDayPlanner(territory: territory, plan: plan).schedule(request: id, from: decision.request.start, to: decision.effectiveEnd)
             else { return [l.pick("Demande \(id) introuvable.", "Request \(id) not found.")] }
             return HalfDayOutput.table(schedule, territory: territory, language: l).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        case .memberYear: return []
+        case .memberYear, .reportFigure: return []
         case .agentSchedule(let agent, let from, let to):
             let schedule = HalfDayPlanner(territory: territory, plan: plan).schedule(agent: agent, from: from, to: to)
             return HalfDayOutput.table(schedule, territory: territory, language: l).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -352,6 +352,39 @@ final class DatabaseDataSource: AppDataSource {
             try OutputFile.check(path, force: replacing, protecting: database.protectedFiles)
         } catch OutputRefusal.exists {
             throw DocumentExists(path: path)
+        }
+        try OutputFile.write(bytes, to: path, force: replacing, protecting: database.protectedFiles)
+        return path
+    }
+
+    /// The report of `releve report` on this data: the stored plan, the territory, the invoices.
+    private func report(_ period: ReportPeriod?, today: CalendarDate) throws -> (ActivityReport, Territory) {
+        let territory = try database.loadTerritory()
+        let period = period ?? ReportPeriod.lastWhole(months: territory.service.convention.reportMonths, before: today)
+        return (ActivityReport(territory: territory, plan: try database.storedPlan(), invoices: try database.invoices(), period: period, today: today),
+                territory)
+    }
+
+    func activityReport(_ period: ReportPeriod?, today: CalendarDate, policy: ReadPolicy) throws -> ReportScreen {
+        let (report, territory) = try report(period, today: today)
+        return ReportScreen.make(report, territory: territory, policy: policy)
+    }
+
+    /// `rapport-2026-01-01_2026-06-30.pdf` (or `.csv`) beside the invoices' PDFs; the PDF through
+    /// `ReportPDF.writer`, said unavailable while there is none.
+    func writeReport(_ kind: ReportFileKind, period: ReportPeriod, today: CalendarDate, replacing: Bool, language l: Language) throws -> String {
+        if kind == .pdf && ReportPDF.writer == nil { throw ReportFileUnavailable(kind: .pdf) }
+        let path = try Self.documentPath("rapport-\(period.from.iso)_\(period.to.iso).\(kind.rawValue)")
+        do {
+            try OutputFile.check(path, force: replacing, protecting: database.protectedFiles)
+        } catch OutputRefusal.exists {
+            throw DocumentExists(path: path)
+        }
+        let (report, territory) = try report(period, today: today)
+        let bytes: [UInt8]
+        switch kind {
+        case .csv: bytes = Array(ActivityReportOutput.csv(report).utf8)
+        case .pdf: bytes = ReportPDF.writer?(report, territory, l) ?? []
         }
         try OutputFile.write(bytes, to: path, force: replacing, protecting: database.protectedFiles)
         return path

@@ -14,7 +14,7 @@ struct TmuxTests {
         #expect(tmux.waitFor("Semaine 47 · du lun. 16 au ven. 20 novembre 2026"), "\(tmux.screen())")
         #expect(tmux.screen().contains("lun. 16 nov. 2026"))
         for (key, title) in [("2", "Demandes · "), ("3", "Communes membres"), ("4", "Agents · 5"), ("5", "Heures · semaine 47"),
-                             ("6", "Factures 2026 · 0 émises"), ("1", "Semaine 47")] {
+                             ("6", "Factures 2026 · 0 émises"), ("7", "Rapport du 01/01/2026 au 30/06/2026"), ("1", "Semaine 47")] {
             tmux.keys(key)
             #expect(tmux.waitFor(title), "pane \(key): \(tmux.screen())")
         }
@@ -24,7 +24,7 @@ struct TmuxTests {
         tmux.keys("Escape")
         #expect(tmux.waitFor("prévu/contrat"))
         tmux.resize(80, 24)
-        #expect(tmux.waitFor("16/11/2026"), "\(tmux.screen())")
+        #expect(tmux.waitFor("7 Rapports"), "\(tmux.screen())")
         tmux.resize(30, 8)
         #expect(tmux.waitFor("Terminal trop petit"), "\(tmux.screen())")
         tmux.resize(120, 40)

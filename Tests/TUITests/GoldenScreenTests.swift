@@ -34,6 +34,7 @@ struct GoldenScreenTests {
             var state = loadedState(width: width, height: height)
             _ = press(&state, .character(Character(String(pane.rawValue))))
             if pane == .invoices { _ = update(&state, .invoicesLoaded(demoInvoiceBook())) }
+            if pane == .reports { _ = update(&state, .reportLoaded(demoReport())) }
             if pane == .hours {
                 let monday = state.hoursWeek
                 _ = update(&state, .hoursLoaded(demoSnapshot.territory.timeEntries.filter { $0.date >= monday && $0.date <= monday.adding(days: 6) }))
@@ -64,5 +65,8 @@ struct GoldenScreenTests {
         state = loadedState(width: width, height: height)
         _ = press(&state, .character("3"), .character("e"), .character("x"), .interrupt)
         try expectGolden("quit-question-\(width)x\(height)", state)
+        state = reportsState(width: width, height: height)
+        _ = press(&state, .enter)
+        try expectGolden("report-detail-\(width)x\(height)", state)
     }
 }

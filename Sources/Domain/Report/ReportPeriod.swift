@@ -33,6 +33,14 @@ public struct ReportPeriod: Hashable, Sendable {
         return ReportPeriod(unchecked: start, end)
     }
 
+    /// The next period of the same length, starting the day after `to` (the reverse of
+    /// `previous`: `period.next.previous == period`).
+    public var next: ReportPeriod {
+        let start = to.adding(days: 1)
+        let end = isWholeMonths ? start.addingMonths(monthCount).adding(days: -1) : to.adding(days: dayCount)
+        return ReportPeriod(unchecked: start, end)
+    }
+
     private init(unchecked from: CalendarDate, _ to: CalendarDate) {
         self.from = from
         self.to = to

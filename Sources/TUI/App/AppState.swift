@@ -2,7 +2,7 @@ import Domain
 
 /// The panes, in the order of their digits.
 public enum Pane: Int, CaseIterable, Sendable {
-    case planning = 1, requests, members, agents, hours, invoices
+    case planning = 1, requests, members, agents, hours, invoices, reports
 
     /// Whether the pane shows the whole territory (the snapshot), not a window of its own.
     public var showsTerritory: Bool { [.requests, .members, .agents, .hours].contains(self) }
@@ -15,6 +15,7 @@ public enum Pane: Int, CaseIterable, Sendable {
         case .agents: return "Agents"
         case .hours: return l.pick("Heures", "Hours")
         case .invoices: return l.pick("Factures", "Invoices")
+        case .reports: return l.pick("Rapports", "Reports")
         }
     }
 }
@@ -159,6 +160,7 @@ public struct AppState: Sendable {
     public var hoursWeek: CalendarDate
     public var invoicesPane: InvoicesPaneState
     public var hoursPane = HoursPaneState()
+    public var reportsPane = ReportsPaneState()
     public var showHelp = false
     public var requestForm: RequestFormState?
     public var recordForm: RecordFormState?
@@ -248,6 +250,14 @@ public enum Msg: Sendable {
     case busy(String?)
     /// A read of the whole territory ended (after its `loaded` or `failed`).
     case territoryRead
+    /// The activity report of a period, computed off the key loop.
+    case reportLoaded(ReportScreen)
+    /// The report could not be computed (`period` nil: the default one).
+    case reportFailed(period: ReportPeriod?, String)
+    /// The report's file is already at `path`: ask before replacing it.
+    case reportFileExists(ReportFileKind, path: String)
+    /// The report's file was written: what to tell the user (where).
+    case reportWritten(String)
 }
 
 /// A document that is already at `path`; the interface asks before replacing it.
@@ -330,5 +340,10 @@ public enum Effect: Equatable, Sendable {
     case previewConvention(ServiceSettings)
     /// Saves the service's settings, refused if they are no longer `seen`.
     case saveConvention(ServiceSettings, seen: ServiceSettings)
+    /// Computes the activity report of `period` (nil: the last whole period of the convention's
+    /// `report_months` before today).
+    case loadReport(ReportPeriod?)
+    /// Writes the report of `period` as PDF or CSV; an existing file is replaced only when `replacing`.
+    case writeReport(ReportFileKind, ReportPeriod, replacing: Bool)
     case quit
 }

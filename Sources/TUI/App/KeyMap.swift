@@ -4,12 +4,12 @@ import Domain
 /// overlay and the hints of the status bar.
 public enum Action: String, CaseIterable, Sendable {
     case quit, help, nextPane, previousPane
-    case pane1, pane2, pane3, pane4, pane5, pane6
+    case pane1, pane2, pane3, pane4, pane5, pane6, pane7
     case up, down, left, right, pageUp, pageDown
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
-    case issueInvoices, recordPayment, cancelInvoice, writePDF, writeReminder, editTariff, editConvention, history, suggestions, schedule, memberYear
+    case issueInvoices, recordPayment, cancelInvoice, writePDF, writeCSV, writeReminder, editTariff, editConvention, history, suggestions, schedule, memberYear
     case validateHours, validateWeek, closeMonth, reopenMonth
 }
 
@@ -26,6 +26,8 @@ public struct Binding: Sendable {
     public var hint: (french: String, english: String)? = nil
     /// Whether it changes data: refused to an observer, and while a save runs.
     public var edits = false
+    /// Whether the key means this only in the `hintIn` panes (elsewhere it is another binding's).
+    public var onlyThere = false
 
     public func description(_ language: Language) -> String { language.pick(french, english) }
 
@@ -49,20 +51,21 @@ public enum KeyMap {
         Binding(action: .pane4, keys: [.character("4")], french: "volet Agents", english: "Agents pane", hintIn: [], hinted: false),
         Binding(action: .pane5, keys: [.character("5")], french: "volet Heures", english: "Hours pane", hintIn: [], hinted: false),
         Binding(action: .pane6, keys: [.character("6")], french: "volet Factures", english: "Invoices pane", hintIn: [], hinted: false),
+        Binding(action: .pane7, keys: [.character("7")], french: "volet Rapports", english: "Reports pane", hintIn: [], hinted: false),
         Binding(action: .up, keys: [.up, .character("k")], french: "monter", english: "up", hintIn: [], hinted: false),
         Binding(action: .down, keys: [.down, .character("j")], french: "descendre", english: "down", hintIn: [], hinted: false),
         Binding(action: .left, keys: [.left, .character("h")], french: "à gauche", english: "left", hintIn: [], hinted: false),
         Binding(action: .right, keys: [.right, .character("l")], french: "à droite", english: "right", hintIn: [], hinted: false),
         Binding(action: .pageUp, keys: [.pageUp], french: "page précédente", english: "page up", hintIn: [], hinted: false),
         Binding(action: .pageDown, keys: [.pageDown], french: "page suivante", english: "page down", hintIn: [], hinted: false),
-        Binding(action: .open, keys: [.enter], french: "détail", english: "details", hintIn: [.planning, .requests, .members, .agents], hinted: true),
+        Binding(action: .open, keys: [.enter], french: "détail", english: "details", hintIn: [.planning, .requests, .members, .agents, .reports], hinted: true),
         Binding(action: .back, keys: [.escape], french: "revenir", english: "back", hintIn: [], hinted: false),
         Binding(action: .filter, keys: [.character("/")], french: "filtrer la liste", english: "filter the list", hintIn: [.requests, .members, .agents], hinted: true,
                 hint: ("/ filtrer", "/ filter")),
         Binding(action: .previousPeriod, keys: [.character("[")], french: "période (ou année) précédente", english: "previous period (or year)",
                 hintIn: [.planning, .hours], hinted: false),
         Binding(action: .nextPeriod, keys: [.character("]")], french: "période (ou année) suivante", english: "next period (or year)",
-                hintIn: [.planning, .hours, .invoices], hinted: true, hint: ("[ ] période", "[ ] period")),
+                hintIn: [.planning, .hours, .invoices, .reports], hinted: true, hint: ("[ ] période", "[ ] period")),
         Binding(action: .today, keys: [.character("t")], french: "aujourd'hui", english: "today", hintIn: [.planning, .hours], hinted: true),
         Binding(action: .monthView, keys: [.character("m")], french: "semaine / mois", english: "week / month", hintIn: [.planning], hinted: true,
                 hint: ("m mois", "m month")),
@@ -104,8 +107,10 @@ public enum KeyMap {
                 hintIn: [.hours], hinted: true, hint: ("C clore", "C close"), edits: true),
         Binding(action: .reopenMonth, keys: [.character("O")], french: "rouvrir le mois (motif demandé)", english: "reopen the closed month (reason asked)",
                 hintIn: [.hours], hinted: false, edits: true),
-        Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF du titre de recettes", english: "write the invoice's PDF",
-                hintIn: [.invoices], hinted: true, hint: ("f PDF", "f PDF")),
+        Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF (facture, rapport)",
+                english: "write the PDF (invoice, report)", hintIn: [.invoices, .reports], hinted: true, hint: ("f PDF", "f PDF")),
+        Binding(action: .writeCSV, keys: [.character("c")], french: "écrire le rapport en CSV (tableur)", english: "write the report as CSV (spreadsheet)",
+                hintIn: [.reports], hinted: true, hint: ("c CSV", "c CSV"), onlyThere: true),
         Binding(action: .writeReminder, keys: [.character("L")], french: "écrire la lettre de relance de la commune",
                 english: "write the member's reminder letter (overdue)", hintIn: [.invoices], hinted: true, hint: ("L relance", "L reminder")),
         Binding(action: .suggestions, keys: [.character("s")], french: "qui pourrait servir la demande, à quel prix",
@@ -135,9 +140,15 @@ public enum KeyMap {
         return ([header] + rows).joined(separator: "\n")
     }
 
-    /// The action bound to `key`, if any.
+    /// The action bound to `key`, if any (outside a pane: the binding that works everywhere).
     public static func action(for key: Key) -> Action? {
-        bindings.first { $0.keys.contains(key) }?.action
+        bindings.first { $0.keys.contains(key) && !$0.onlyThere }?.action
+    }
+
+    /// The action bound to `key` in `pane`: a binding of that pane's own first (`c` writes the
+    /// CSV in Rapports, opens the convention elsewhere).
+    public static func action(for key: Key, in pane: Pane) -> Action? {
+        bindings.first { $0.onlyThere && $0.hintIn.contains(pane) && $0.keys.contains(key) }?.action ?? action(for: key)
     }
 
     /// The bindings hinted in the status bar of `pane`.

@@ -23,7 +23,7 @@ public func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
     if let error = state.loadError {
         buffer.put(l.pick("Impossible de lire la base : ", "Cannot read the database: ") + error, x: 1, y: 2,
                    style: theme.style(.error), maxWidth: buffer.width - 2)
-    } else if state.pane == .planning ? state.grid == nil : state.pane != .invoices && state.snapshot == nil {
+    } else if state.pane == .planning ? state.grid == nil : ![.invoices, .reports].contains(state.pane) && state.snapshot == nil {
         buffer.put(l.pick("Chargement…", "Loading…"), x: 1, y: 2, style: theme.style(.dim))
     } else {
         switch state.pane {
@@ -33,6 +33,7 @@ public func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
         case .agents: renderAgents(state, body, &buffer, theme, borders)
         case .hours: renderHours(state, body, &buffer, theme, borders)
         case .invoices: renderInvoices(state, body, &buffer, theme, borders)
+        case .reports: renderReports(state, body, &buffer, theme, borders)
         }
     }
     statusBar(state, &buffer, theme)
@@ -45,26 +46,31 @@ private func topBar(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme) {
     buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: theme.style(.tab))
     let tabs = Pane.allCases.map { ("\($0.rawValue) \($0.title(state.language))", $0 == state.pane) }
     let tabsWidth = tabs.reduce(0) { $0 + TextWidth.of($1.0) + 2 }
-    // Widest layout that fits: name, tabs and long date; then tabs and short date; then digits.
+    // Widest layout that fits: name, tabs and long date; then tabs and short date; then the
+    // tabs closer together without the date (80 columns: the names of the panes matter more
+    // than the date the panes' titles say); then digits.
     let longDate = format.date(state.today)
     let shortDate = format.numericDate(state.today)
     let name = " Relève · \(state.serviceName)"
-    let layouts: [(name: String, date: String, tabs: [(String, Bool)])] = [
-        (TextWidth.truncate(name, to: max(0, width - tabsWidth - TextWidth.of(longDate) - 3)), longDate, tabs),
-        ("", shortDate, tabs),
-        (" Relève", shortDate, tabs.map { (String($0.0.prefix(1)), $0.1) }),
+    let layouts: [(name: String, date: String, tabs: [(String, Bool)], gap: Int)] = [
+        (TextWidth.truncate(name, to: max(0, width - tabsWidth - TextWidth.of(longDate) - 3)), longDate, tabs, 2),
+        ("", shortDate, tabs, 2),
+        ("", "", tabs, 1),
+        (" Relève", shortDate, tabs.map { (String($0.0.prefix(1)), $0.1) }, 2),
     ]
     let fits = layouts.first { layout in
         let nameWidth = TextWidth.of(layout.name)
         let needed = (nameWidth >= 12 || layout.name.isEmpty ? nameWidth : 0)
-            + layout.tabs.reduce(0) { $0 + TextWidth.of($1.0) + 2 } + TextWidth.of(layout.date) + 2
+            + layout.tabs.reduce(0) { $0 + TextWidth.of($1.0) + layout.gap } + TextWidth.of(layout.date) + 2
         return needed <= width && (layout.name.isEmpty || nameWidth >= 12 || layout.tabs.first?.0.count == 1)
-    } ?? layouts[2]
+    } ?? layouts[3]
     var x = buffer.put(fits.name, x: 0, y: 0, style: theme.style(.title))
     x += 1
     let dateX = width - TextWidth.of(fits.date) - 1
     for (label, active) in fits.tabs where x < dateX {
-        x += buffer.put(" \(label) ", x: x, y: 0, style: theme.style(active ? .tabActive : .tab), maxWidth: dateX - x)
+        // Close together, each tab has one space before it; the active one is set apart by its style.
+        let text = fits.gap == 2 ? " \(label) " : " \(label)"
+        x += buffer.put(text, x: x, y: 0, style: theme.style(active ? .tabActive : .tab), maxWidth: dateX - x)
     }
     buffer.put(fits.date, x: dateX, y: 0, style: theme.style(.tab))
 }

@@ -83,7 +83,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .invoicesOutdated:
         state.invoicesPane.outdated = true
-        return []
+        return reportsOutdated(&state)
     case .issuedInvoiceLoaded(let number, let invoice):
         // None of that number (issued invoices are never deleted): asked no more.
         guard let invoice else { return [] }
@@ -110,7 +110,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.pendingDeletion = nil
         state.notice = state.language.pick("Demande \(id) enregistrée.", "Request \(id) saved.")
         state.invoicesPane.outdated = true
-        return [.reload]
+        return [.reload] + reportsOutdated(&state)
     case .done(let notice):
         state.recordForm = nil
         state.conventionForm = nil
@@ -118,7 +118,7 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.agentItems?.confirmingDeletion = false
         state.notice = notice
         state.invoicesPane.outdated = state.pane != .invoices
-        return [.reload] + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
+        return [.reload] + reportsOutdated(&state) + (state.pane == .invoices ? [.loadInvoices(year: state.invoicesPane.year)] : [])
             + (state.pane == .hours ? [.loadHours(from: state.hoursWeek, to: state.hoursWeek.adding(days: 6))] : [])
     case .documentExists(let number, let path):
         state.invoicesPane.prompt = .overwritePDF(number: number, path: path)
@@ -164,6 +164,19 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return []
     case .territoryRead:
         return []
+    case .reportLoaded(let screen):
+        reportLoaded(screen, &state)
+        return []
+    case .reportFailed(let period, let message):
+        if state.reportsPane.period == period || period == nil { state.reportsPane.loading = false }
+        state.notice = "✗ " + message
+        return []
+    case .reportWritten(let text):
+        state.notice = text
+        return []
+    case .reportFileExists(let kind, let path):
+        state.reportsPane.overwrite = (kind, path)
+        return []
     case .key(let key):
         return handle(key, &state)
     }
@@ -181,6 +194,7 @@ private func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
         if book?.year == state.invoicesPane.year && !state.invoicesPane.outdated { return [] }
         return [.loadInvoices(year: state.invoicesPane.year)]
     }
+    if pane == .reports { return openReports(&state) }
     return all
 }
 
@@ -205,7 +219,7 @@ private func move(_ action: Action, _ state: inout AppState) -> [Effect] {
     case .members: moveList(action, &state.members, count: state.memberRows.count, page: state.height - 6)
     case .agents: moveList(action, &state.agents, count: state.agentRows.count, page: state.height - 6)
     case .hours: return moveHours(action, &state)
-    case .invoices: break
+    case .invoices, .reports: break
     }
     return []
 }
@@ -237,7 +251,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if key == .interrupt { return interrupt(&state) }
     if refusedWhileBusy(key, &state) { return [] }
     if let overlay = Overlay.top(of: state) { return overlay.handle(key, &state) }
-    guard let action = KeyMap.action(for: key) else { return [] }
+    guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     if state.role == .observer && action.isEditing {
         state.notice = state.readOnlyNotice(action)
         return []
@@ -252,7 +266,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .nextPane, .previousPane:
         let step = action == .nextPane ? 1 : Pane.allCases.count - 1
         return switchPane(to: Pane(rawValue: (state.pane.rawValue - 1 + step) % Pane.allCases.count + 1) ?? .planning, &state)
-    case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6:
+    case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7:
         let index = Action.allCases.firstIndex(of: action).map { $0 - (Action.allCases.firstIndex(of: .pane1) ?? 0) } ?? 0
         return switchPane(to: Pane(rawValue: index + 1) ?? .planning, &state)
     case .editConvention:
@@ -297,5 +311,6 @@ private func handlePaneKey(_ action: Action, _ state: inout AppState) -> [Effect
     case .agents: return handleAgentsKey(action, &state)
     case .hours: return handleHoursKey(action, &state)
     case .invoices: return handleInvoiceKey(action, &state)
+    case .reports: return handleReportsKey(action, &state)
     }
 }

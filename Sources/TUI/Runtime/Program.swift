@@ -78,6 +78,12 @@ public protocol AppDataSource: AnyObject {
     func changes(after mark: Int64) throws -> (mark: Int64, entities: Set<String>, entries: Set<Int64>)
     /// The entries of `ids` as they are now (a deleted one is absent).
     func hours(ids: Set<Int64>) throws -> [TimeEntry]
+    /// The activity report of `period` (nil: the last whole period of the convention's
+    /// `report_months` before `today`) as the Rapports pane shows it to a reader of `policy`.
+    func activityReport(_ period: ReportPeriod?, today: CalendarDate, policy: ReadPolicy) throws -> ReportScreen
+    /// Writes the activity report of `period` as PDF or CSV; returns where. An existing file is
+    /// replaced only when `replacing` (else `DocumentExists`).
+    func writeReport(_ kind: ReportFileKind, period: ReportPeriod, today: CalendarDate, replacing: Bool, language: Language) throws -> String
 }
 
 extension AppDataSource {
@@ -97,6 +103,32 @@ extension AppDataSource {
 
     /// Without a lookup by id, the entries are not found (the week is read whole instead).
     public func hours(ids: Set<Int64>) throws -> [TimeEntry] { [] }
+
+    /// From the snapshot (its territory and plan), without invoices: a source without a database.
+    public func activityReport(_ period: ReportPeriod?, today: CalendarDate, policy: ReadPolicy) throws -> ReportScreen {
+        let snapshot = try snapshot()
+        let territory = snapshot.territory
+        let period = period ?? ReportPeriod.lastWhole(months: territory.service.convention.reportMonths, before: today)
+        let report = ActivityReport(territory: territory, plan: snapshot.plan, period: period, today: today)
+        return ReportScreen.make(report, territory: territory, policy: policy)
+    }
+
+    /// A source without files writes none.
+    public func writeReport(_ kind: ReportFileKind, period: ReportPeriod, today: CalendarDate, replacing: Bool, language: Language) throws -> String {
+        throw ReportFileUnavailable(kind: kind)
+    }
+}
+
+/// The report's file cannot be written here (the PDF's writer is not there yet).
+public struct ReportFileUnavailable: Error, Localized, Sendable {
+    public let kind: ReportFileKind
+    public init(kind: ReportFileKind) { self.kind = kind }
+    public func message(in l: Language) -> String {
+        kind == .pdf
+            ? l.pick("le rapport en PDF n'est pas encore disponible : c écrit le CSV, releve report --format table l'imprime",
+                     "the report as PDF is not available yet: c writes the CSV, releve report --format table prints it")
+            : l.pick("le CSV du rapport ne peut pas être écrit ici", "the report's CSV cannot be written here")
+    }
 }
 
 /// The data source, handed to the worker thread. The executable's source is a GRDB pool,
@@ -435,6 +467,27 @@ public final class Program {
                         return [.reminderExists(member: member, path: exists.path)]
                     } catch {
                         return [.saveFailed(ErrorText.sentence(error, language))]
+                    }
+                }
+            case .loadReport(let period):
+                let today = state.today, policy = state.policy
+                run(busy: language.pick("Calcul du rapport…", "Computing the report…")) { data in
+                    do {
+                        return [.reportLoaded(try data.activityReport(period, today: today, policy: policy))]
+                    } catch {
+                        return [.reportFailed(period: period, ErrorText.sentence(error, language))]
+                    }
+                }
+            case .writeReport(let kind, let period, let replacing):
+                let today = state.today
+                run(busy: language.pick(kind == .pdf ? "Écriture du PDF…" : "Écriture du CSV…", kind == .pdf ? "Writing the PDF…" : "Writing the CSV…")) { data in
+                    do {
+                        let path = try data.writeReport(kind, period: period, today: today, replacing: replacing, language: language)
+                        return [.reportWritten(language.pick("Rapport écrit (\(kind.rawValue.uppercased())) : \(path)", "Report written (\(kind.rawValue.uppercased())): \(path)"))]
+                    } catch let exists as DocumentExists {
+                        return [.reportFileExists(kind, path: exists.path)]
+                    } catch {
+                        return [.reportWritten("✗ " + ErrorText.sentence(error, language))]
                     }
                 }
             case .loadPanel(let subject):

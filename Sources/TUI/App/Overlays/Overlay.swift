@@ -5,7 +5,7 @@ import Domain
 /// The state keeps each overlay's own data (a form, a prompt); this table is the one place that
 /// says which of them is in front.
 enum Overlay: CaseIterable {
-    case quitQuestion, help, history, panel, filter, requestForm, recordForm, conventionForm, invoicePrompt, hoursPrompt, deletion, agentItems
+    case quitQuestion, help, history, panel, filter, requestForm, recordForm, conventionForm, invoicePrompt, hoursPrompt, reportPrompt, deletion, agentItems
 
     /// The overlay that receives the keys, if any.
     static func top(of state: AppState) -> Overlay? { allCases.first { $0.isOpen(in: state) } }
@@ -22,6 +22,7 @@ enum Overlay: CaseIterable {
         case .conventionForm: return state.conventionForm != nil
         case .invoicePrompt: return state.invoicesPane.prompt != nil
         case .hoursPrompt: return state.hoursPane.prompt != nil
+        case .reportPrompt: return state.reportsPane.overwrite != nil
         case .deletion: return state.pendingDeletion != nil
         case .agentItems: return state.agentItems != nil
         }
@@ -46,6 +47,7 @@ enum Overlay: CaseIterable {
         case .conventionForm: return editConventionForm(key, &state)
         case .invoicePrompt: return editInvoicePrompt(key, &state)
         case .hoursPrompt: return editHoursPrompt(key, &state)
+        case .reportPrompt: return editReportPrompt(key, &state)
         case .deletion:
             guard let deletion = state.pendingDeletion else { return [] }
             state.pendingDeletion = nil
@@ -84,6 +86,13 @@ enum Overlay: CaseIterable {
                 renderInvoicePrompt(prompt, error: state.invoicesPane.promptError, state, Self.body(buffer), &buffer, theme, borders)
             }
         case .hoursPrompt: renderHoursPrompt(state, Self.body(buffer), &buffer, theme, borders)
+        case .reportPrompt:
+            if let asked = state.reportsPane.overwrite {
+                let l = state.language
+                drawPrompt(title: l.pick("Le fichier existe déjà", "The file already exists"),
+                           lines: [asked.path, l.pick("o : le remplacer · toute autre touche : le garder", "y: replace it · any other key: keep it")],
+                           error: nil, Self.body(buffer), &buffer, theme, borders)
+            }
         case .requestForm: if let form = state.requestForm, state.snapshot != nil { renderRequestForm(state, form, &buffer, theme, borders) }
         case .recordForm: if let form = state.recordForm, state.snapshot != nil { renderRecordForm(state, form, &buffer, theme, borders) }
         case .conventionForm: if let form = state.conventionForm { renderConventionForm(state, form, &buffer, theme, borders) }

@@ -12,7 +12,7 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
     // the two period keys each share one line.
     if (entries.count + 1) / 2 > buffer.height - 7 {
         let groups: [([Action], String, (String, String))] = [
-            ([.pane1, .pane2, .pane3, .pane4, .pane5, .pane6], "1…6", ("volets Planning … Factures", "panes Planning … Invoices")),
+            ([.pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7], "1…7", ("volets Planning … Rapports", "panes Planning … Reports")),
             ([.up, .down, .left, .right], state.unicode ? "↑↓←→" : "hjkl", ("se déplacer", "move")),
             ([.pageUp, .pageDown], l.pick("Pg↑ Pg↓", "PgUp/Dn"), ("page précédente / suivante", "page up / down")),
             ([.previousPeriod, .nextPeriod], "[ ]", ("période (ou année) précédente / suivante", "previous / next period (or year)")),

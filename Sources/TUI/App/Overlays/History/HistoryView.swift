@@ -96,7 +96,7 @@ extension AppState {
                                                                 "A draft has no history: issue it first (E).")))
             case nil: return .failure(HistoryRefusal(l.pick("Aucune facture choisie.", "No invoice selected.")))
             }
-        case .planning, .hours:
+        case .planning, .hours, .reports:
             return .failure(HistoryRefusal(l.pick("Historique : dans les volets Demandes, Communes, Agents et Factures.",
                                                   "History: in the Requests, Members, Agents and Invoices panes.")))
         }

@@ -8,6 +8,8 @@ public enum PanelSubject: Sendable, Equatable {
     case agentSchedule(agent: String, from: CalendarDate, to: CalendarDate)
     /// A member's year: prepaid hours used and left, its requests, its invoices.
     case memberYear(member: String, year: Int)
+    /// What a figure of the Rapports pane is made of (its line `index`), computed on the spot.
+    case reportFigure(index: Int, period: ReportPeriod)
 }
 
 /// What a panel holds once read.
