@@ -26,6 +26,20 @@ public enum FollowUp {
         public var age: Int
     }
 
+    /// The warning owed from three months before the service's convention ends (there is no
+    /// tacit renewal, rules.md §8), until it has ended; nil before, or without an end date.
+    public static func conventionEndWarning(_ service: ServiceSettings, today: CalendarDate, language l: Language) -> String? {
+        guard let end = service.conventionEnd, today >= end.addingMonths(-3) else { return nil }
+        let f = DisplayFormat(l)
+        guard today <= end else {
+            return l.pick("La convention du service a pris fin le \(f.date(end)) : sans reconduction tacite, une nouvelle convention est à signer.",
+                          "The service's convention ended on \(f.date(end)): it is not renewed tacitly, a new one must be signed.")
+        }
+        let days = today.days(to: end)
+        return l.pick("La convention du service prend fin le \(f.date(end)) (dans \(days) jour\(days > 1 ? "s" : "")) : sans reconduction tacite, préparez son renouvellement avec les communes membres.",
+                      "The service's convention ends on \(f.date(end)) (in \(days) day\(days > 1 ? "s" : "")): it is not renewed tacitly, prepare its renewal with the members.")
+    }
+
     /// The last day a renewal's answer is in time: `hours` after the day it was received. The
     /// data has days only, so the deadline is read in whole days, rounded up (72 h: three days
     /// later; 36 h: two days later), the commune's benefit of the doubt about the hour.

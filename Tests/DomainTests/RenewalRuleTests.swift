@@ -47,3 +47,36 @@ import Testing
         #expect(Membership.defaultNonRecruitmentUntil(memberSince: Scenario.day("2020-02-29")) == Scenario.day("2023-02-28"))
     }
 }
+
+@Suite struct FollowUpRuleTests {
+    static let end = CalendarDate.parseISO("2024-06-30")!
+
+    @Test func theConventionEndIsWarnedFromThreeMonthsBefore() {
+        var service = ServiceSettings(name: "Service commun")
+        service.conventionEnd = Self.end
+        #expect(FollowUp.conventionEndWarning(service, today: CalendarDate.parseISO("2024-03-29")!, language: .fr) == nil)
+        let warning = FollowUp.conventionEndWarning(service, today: CalendarDate.parseISO("2024-03-30")!, language: .fr)
+        #expect(warning?.contains("prend fin le dim. 30 juin 2024 (dans 92 jours)") == true)
+        #expect(FollowUp.conventionEndWarning(service, today: CalendarDate.parseISO("2024-07-01")!, language: .fr)?.contains("a pris fin") == true)
+        service.conventionEnd = nil
+        #expect(FollowUp.conventionEndWarning(service, today: Self.end, language: .fr) == nil)
+    }
+
+    @Test func theAnswerIsDueInWholeDaysRoundedUp() {
+        let received = CalendarDate.parseISO("2026-12-07")!
+        #expect(FollowUp.answerDeadline(received, hours: 72) == CalendarDate.parseISO("2026-12-10"))
+        #expect(FollowUp.answerDeadline(received, hours: 36) == CalendarDate.parseISO("2026-12-09"))
+    }
+
+    @Test func averagesRoundHalfUp() {
+        let day = CalendarDate.parseISO("2026-12-07")!
+        let a = Evaluation(request: "a", received: day, scores: EvaluationScores([4, 3, 4, 3, 4])!, again: true)
+        let b = Evaluation(request: "b", received: day, scores: EvaluationScores([3, 3, 3, 4, 3])!, again: true)
+        let c = Evaluation(request: "c", received: day, scores: EvaluationScores([3, 3, 3, 4, 3])!, again: false)
+        let averages = EvaluationAverages([a, b, c])
+        // (4 + 3 + 3) / 3 = 3.333… → 3.33; (3 + 4 + 4) / 3 = 3.666… → 3.67.
+        #expect(averages.hundredths[.quality] == 333 && averages.hundredths[.punctuality] == 367)
+        #expect(EvaluationAverages.text(367, .fr) == "3,67")
+        #expect(EvaluationAverages([]).hundredths.isEmpty)
+    }
+}

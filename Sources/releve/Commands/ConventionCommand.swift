@@ -12,6 +12,7 @@ struct ConventionCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Affiche chaque réglage de la convention, sa valeur et ce qu'il veut dire.")
         @Option(help: "json ou table.") var format: OutputFormat = .table
+        @OptionGroup var today: TodayOptions
         @OptionGroup var options: CommonOptions
 
         func run() throws {
@@ -21,6 +22,7 @@ struct ConventionCommand: ParsableCommand {
                 switch format {
                 case .json: writeOut(ConventionText.json(service))
                 case .table:
+                    if let warning = FollowUp.conventionEndWarning(service, today: try today.day(), language: l) { writeLine(warning + "\n") }
                     writeOut(ConventionText.table(service, l))
                     // What each year's tariff bills under the scheme, or what it lacks.
                     for tariff in try database.tariffs() { writeLine(ConventionText.tariffLine(tariff, scheme: service.billing, l)) }
