@@ -21,6 +21,11 @@ public struct RequestDraft: Hashable, Sendable {
     /// The request being edited, nil for a new one.
     public var id: String?
     public var values: [Field: String]
+    /// What the form does not show but the request keeps: the request it renews, the
+    /// commune's FTE and the answer given (an edit must not lose them).
+    public var renews: String?
+    public var staffFTE: String?
+    public var answer: RequestAnswer?
 
     public init(id: String? = nil, values: [Field: String] = [:]) {
         self.id = id
@@ -36,6 +41,25 @@ public struct RequestDraft: Hashable, Sendable {
                   .hoursPerWeek: DurationText.format(request.minutesPerWeek),
                   .exceptional: request.exceptional ? l.pick("oui", "yes") : l.pick("non", "no"),
                   .missions: request.missions ?? ""]
+        renews = request.renews
+        staffFTE = request.staffFTE
+        answer = request.answer
+    }
+
+    /// A renewal of `request` (annex 2 art. 4), received `today`: the same member, motive, hours
+    /// and job description, from the day after `effectiveEnd` for as many days as the renewed span.
+    public static func renewal(of request: ReplacementRequest, effectiveEnd: CalendarDate, today: CalendarDate,
+                               language l: Language) -> RequestDraft {
+        var draft = RequestDraft(request, language: l)
+        let start = effectiveEnd.adding(days: 1)
+        let format = DisplayFormat(l)
+        draft.id = nil
+        draft.renews = request.id
+        draft.answer = nil
+        draft[.received] = format.numericDate(today)
+        draft[.start] = format.numericDate(start)
+        draft[.end] = format.numericDate(start.adding(days: request.start.days(to: request.end)))
+        return draft
     }
 
     public subscript(field: Field) -> String {
@@ -93,7 +117,8 @@ public struct RequestDraft: Hashable, Sendable {
         guard problems.isEmpty, let member, let motive, let received, let start, let end, let minutes else { return (nil, problems) }
         return (ReplacementRequest(id: id ?? newID, member: member.code, motive: motive, received: received, start: start,
                                    end: end, minutesPerWeek: minutes, exceptional: exceptional,
-                                   missions: missions.isEmpty ? nil : missions), [:])
+                                   missions: missions.isEmpty ? nil : missions, renews: renews, staffFTE: staffFTE,
+                                   answer: answer), [:])
     }
 }
 

@@ -10,7 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours
     case issueInvoices, recordPayment, cancelInvoice, writePDF, writeCSV, writeReminder, editTariff, editConvention, history, suggestions, schedule, memberYear
-    case validateHours, validateWeek, closeMonth, reopenMonth
+    case validateHours, validateWeek, closeMonth, reopenMonth, renew
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -113,6 +113,8 @@ public enum KeyMap {
                 hintIn: [.reports], hinted: true, hint: ("c CSV", "c CSV"), onlyThere: true),
         Binding(action: .writeReminder, keys: [.character("L")], french: "écrire la lettre de relance de la commune",
                 english: "write the member's reminder letter (overdue)", hintIn: [.invoices], hinted: true, hint: ("L relance", "L reminder")),
+        Binding(action: .renew, keys: [.character("r")], french: "renouveler la demande servie (formulaire prérempli)",
+                english: "renew the served request (prefilled form)", hintIn: [.requests], hinted: false, edits: true, onlyThere: true),
         Binding(action: .suggestions, keys: [.character("s")], french: "qui pourrait servir la demande, à quel prix",
                 english: "who could serve the request, at what cost", hintIn: [.requests], hinted: true, hint: ("s suggestions", "s suggestions")),
         Binding(action: .schedule, keys: [.character("D")], french: "demi-journées de la demande ou de l'agent",

@@ -8,8 +8,8 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
         : l.pick("ab absent(e)", "aw away")
     let legend = l.pick("Repères : ! urgence (P1) · ½ partagé · × disputé ou non placé · · libre · fé férié · \(absent)",
                         "Markers: ! urgent (P1) · ½ shared hours · × contested half-day or unplaced hours · · free · ho holiday · \(absent)")
-    // Too many keys for two columns (80×24): the pane digits, the four moves, the two pages and
-    // the two period keys each share one line.
+    // Too many keys for two columns (80×24): the pane digits, the four moves, the two pages,
+    // the two period keys and a few pairs each share one line.
     if (entries.count + 1) / 2 > buffer.height - 7 {
         let groups: [([Action], String, (String, String))] = [
             ([.pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7], "1…7", ("volets Planning … Rapports", "panes Planning … Reports")),
@@ -20,6 +20,7 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
             ([.listAbsences, .listRota], "A R", ("absences, tournée : voir, modifier", "absences, rota: list, edit")),
             ([.validateHours, .validateWeek], "V S", ("valider la ligne (la saisie), la semaine", "validate the row (entry), the week")),
             ([.closeMonth, .reopenMonth], "C O", ("clore, rouvrir le mois", "close, reopen the month")),
+            ([.writePDF, .writeCSV], "f c", ("écrire le PDF, ou le CSV du rapport", "write the PDF, or the report's CSV")),
         ]
         for (actions, keys, description) in groups {
             let indices = KeyMap.bindings.indices.filter { actions.contains(KeyMap.bindings[$0].action) }

@@ -8,7 +8,9 @@ func renderRequestForm(_ state: AppState, _ form: RequestFormState, _ buffer: in
     let height = min(buffer.height - 2, 22)
     let rect = Rect(x: (buffer.width - width) / 2, y: max(1, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(rect, style: theme.style(.normal))
-    let title = form.draft.id.map { l.pick("Modifier la demande \($0)", "Edit request \($0)") } ?? l.pick("Nouvelle demande", "New request")
+    let title = form.draft.id.map { l.pick("Modifier la demande \($0)", "Edit request \($0)") }
+        ?? form.draft.renews.map { l.pick("Renouvellement de la demande \($0)", "Renewal of request \($0)") }
+        ?? l.pick("Nouvelle demande", "New request")
     buffer.frame(rect, title: title, borders: borders, style: theme.style(.border), titleStyle: theme.style(.header))
     let labelWidth = RequestDraft.Field.allCases.map { TextWidth.of($0.label(l)) }.max() ?? 20
     var y = rect.y + 1

@@ -24,6 +24,26 @@ func handleRequestsKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
         var form = RequestFormState(draft: RequestDraft(recorded, language: state.language))
         form.read = state.snapshot?.read(request: decision.request)
         state.requestForm = form
+    case .renew:
+        let rows = state.requestRows
+        guard rows.indices.contains(state.requests.cursor), let territory = state.snapshot?.territory else { return [] }
+        let decision = rows[state.requests.cursor]
+        let l = state.language
+        guard !decision.isImplicit else {
+            state.notice = l.pick("Une demande de tournée ne se renouvelle pas : elle suit les absences de l'agent.",
+                                  "A rota request is not renewed: it follows the agent's absences.")
+            return []
+        }
+        let recorded = territory.requests.first { $0.id == decision.id } ?? decision.request
+        let problem: DataProblem? = decision.status == .refused ? .renewsRefused(decision.id)
+            : decision.servedMinutes == 0 ? .renewsUnserved(decision.id)
+            : territory.requests.first(where: { $0.renews == decision.id }).map { .alreadyRenewed(decision.id, by: $0.id) }
+        if let problem {
+            state.notice = problem.message(in: l)
+            return []
+        }
+        state.requestForm = RequestFormState(draft: .renewal(of: recorded, effectiveEnd: decision.effectiveEnd,
+                                                             today: state.today, language: l))
     default: return nil
     }
     return []
