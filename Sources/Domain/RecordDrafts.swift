@@ -16,6 +16,8 @@ public enum RecordKind: Sendable, Equatable {
     /// Hours worked, logged or corrected by the coordinator (Heures pane): `original` is the
     /// entry being corrected, nil for new hours; `agent` and `member` prefill a new one.
     case hours(original: TimeEntry?, agent: String, member: String)
+    /// A member's membership papers (annex 1): deliberation, bulletin, commitment, leaving, mayor.
+    case membership(member: String)
 }
 
 /// One field of a form: what it asks and what was typed.
@@ -59,6 +61,8 @@ public enum RecordDrafts {
                     FormField(l.pick("De (HH:MM)", "From (HH:MM)"), "09:00"), FormField(l.pick("À (HH:MM)", "To (HH:MM)"), "12:00")]
         case .editAbsence, .editRota, .openingHours:
             return editFields(for: kind, territory: territory, language: l)
+        case .membership(let code):
+            return membershipFields(territory.members.first { $0.code == code }, format: format, language: l)
         case .tariff(let year):
             return tariffFields(year: year, territory: territory, language: l)
         case .hours(let original, let agent, let member):
@@ -95,6 +99,11 @@ public enum RecordDrafts {
         }
         var change = Territory(service: territory.service)
         switch kind {
+        case .membership(let code):
+            guard var member = territory.members.first(where: { $0.code == code }) else { return (nil, [0: DataProblem.unknownMember(code).message(in: l)]) }
+            guard let papers = parseMembership(text, date: date, language: l, problems: &problems), problems.isEmpty else { return (nil, problems) }
+            member.membership = papers
+            change.members = [member]
         case .tariff(let year):
             guard let tariff = parseTariff(year: year, text: text, language: l, problems: &problems) else { return (nil, problems) }
             change.tariffs = [tariff]
@@ -191,5 +200,53 @@ extension RecordDrafts {
         }
         guard problems.isEmpty, let day, let from, let to else { return nil }
         return RotaEntry(member: member, day: day, time: TimeRange(start: from, end: to))
+    }
+}
+
+extension RecordDrafts {
+    static func membershipFields(_ m: Member?, format: DisplayFormat, language l: Language) -> [FormField] {
+        let p = m?.membership ?? Membership()
+        let date = { (d: CalendarDate?) in d.map(format.numericDate) ?? "" }
+        let flag = { (b: Bool?) in b.map { $0 ? l.pick("oui", "yes") : l.pick("non", "no") } ?? "" }
+        let commitment = p.nonRecruitmentUntil ?? m.map { Membership.defaultNonRecruitmentUntil(memberSince: $0.memberSince) }
+        return [FormField(l.pick("Délibération du conseil du", "Council deliberation of"), date(p.deliberationDate)),
+                FormField(l.pick("Accueille l'agent en immersion (o/n)", "Hosts the agent for immersion (y/n)"), flag(p.hostsImmersion)),
+                FormField(l.pick("Secrétaire référente volontaire (o/n)", "Secretary volunteers as referent (y/n)"), flag(p.referentVolunteer)),
+                FormField(l.pick("Non-recrutement jusqu'au", "No recruitment until"), date(commitment)),
+                FormField(l.pick("Départ le (vide : membre)", "Left on (empty: member)"), date(p.leftOn)),
+                FormField(l.pick("Motif du départ (faute, interet_general)", "Ground (faute, interet_general)"), p.leftGround?.rawValue ?? ""),
+                FormField(l.pick("Maire (nom)", "Mayor (name)"), p.mayor ?? ""),
+                FormField(l.pick("Adresse de la mairie", "Town hall address"), p.address ?? ""),
+                FormField(l.pick("Téléphone", "Phone"), p.phone ?? ""),
+                FormField(l.pick("Courriel", "E-mail"), p.email ?? "")]
+    }
+
+    /// The papers the membership form says; problems by field index.
+    static func parseMembership(_ text: (Int) -> String, date: (Int, Bool) -> CalendarDate??, language l: Language,
+                                problems: inout [Int: String]) -> Membership? {
+        func flag(_ i: Int) -> Bool? {
+            let value = text(i).lowercased()
+            if value.isEmpty { return nil }
+            if ["o", "oui", "y", "yes"].contains(value) { return true }
+            if ["n", "non", "no"].contains(value) { return false }
+            problems[i] = l.pick("« oui », « non » ou vide attendu", "\"yes\", \"no\" or empty expected")
+            return nil
+        }
+        func words(_ i: Int) -> String? { text(i).isEmpty ? nil : text(i) }
+        let deliberation = date(0, true), commitment = date(3, true), left = date(4, true)
+        let immersion = flag(1), referent = flag(2)
+        var ground: LeavingGround?
+        if !text(5).isEmpty {
+            ground = LeavingGround(rawValue: text(5).lowercased())
+            if ground == nil { problems[5] = DataProblem.unknownValue(text(5), allowed: LeavingGround.allCases.map(\.rawValue)).message(in: l) }
+        }
+        if let left = left ?? nil, ground == nil, problems[5] == nil {
+            problems[5] = l.pick("motif attendu pour un départ le \(DisplayFormat(l).numericDate(left)) : faute ou interet_general",
+                                 "a ground is expected for leaving: faute or interet_general")
+        }
+        guard let deliberation, let commitment, let left else { return nil }
+        return Membership(deliberationDate: deliberation, hostsImmersion: immersion, referentVolunteer: referent,
+                          nonRecruitmentUntil: commitment, leftOn: left, leftGround: ground, mayor: words(6), address: words(7),
+                          phone: words(8), email: words(9))
     }
 }

@@ -49,3 +49,31 @@ import Testing
         #expect(parsed.request?.renews == "D-0" && parsed.request?.staffFTE == "0.50" && parsed.request?.answer?.text == "Accord")
     }
 }
+
+/// `M` in Communes: the membership papers (annex 1), checked like the other forms.
+@Suite struct MembershipFormTests {
+    @Test func theMembershipFormSavesThePapers() throws {
+        var state = loadedState()
+        _ = press(&state, .character("3"), .character("M"))
+        var form = try #require(state.recordForm)
+        let member = state.memberRows[state.members.cursor]
+        #expect(form.fields.count == 10)
+        // The commitment is prefilled three years after joining, the day before.
+        #expect(form.fields[3].value == DisplayFormat(.fr).numericDate(Membership.defaultNonRecruitmentUntil(memberSince: member.memberSince)))
+        form.fields[0].value = "12/05/2022"
+        form.fields[1].value = "oui"
+        form.fields[4].value = "31/12/2026"
+        form.fields[6].value = "Guy Martin"
+        let refused = RecordDrafts.parse(form.kind, form.fields, territory: demoSnapshot.territory, language: .fr)
+        #expect(refused.change == nil && refused.problems[5]?.contains("motif attendu") == true)
+        form.fields[5].value = "interet_general"
+        form.fields[2].value = "peut-être"
+        #expect(RecordDrafts.parse(form.kind, form.fields, territory: demoSnapshot.territory, language: .fr).problems[2] != nil)
+        form.fields[2].value = ""
+        let parsed = RecordDrafts.parse(form.kind, form.fields, territory: demoSnapshot.territory, language: .fr)
+        let papers = try #require(parsed.change?.members.first?.membership)
+        #expect(papers.mayor == "Guy Martin" && papers.hostsImmersion == true && papers.referentVolunteer == nil)
+        #expect(papers.leftGround == .interetGeneral && papers.leftOn == CalendarDate(year: 2026, month: 12, day: 31))
+        #expect(parsed.change?.members.first?.name == member.name)
+    }
+}

@@ -8,7 +8,7 @@ public enum Action: String, CaseIterable, Sendable {
     case up, down, left, right, pageUp, pageDown
     case open, back, filter
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
-    case listAbsences, listRota, editOpeningHours
+    case listAbsences, listRota, editOpeningHours, editMembership
     case issueInvoices, recordPayment, cancelInvoice, writePDF, writeCSV, writeReminder, editTariff, editConvention, history, suggestions, schedule, memberYear
     case validateHours, validateWeek, closeMonth, reopenMonth, renew
 }
@@ -87,6 +87,8 @@ public enum KeyMap {
                 english: "rota: list, edit", hintIn: [.agents], hinted: false, edits: true),
         Binding(action: .editOpeningHours, keys: [.character("o")], french: "modifier les horaires",
                 english: "edit the opening hours", hintIn: [.members], hinted: true, hint: ("o horaires", "o hours"), edits: true),
+        Binding(action: .editMembership, keys: [.character("M")], french: "adhésion : délibération, départ, maire",
+                english: "membership: deliberation, leaving, mayor", hintIn: [.members], hinted: false, edits: true),
         Binding(action: .issueInvoices, keys: [.character("E")], french: "émettre les factures (à confirmer)",
                 english: "issue the invoices (after confirming)", hintIn: [.invoices], hinted: true, hint: ("E émettre", "E issue"), edits: true),
         Binding(action: .recordPayment, keys: [.character("p")], french: "enregistrer un paiement (total ou partiel)",
@@ -113,7 +115,7 @@ public enum KeyMap {
                 hintIn: [.reports], hinted: true, hint: ("c CSV", "c CSV"), onlyThere: true),
         Binding(action: .writeReminder, keys: [.character("L")], french: "écrire la lettre de relance de la commune",
                 english: "write the member's reminder letter (overdue)", hintIn: [.invoices], hinted: true, hint: ("L relance", "L reminder")),
-        Binding(action: .renew, keys: [.character("r")], french: "renouveler la demande servie (formulaire prérempli)",
+        Binding(action: .renew, keys: [.character("r")], french: "renouveler la demande servie (prérempli)",
                 english: "renew the served request (prefilled form)", hintIn: [.requests], hinted: false, edits: true, onlyThere: true),
         Binding(action: .suggestions, keys: [.character("s")], french: "qui pourrait servir la demande, à quel prix",
                 english: "who could serve the request, at what cost", hintIn: [.requests], hinted: true, hint: ("s suggestions", "s suggestions")),

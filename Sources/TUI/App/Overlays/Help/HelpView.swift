@@ -8,7 +8,7 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
         : l.pick("ab absent(e)", "aw away")
     let legend = l.pick("Repères : ! urgence (P1) · ½ partagé · × disputé ou non placé · · libre · fé férié · \(absent)",
                         "Markers: ! urgent (P1) · ½ shared hours · × contested half-day or unplaced hours · · free · ho holiday · \(absent)")
-    // Too many keys for two columns (80×24): the pane digits, the four moves, the two pages,
+    // Too many keys for two columns (80×24), groups in the order of the bindings: the pane digits, the four moves, the two pages,
     // the two period keys and a few pairs each share one line.
     if (entries.count + 1) / 2 > buffer.height - 7 {
         let groups: [([Action], String, (String, String))] = [
@@ -18,6 +18,7 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
             ([.previousPeriod, .nextPeriod], "[ ]", ("période (ou année) précédente / suivante", "previous / next period (or year)")),
             ([.addAbsence, .addRota], "a r", ("ajouter une absence, une plage de tournée", "add an absence, a rota slot")),
             ([.listAbsences, .listRota], "A R", ("absences, tournée : voir, modifier", "absences, rota: list, edit")),
+            ([.editOpeningHours, .editMembership], "o M", ("horaires, adhésion de la commune", "opening hours, membership")),
             ([.validateHours, .validateWeek], "V S", ("valider la ligne (la saisie), la semaine", "validate the row (entry), the week")),
             ([.closeMonth, .reopenMonth], "C O", ("clore, rouvrir le mois", "close, reopen the month")),
             ([.writePDF, .writeCSV], "f c", ("écrire le PDF, ou le CSV du rapport", "write the PDF, or the report's CSV")),

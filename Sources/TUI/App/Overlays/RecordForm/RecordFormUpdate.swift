@@ -6,7 +6,7 @@ func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
     var form = RecordFormState(kind: kind, fields: RecordDrafts.fields(for: kind, territory: snapshot.territory,
                                                                       today: state.today, language: state.language))
     switch kind {
-    case .member(let code?), .openingHours(let code, _): form.reads = snapshot.read(member: code).map { [$0] } ?? []
+    case .member(let code?), .openingHours(let code, _), .membership(let code): form.reads = snapshot.read(member: code).map { [$0] } ?? []
     case .agent(let code?), .absence(let code), .rota(let code), .editAbsence(let code, _), .editRota(let code, _):
         form.reads = snapshot.read(agent: code).map { [$0] } ?? []
     case .tariff(let year): form.reads = snapshot.read(tariff: year).map { [$0] } ?? []

@@ -31,6 +31,9 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
         title = original.map { e in
             l.pick("Corriger la saisie n° \(e.id ?? 0)", "Correct entry no. \(e.id ?? 0)") + (e.validated ? l.pick(" (validée : elle sera à valider de nouveau)", " (validated: it will need validating again)") : "")
         } ?? l.pick("Saisir des heures", "Log hours")
+    case .membership(let code):
+        let name = state.snapshot?.member(code)?.name ?? code
+        title = l.pick("Adhésion \(DisplayFormat.de(name)) (\(code))", "Membership of \(name) (\(code))")
     case .openingHours(let code, _):
         let name = state.snapshot?.member(code)?.name ?? code
         title = l.pick("Horaires d'ouverture \(DisplayFormat.de(name)) (\(code))", "Opening hours of \(name) (\(code))")

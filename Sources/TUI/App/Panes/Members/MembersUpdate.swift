@@ -10,6 +10,8 @@ func handleMembersKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
         if let member = state.memberRows[safe: state.members.cursor] {
             openRecordForm(.openingHours(member: member.code, original: member.openingHours), &state)
         }
+    case .editMembership:
+        if let member = state.memberRows[safe: state.members.cursor] { openRecordForm(.membership(member: member.code), &state) }
     case .deleteItem:
         if let member = state.memberRows[safe: state.members.cursor] {
             state.pendingDeletion = PendingDeletion(target: .member, code: member.code, name: member.name)

@@ -34,6 +34,7 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
         }
         let requests = snapshot.requestsByMember[m.code] ?? []
         if !requests.isEmpty { lines.append((l.pick("Demandes : ", "Requests: ") + requests.joined(separator: ", "), .dim)) }
+        lines += membershipLines(m, state, format)
         detailBox(lines, title: m.name, detailRect, &buffer, theme, borders)
     }
 }
@@ -52,4 +53,27 @@ func lastSummerText(_ m: Member, _ snapshot: Snapshot, today: CalendarDate, _ l:
     guard let served, served > (stored ?? Int.min) else { return stored.map(String.init) ?? l.pick("jamais", "never") }
     let before = stored.map { l.pick("\($0) dans la fiche", "\($0) on record") } ?? l.pick("jamais dans la fiche", "never on record")
     return l.pick("\(served) (servie d'après le plan ; \(before))", "\(served) (served in the plan; \(before))")
+}
+
+/// The membership papers in words (annex 1): the mayor, the deliberation, the bulletin's
+/// answers, the non-recruitment commitment, leaving; contacts for the coordinator only.
+func membershipLines(_ m: Member, _ state: AppState, _ format: DisplayFormat) -> [(String, Role)] {
+    let l = state.language, p = m.membership
+    let yesNo = { (b: Bool?) in b.map { $0 ? l.pick("oui", "yes") : l.pick("non", "no") } ?? "—" }
+    var lines: [(String, Role)] = [(l.pick("Adhésion", "Membership") + (state.role == .coordinator ? l.pick(" (M : modifier)", " (M: edit)") : ""), .header)]
+    if let mayor = p.mayor { lines.append((l.pick("Maire : ", "Mayor: ") + mayor, .normal)) }
+    lines.append((l.pick("Délibération : ", "Deliberation: ") + (p.deliberationDate.map(format.date) ?? l.pick("non enregistrée", "not recorded"))
+                  + l.pick(" · immersion : ", " · immersion: ") + yesNo(p.hostsImmersion)
+                  + l.pick(" · référente volontaire : ", " · referent volunteer: ") + yesNo(p.referentVolunteer), .normal))
+    let commitment = p.nonRecruitmentUntil ?? Membership.defaultNonRecruitmentUntil(memberSince: m.memberSince)
+    lines.append((l.pick("Engagement de non-recrutement jusqu'au ", "No recruitment until ") + format.date(commitment)
+                  + (p.nonRecruitmentUntil == nil ? l.pick(" (3 ans après l'adhésion)", " (3 years after joining)") : ""), .normal))
+    if let left = p.leftOn {
+        lines.append((l.pick("Départ le ", "Leaves on ") + format.date(left) + (p.leftGround.map { " (\($0.label(in: l)))" } ?? ""), .normal))
+    }
+    if state.role == .coordinator {
+        let contacts = [p.address, p.phone, p.email].compactMap { $0 }
+        if !contacts.isEmpty { lines.append((contacts.joined(separator: " · "), .dim)) }
+    }
+    return lines
 }
