@@ -7,6 +7,8 @@ public struct ActivityReport: Sendable {
     public let current: ActivityFigures
     /// The previous period of the same length (`ReportPeriod.previous`).
     public let previous: ActivityFigures
+    /// The day it was computed (the day its documents are dated).
+    public let today: CalendarDate
 
     public var period: ReportPeriod { current.period }
 
@@ -15,6 +17,7 @@ public struct ActivityReport: Sendable {
     /// - `invoices`: the issued invoices and credit notes with their payments.
     /// - `today`: overdue invoices are judged on the period's last day, or today if earlier.
     public init(territory: Territory, plan: Plan, invoices: [Invoice] = [], period: ReportPeriod, today: CalendarDate) {
+        self.today = today
         let data = ReportData(territory: territory, plan: plan, invoices: invoices)
         current = ActivityFigures(data, period: period, today: today)
         previous = ActivityFigures(data, period: period.previous, today: today)

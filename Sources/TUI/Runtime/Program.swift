@@ -119,14 +119,14 @@ extension AppDataSource {
     }
 }
 
-/// The report's file cannot be written here (the PDF's writer is not there yet).
+/// The report's file cannot be written here (a source without files, or no PDF writer).
 public struct ReportFileUnavailable: Error, Localized, Sendable {
     public let kind: ReportFileKind
     public init(kind: ReportFileKind) { self.kind = kind }
     public func message(in l: Language) -> String {
         kind == .pdf
-            ? l.pick("le rapport en PDF n'est pas encore disponible : c écrit le CSV, releve report --format table l'imprime",
-                     "the report as PDF is not available yet: c writes the CSV, releve report --format table prints it")
+            ? l.pick("le rapport en PDF ne peut pas être écrit ici : releve report --format pdf --output FICHIER l'écrit",
+                     "the report as PDF cannot be written here: releve report --format pdf --output FILE writes it")
             : l.pick("le CSV du rapport ne peut pas être écrit ici", "the report's CSV cannot be written here")
     }
 }

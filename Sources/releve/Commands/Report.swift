@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Domain
 import Store
 import TUI
@@ -72,7 +73,9 @@ struct ReportCommand: ParsableCommand {
 /// territory (names, service) and the language, giving the file's bytes. Nil until written:
 /// `releve report --format pdf` then says it is not available yet.
 enum ReportPDF {
-    static let writer: (@Sendable (ActivityReport, Territory, Language) -> [UInt8])? = nil
+    static let writer: (@Sendable (ActivityReport, Territory, Language) -> [UInt8])? = { report, territory, _ in
+        BoardReport.pdf(report, territory: territory, issued: report.today)
+    }
 }
 
 /// The table of `releve report --format table`: the figures with the previous period's beside

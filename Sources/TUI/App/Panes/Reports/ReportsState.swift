@@ -17,12 +17,7 @@ public struct ReportScreen: Sendable {
     /// Whether it was made for a reader who sees private fields (the coordinator).
     public let seesPrivateFields: Bool
 
-    public struct MonthMinutes: Sendable, Equatable {
-        public let year: Int
-        public let month: Int
-        public let needed: Int
-        public let served: Int
-    }
+    public typealias MonthMinutes = Domain.MonthMinutes
 
     public var period: ReportPeriod { report.period }
 
@@ -31,23 +26,7 @@ public struct ReportScreen: Sendable {
     public static func make(_ report: ActivityReport, territory: Territory, policy: ReadPolicy) -> ReportScreen {
         let period = report.period
         let calendar = territory.service.calendar
-        // Each request's daily need on the working days of each month (they add up to `needed`).
-        var months: [MonthMinutes] = []
-        var start = CalendarDate(year: period.from.year, month: period.from.month, day: 1) ?? period.from
-        while start <= period.to {
-            let end = start.addingMonths(1).adding(days: -1)
-            let from = max(start, period.from), to = min(end, period.to)
-            var needed = 0
-            for line in report.current.requestLines where line.neededMinutes > 0 && line.start <= to && line.end >= from {
-                needed += line.dailyNeed * calendar.workingDayCount(from: max(line.start, from), to: min(line.end, to))
-            }
-            var served = 0
-            for line in report.current.requestLines {
-                for day in line.served where day.date >= from && day.date <= to { served += day.minutes }
-            }
-            months.append(MonthMinutes(year: start.year, month: start.month, needed: needed, served: served))
-            start = start.addingMonths(1)
-        }
+        let months = report.months(calendar: calendar)
         var kinds: [String: [Int: AbsenceKind]] = [:]
         if policy.seesPrivateFields {
             for agent in territory.agents {
