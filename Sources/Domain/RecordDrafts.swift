@@ -214,7 +214,7 @@ extension RecordDrafts {
                 FormField(l.pick("Secrétaire référente volontaire (o/n)", "Secretary volunteers as referent (y/n)"), flag(p.referentVolunteer)),
                 FormField(l.pick("Non-recrutement jusqu'au", "No recruitment until"), date(commitment)),
                 FormField(l.pick("Départ le (vide : membre)", "Left on (empty: member)"), date(p.leftOn)),
-                FormField(l.pick("Motif du départ (faute, interet_general)", "Ground (faute, interet_general)"), p.leftGround?.rawValue ?? ""),
+                FormField(l.pick("Motif (faute, interet_general)", "Ground (faute, interet_general)"), p.leftGround?.rawValue ?? ""),
                 FormField(l.pick("Maire (nom)", "Mayor (name)"), p.mayor ?? ""),
                 FormField(l.pick("Adresse de la mairie", "Town hall address"), p.address ?? ""),
                 FormField(l.pick("Téléphone", "Phone"), p.phone ?? ""),
