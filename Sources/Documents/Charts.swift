@@ -2,9 +2,9 @@ import Domain
 
 /// What a chart's integers count, and so how its axis and its values read: a number (`1 200`),
 /// minutes said as hours (`120 h`, `3 h 30`), or a ratio in thousandths said as a percentage
-/// (`93 %`, `92,5 %`).
+/// (`93 %`, `92,5 %`), or an average score in hundredths (`3,50`, `4`).
 public enum ChartUnit: Sendable {
-    case count, minutes, perMille
+    case count, minutes, perMille, hundredths
 
     /// How many of the chart's integers make one unit of the axis: an hour is 60 minutes, a
     /// percent 10 ‰. Ticks fall on whole units.
@@ -13,6 +13,7 @@ public enum ChartUnit: Sendable {
         case .count: 1
         case .minutes: 60
         case .perMille: 10
+        case .hundredths: 100
         }
     }
 
@@ -25,7 +26,15 @@ public enum ChartUnit: Sendable {
             let tenths = abs(value) % 10
             let whole = French.format.integer(abs(value) / 10)
             return French.nonBreaking((value < 0 ? "-" : "") + whole + (tenths == 0 ? "" : ",\(tenths)") + " %")
+        case .hundredths:
+            let rest = abs(value) % 100
+            return (value < 0 ? "-" : "") + French.format.integer(abs(value) / 100) + ",\(rest < 10 ? "0" : "")\(rest)"
         }
+    }
+
+    /// A tick of the axis: as `text` says values, but a score in whole points (`3`, not `3,00`).
+    func tick(_ value: Int) -> String {
+        self == .hundredths ? French.format.integer(value / 100) : text(value)
     }
 }
 
@@ -76,6 +85,10 @@ enum Charts {
     static let titleSize = 10.5
     static let labelSize = 8.0
     static let valueSize = 7.0
+    /// The smallest size a column's value is written in; below it the columns say no value.
+    static let smallestValueSize = 5.5
+    /// The room left between two columns' values.
+    static let valueGap = 4.0
     /// Grey of the bars' outlines and hatching, and of solid bars.
     static let ink = 0.2
     static let darkFill = 0.3
@@ -116,7 +129,7 @@ extension PageFlow {
         let values = series.map { Charts.values($0.values, count: labels.count) }
         let ticks = Charts.ticks(upTo: values.flatMap { $0 }.max() ?? 0, scale: unit.scale)
         let axisTop = Double(ticks.last ?? 1)
-        let tickTexts = ticks.map(unit.text)
+        let tickTexts = ticks.map(unit.tick)
         let axisWidth = (tickTexts.map { PDFFont.regular.width($0, size: Charts.labelSize) }.max() ?? 0) + 6
         let plotLeft = Self.left + axisWidth, plotRight = Self.left + width
         let labelLines = 2.0
@@ -134,8 +147,12 @@ extension PageFlow {
 
         let groupWidth = (plotRight - plotLeft) / Double(max(1, labels.count))
         let barWidth = min(28, groupWidth * 0.76 / Double(max(1, series.count)))
-        // Values above the bars when every one fits its bar, so that none is missing.
-        let valued = values.joined().allSatisfy { PDFFont.regular.width(unit.text($0), size: Charts.valueSize) <= barWidth + 3 }
+        // Values above the bars when every one fits its bar, so that none is missing: in a smaller
+        // size when it takes that for the widest one to stay clear of its neighbour's.
+        let widest = values.joined().map { PDFFont.regular.width(unit.text($0), size: Charts.valueSize) }.max() ?? 0
+        let room = barWidth - Charts.valueGap
+        let valueSize = widest <= room ? Charts.valueSize : max(Charts.smallestValueSize, Charts.valueSize * room / widest)
+        let valued = widest * valueSize / Charts.valueSize <= room + 0.01
         for (index, label) in labels.enumerated() {
             let center = plotLeft + (Double(index) + 0.5) * groupWidth
             var x = center - barWidth * Double(series.count) / 2
@@ -145,7 +162,7 @@ extension PageFlow {
                 pdf.bar(ChartFill.of(series: number), x: x + 0.75, y: plotBottom, width: barWidth - 1.5,
                         height: level(value) - plotBottom)
                 if valued {
-                    pdf.text(unit.text(value), x: x + barWidth / 2, y: level(value) + 2, size: Charts.valueSize, align: .center)
+                    pdf.text(unit.text(value), x: x + barWidth / 2, y: level(value) + 2, size: valueSize, align: .center)
                 }
                 x += barWidth
             }
@@ -188,7 +205,7 @@ extension PageFlow {
         for tick in ticks {
             let at = reach(tick)
             if tick > 0 { pdf.line(from: (at, rowsBottom), to: (at, rowsTop), width: 0.4, gray: Charts.gridGray) }
-            pdf.text(unit.text(tick), x: at, y: rowsBottom - 3 - Charts.labelSize, size: Charts.labelSize, align: .center,
+            pdf.text(unit.tick(tick), x: at, y: rowsBottom - 3 - Charts.labelSize, size: Charts.labelSize, align: .center,
                      gray: Charts.ink)
         }
         for (index, lines) in rows.enumerated() {

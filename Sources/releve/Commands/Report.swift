@@ -73,8 +73,8 @@ struct ReportCommand: ParsableCommand {
 /// territory (names, service) and the language, giving the file's bytes. Nil until written:
 /// `releve report --format pdf` then says it is not available yet.
 enum ReportPDF {
-    static let writer: (@Sendable (ActivityReport, Territory, Language) -> [UInt8])? = { report, territory, _ in
-        BoardReport.pdf(report, territory: territory, issued: report.today)
+    static let writer: (@Sendable (ActivityReport, Territory, Language) -> [UInt8])? = { report, territory, language in
+        BoardReport.pdf(report, territory: territory, issued: report.today, language: language)
     }
 }
 
