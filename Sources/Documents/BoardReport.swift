@@ -186,9 +186,12 @@ public enum BoardReport {
         if months.allSatisfy({ $0.needed == 0 && $0.served == 0 }) {
             empty(&flow, monthsTitle, l.pick("Aucune heure nécessaire ni servie sur la période.", "No hour needed or served in the period."))
         } else {
+            // Over two years, the year on the first month and on each January.
             let spansYears = months.first?.year != months.last?.year
             flow.columnChart(title: monthsTitle,
-                             labels: months.map { t.month($0.month, short: months.count > 6) + (spansYears ? " \($0.year)" : "") },
+                             labels: months.enumerated().map { index, m in
+                                 t.month(m.month, short: months.count > 6) + (spansYears && (index == 0 || m.month == 1) ? " \(m.year)" : "")
+                             },
                              series: [ChartSeries(name: l.pick("heures nécessaires", "hours needed"), values: months.map(\.needed)),
                                       ChartSeries(name: l.pick("heures servies", "hours served"), values: months.map(\.served))],
                              unit: .minutes, height: 215)
@@ -216,8 +219,8 @@ public enum BoardReport {
                                        "Members' satisfaction, average per criterion (1 to 4)")
         let e = c.evaluations
         if e.received == 0 {
-            empty(&flow, satisfactionTitle, l.pick("Aucune évaluation reçue sur la période (\(t.count(e.due)) due\(e.due > 1 ? "s" : "")).",
-                                                   "No evaluation received in the period (\(t.count(e.due)) due)."))
+            let due = e.due == 0 ? "" : l.pick(" (\(t.count(e.due)) due\(e.due > 1 ? "s" : ""))", " (\(t.count(e.due)) due)")
+            empty(&flow, satisfactionTitle, l.pick("Aucune évaluation reçue sur la période\(due).", "No evaluation received in the period\(due)."))
         } else {
             flow.ensure(170)
             flow.barChart(title: satisfactionTitle, labels: EvaluationCriterion.allCases.map { $0.label(in: l).capitalizedFirst },
