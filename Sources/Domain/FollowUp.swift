@@ -84,12 +84,13 @@ public enum FollowUp {
         }.sorted { ($0.lastServed, $0.decision.id) < ($1.lastServed, $1.decision.id) }
     }
 
-    /// Why `renewal` cannot renew the request it names, given the plan: a refused request is
-    /// not renewed (it was never granted), nor one never served. Nil when it may.
-    public static func renewalProblem(_ renewal: ReplacementRequest, plan: Plan) -> DataProblem? {
-        guard let renewed = renewal.renews, let d = plan.decisions.first(where: { $0.id == renewed && !$0.isImplicit }) else { return nil }
-        if d.status == .refused { return .renewsRefused(renewed) }
-        if d.servedMinutes == 0 { return .renewsUnserved(renewed) }
+    /// Why the request of `decision` cannot be renewed: a refused request (it was never
+    /// granted), one never served, or one already renewed by `renewedBy` (renew that one, so that
+    /// the chain stays one line). Nil when it may.
+    public static func renewalProblem(_ decision: RequestDecision, renewedBy: String?) -> DataProblem? {
+        if decision.status == .refused { return .renewsRefused(decision.id) }
+        if decision.servedMinutes == 0 { return .renewsUnserved(decision.id) }
+        if let renewedBy { return .alreadyRenewed(decision.id, by: renewedBy) }
         return nil
     }
 }

@@ -15,16 +15,16 @@ extension AppDatabase {
                 throw InvalidTerritory([DataError("REQUEST_ID", .unknownRequest(renewed))])
             }
             let old = TerritoryReader.request(row)
-            if let by = try String.fetchOne(db, sql: "SELECT id FROM request WHERE renews = ? ORDER BY id", arguments: [renewed]) {
-                throw InvalidTerritory([DataError("REQUEST_ID", .alreadyRenewed(renewed, by: by))])
-            }
             let decision = plan.decisions.first { $0.id == renewed && !$0.isImplicit }
             let first = start ?? (decision?.effectiveEnd ?? old.end).adding(days: 1)
             let renewal = ReplacementRequest(id: "", member: old.member, motive: old.motive, received: received, start: first,
                                              end: end, minutesPerWeek: minutesPerWeek ?? old.minutesPerWeek,
                                              exceptional: old.exceptional, missions: old.missions, renews: renewed,
                                              staffFTE: old.staffFTE)
-            if let problem = FollowUp.renewalProblem(renewal, plan: plan) { throw InvalidTerritory([DataError("REQUEST_ID", problem)]) }
+            let renewedBy = try String.fetchOne(db, sql: "SELECT id FROM request WHERE renews = ? ORDER BY id", arguments: [renewed])
+            if let decision, let problem = FollowUp.renewalProblem(decision, renewedBy: renewedBy) {
+                throw InvalidTerritory([DataError("REQUEST_ID", problem)])
+            }
             guard end >= first else {
                 throw InvalidTerritory([DataError("--end", .endBeforeStart(start: first, end: end))])
             }

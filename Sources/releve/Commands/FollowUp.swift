@@ -256,17 +256,16 @@ struct EvaluationCommand: ParsableCommand {
         func run() throws {
             try options.reporting { l in
                 let values = scores.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces()) }
-                guard values.count == 5, values.allSatisfy({ $0 != nil }) else {
-                    throw CommandFailure(.invalidData, l.pick("--scores : « \(scores) » : cinq notes de 1 à 4 séparées par des virgules attendues (ex. 4,3,4,3,4)",
-                                                              "--scores: \"\(scores)\": five scores from 1 to 4 separated by commas expected (e.g. 4,3,4,3,4)"))
-                }
+                let fiveScores = CommandFailure(.invalidData, l.pick("--scores : « \(scores) » : cinq notes de 1 à 4 séparées par des virgules attendues (ex. 4,3,4,3,4)",
+                                                                     "--scores: \"\(scores)\": five scores from 1 to 4 separated by commas expected (e.g. 4,3,4,3,4)"))
+                guard values.count == 5, values.allSatisfy({ $0 != nil }) else { throw fiveScores }
                 let numbers = values.compactMap { $0 }
-                guard let parsed = EvaluationScores(numbers) else {
-                    let (i, bad) = numbers.enumerated().first { !EvaluationScores.range.contains($0.element) }!
+                if let (i, bad) = numbers.enumerated().first(where: { !EvaluationScores.range.contains($0.element) }) {
                     throw CommandFailure(.invalidData, l.pick(
                         "--scores : la note « \(EvaluationCriterion.allCases[i].label(in: l)) » vaut \(bad) : entre 1 et 4 attendu",
                         "--scores: the score \"\(EvaluationCriterion.allCases[i].label(in: l))\" is \(bad): between 1 and 4 expected"))
                 }
+                guard let parsed = EvaluationScores(numbers) else { throw fiveScores }
                 let answer = again.trimmingSpaces().lowercased()
                 guard ["yes", "no", "oui", "non", "o", "n", "y"].contains(answer) else {
                     throw CommandFailure(.invalidData, l.pick("--again : « \(again) » : yes ou no (oui ou non) attendu",
@@ -304,6 +303,8 @@ struct EvaluationCommand: ParsableCommand {
                 let overall = EvaluationAverages(evaluations)
                 let perAgent = policy.seesEvaluationDetails ? EvaluationAverages.perAgent(evaluations, plan: try database.storedPlan()) : [:]
                 let names = territory.memberNames, agents = territory.agentNames
+                let memberOf = Dictionary(territory.requests.map { ($0.id, $0.member) }, uniquingKeysWith: { first, _ in first })
+                let byAgent = perAgent.sorted { $0.key < $1.key }
                 switch format {
                 case .json:
                     var out = JSONStream()
@@ -311,10 +312,9 @@ struct EvaluationCommand: ParsableCommand {
                     out.key("evaluations")
                     out.beginArray()
                     for e in evaluations {
-                        let member = territory.requests.first { $0.id == e.request }?.member
                         out.beginObject()
                         out.field("request", e.request)
-                        out.field("member", member)
+                        out.field("member", memberOf[e.request])
                         out.field("received", e.received.iso)
                         if policy.seesEvaluationDetails {
                             out.key("scores")
@@ -338,7 +338,7 @@ struct EvaluationCommand: ParsableCommand {
                     if policy.seesEvaluationDetails {
                         out.key("by_agent")
                         out.beginObject()
-                        for code in perAgent.keys.sorted() { out.key(code); averages(perAgent[code]!) }
+                        for (code, a) in byAgent { out.key(code); averages(a) }
                         out.endObject()
                     }
                     out.endObject()
@@ -352,7 +352,7 @@ struct EvaluationCommand: ParsableCommand {
                             header: [l.pick("Demande", "Request"), l.pick("Commune", "Member"), l.pick("Reçue", "Received")] + short
                                 + [l.pick("Rappel", "Again"), l.pick("Commentaire", "Comment")],
                             rows: evaluations.map { e in
-                                let member = territory.requests.first { $0.id == e.request }?.member ?? ""
+                                let member = memberOf[e.request] ?? ""
                                 return [e.request, names[member] ?? member, f.date(e.received)] + criteria.map { String(e.scores[$0]) }
                                     + [e.again ? l.pick("oui", "yes") : l.pick("non", "no"), e.comment ?? ""]
                             }))
@@ -362,7 +362,7 @@ struct EvaluationCommand: ParsableCommand {
                         [label, String(a.count)] + criteria.map { a.hundredths[$0].map { EvaluationAverages.text($0, l) } ?? "—" }
                     }
                     var rows = [row(l.pick("Toutes", "All"), overall)]
-                    for code in perAgent.keys.sorted() { rows.append(row(agents[code] ?? code, perAgent[code]!)) }
+                    for (code, a) in byAgent { rows.append(row(agents[code] ?? code, a)) }
                     writeLine(l.pick("Moyennes (de 1 à 4)", "Averages (1 to 4)"))
                     writeOut(TextTable.render(header: ["", l.pick("Nombre", "Count")] + short, rows: rows, rightAligned: Set(1...6)))
                 }

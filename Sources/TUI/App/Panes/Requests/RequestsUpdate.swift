@@ -35,10 +35,7 @@ func handleRequestsKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
             return []
         }
         let recorded = territory.requests.first { $0.id == decision.id } ?? decision.request
-        let problem: DataProblem? = decision.status == .refused ? .renewsRefused(decision.id)
-            : decision.servedMinutes == 0 ? .renewsUnserved(decision.id)
-            : territory.requests.first(where: { $0.renews == decision.id }).map { .alreadyRenewed(decision.id, by: $0.id) }
-        if let problem {
+        if let problem = FollowUp.renewalProblem(decision, renewedBy: territory.requests.first { $0.renews == decision.id }?.id) {
             state.notice = problem.message(in: l)
             return []
         }
