@@ -137,3 +137,144 @@ public struct EvaluationAverages: Hashable, Sendable {
         return "\(whole)\(l == .fr ? "," : ".")\(cents < 10 ? "0" : "")\(cents)"
     }
 }
+
+/// What the coordinator has to follow up, request by request (the Demandes pane's "à suivre"):
+/// requests coming to their end, renewals and their answer, evaluations due. Made once per load
+/// of the data, never per key.
+public struct FollowUpList: Sendable, Equatable {
+    public enum Mark: Hashable, Sendable {
+        /// Served, its last served day `daysLeft` days away, not renewed.
+        case ending(lastServed: CalendarDate, daysLeft: Int)
+        /// A renewal whose answer is missing (late or not), or was given after `deadline`.
+        case answer(deadline: CalendarDate, late: Bool, answered: CalendarDate?)
+        /// A served mission ended `age` days ago without the mayor's evaluation.
+        case evaluation(lastServed: CalendarDate, age: Int)
+
+        /// "échéance le 20/11 (3 j)", "réponse due le 19/11", "réponse en retard (19/11)",
+        /// "répondu en retard, le 21/11", "évaluation due, 14 j": short, for a column.
+        public func text(_ l: Language) -> String {
+            let f = DisplayFormat(l)
+            let short = { (d: CalendarDate) in "\(d.day < 10 ? "0" : "")\(d.day)/\(d.month < 10 ? "0" : "")\(d.month)" }
+            switch self {
+            case .ending(let last, let left):
+                return left == 0 ? l.pick("échéance aujourd'hui", "ends today")
+                    : l.pick("échéance le \(short(last)) (\(left) j)", "ends \(f.numericDate(last)) (\(left) d)")
+            case .answer(_, let late, let answered?):
+                return late ? l.pick("répondu en retard, le \(short(answered))", "answered late, \(f.numericDate(answered))")
+                    : l.pick("répondu le \(short(answered))", "answered \(f.numericDate(answered))")
+            case .answer(let deadline, let late, nil):
+                return late ? l.pick("réponse en retard (\(short(deadline)))", "answer late (\(f.numericDate(deadline)))")
+                    : l.pick("réponse due le \(short(deadline))", "answer due \(f.numericDate(deadline))")
+            case .evaluation(_, let age):
+                return l.pick("évaluation due, \(age) j", "evaluation due, \(age) d")
+            }
+        }
+
+        /// The same in a sentence, with the rule behind it, for the detail.
+        public func sentence(_ l: Language, convention: Convention) -> String {
+            let f = DisplayFormat(l)
+            switch self {
+            case .ending(let last, let left):
+                return l.pick("À échéance : dernier jour servi le \(f.date(last)) (dans \(left) jour\(left > 1 ? "s" : "")) ; la commune peut demander le renouvellement (touche r).",
+                              "Ending: last served day \(f.date(last)) (in \(left) day\(left > 1 ? "s" : "")); the member may ask for a renewal (key r).")
+            case .answer(let deadline, _, let answered?):
+                return l.pick("Renouvellement répondu le \(f.date(answered)), après le délai de \(convention.renewalAnswerHours) h (le \(f.date(deadline)) au plus tard).",
+                              "Renewal answered on \(f.date(answered)), after the \(convention.renewalAnswerHours) h limit (\(f.date(deadline)) at the latest).")
+            case .answer(let deadline, let late, nil):
+                return late ? l.pick("Renouvellement sans réponse : elle était due le \(f.date(deadline)) (\(convention.renewalAnswerHours) h) ; touche a pour l'enregistrer.",
+                                     "Renewal without an answer: it was due on \(f.date(deadline)) (\(convention.renewalAnswerHours) h); key a records it.")
+                    : l.pick("Renouvellement : réponse à donner à la commune au plus tard le \(f.date(deadline)) (\(convention.renewalAnswerHours) h) ; touche a pour l'enregistrer.",
+                             "Renewal: answer the member by \(f.date(deadline)) (\(convention.renewalAnswerHours) h); key a records it.")
+            case .evaluation(let last, let age):
+                return l.pick("Évaluation due : mission finie le \(f.date(last)), il y a \(age) jour\(age > 1 ? "s" : "") ; f écrit le formulaire, v enregistre les réponses du maire.",
+                              "Evaluation due: mission ended on \(f.date(last)), \(age) day\(age > 1 ? "s" : "") ago; f writes the form, v records the mayor's answers.")
+            }
+        }
+    }
+
+    /// The marks of each request that has any, by id.
+    public var marks: [String: [Mark]]
+    public var endingCount = 0
+    /// Renewals unanswered (late or not) or answered late.
+    public var answerCount = 0
+    public var lateAnswerCount = 0
+    public var evaluationCount = 0
+
+    public init(plan: Plan, requests: [ReplacementRequest], evaluations: [Evaluation], convention: Convention, today: CalendarDate) {
+        var marks: [String: [Mark]] = [:]
+        for e in FollowUp.renewalAnswers(requests, convention: convention, today: today) {
+            marks[e.request.id, default: []].append(.answer(deadline: e.deadline, late: e.late, answered: e.request.answer?.date))
+            answerCount += 1
+            if e.late { lateAnswerCount += 1 }
+        }
+        for e in FollowUp.ending(plan, requests: requests, convention: convention, today: today) {
+            marks[e.decision.id, default: []].append(.ending(lastServed: e.lastServed, daysLeft: e.daysLeft))
+            endingCount += 1
+        }
+        for e in FollowUp.evaluationsDue(plan, evaluations: evaluations, convention: convention, today: today) {
+            marks[e.decision.id, default: []].append(.evaluation(lastServed: e.lastServed, age: e.age))
+            evaluationCount += 1
+        }
+        self.marks = marks
+    }
+
+    public init() { marks = [:] }
+
+    public var isEmpty: Bool { marks.isEmpty }
+
+    /// "2 à échéance · 1 réponse · 1 en retard · 3 évaluations" (only what there is; short,
+    /// for a title).
+    public func summary(_ l: Language) -> String {
+        var parts: [String] = []
+        let s = { (n: Int) in n > 1 ? "s" : "" }
+        if endingCount > 0 { parts.append(l.pick("\(endingCount) à échéance", "\(endingCount) ending")) }
+        let onTime = answerCount - lateAnswerCount
+        if onTime > 0 { parts.append(l.pick("\(onTime) réponse\(s(onTime))", "\(onTime) answer\(s(onTime))")) }
+        if lateAnswerCount > 0 { parts.append(l.pick("\(lateAnswerCount) en retard", "\(lateAnswerCount) late")) }
+        if evaluationCount > 0 { parts.append(l.pick("\(evaluationCount) évaluation\(s(evaluationCount))", "\(evaluationCount) evaluation\(s(evaluationCount))")) }
+        return parts.joined(separator: " · ")
+    }
+}
+
+/// What a follow-up form of the Demandes pane records: the answer given to a commune, or the
+/// mayor's evaluation of a mission.
+public enum FollowUpEntry: Sendable, Equatable {
+    /// `seen`: the answer the form was opened on (nil: none), refused if it changed meanwhile.
+    case answer(request: String, RequestAnswer, seen: RequestAnswer?)
+    /// `seen`: the evaluation the form was opened on (nil: none).
+    case evaluation(Evaluation, seen: Evaluation?)
+}
+
+/// Another session recorded an answer or an evaluation between the form's opening and its
+/// save: nothing is written, and the message says what is recorded now.
+public struct FollowUpChanged: Error, Localized, Equatable {
+    public enum Now: Equatable, Sendable {
+        case answer(RequestAnswer?)
+        case evaluation(Evaluation?)
+    }
+    public let request: String
+    public let now: Now
+
+    public init(request: String, now: Now) {
+        self.request = request
+        self.now = now
+    }
+
+    public func message(in l: Language) -> String {
+        let f = DisplayFormat(l)
+        let what: String
+        switch now {
+        case .answer(let answer?):
+            what = l.pick("la réponse du \(f.numericDate(answer.date)) « \(answer.text) »", "the answer of \(f.numericDate(answer.date)) \"\(answer.text)\"")
+        case .answer(nil):
+            what = l.pick("aucune réponse (elle a été retirée)", "no answer (it was removed)")
+        case .evaluation(let e?):
+            let scores = EvaluationCriterion.allCases.map { String(e.scores[$0]) }.joined(separator: ", ")
+            what = l.pick("l'évaluation reçue le \(f.numericDate(e.received)), notes \(scores)", "the evaluation received \(f.numericDate(e.received)), scores \(scores)")
+        case .evaluation(nil):
+            what = l.pick("aucune évaluation", "no evaluation")
+        }
+        return l.pick("La demande \(request) a été complétée entre-temps par une autre session : elle a maintenant \(what). Rien n'a été enregistré, rouvrez le formulaire",
+                      "Request \(request) was completed meanwhile by another session: it now has \(what). Nothing was saved, open the form again")
+    }
+}

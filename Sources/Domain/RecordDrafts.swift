@@ -18,6 +18,10 @@ public enum RecordKind: Sendable, Equatable {
     case hours(original: TimeEntry?, agent: String, member: String)
     /// A member's membership papers (annex 1): deliberation, bulletin, commitment, leaving, mayor.
     case membership(member: String)
+    /// The answer given to the commune about a request (its renewal above all).
+    case answer(request: String)
+    /// The mayor's evaluation of a served mission.
+    case evaluation(request: String)
 }
 
 /// One field of a form: what it asks and what was typed.
@@ -61,6 +65,8 @@ public enum RecordDrafts {
                     FormField(l.pick("De (HH:MM)", "From (HH:MM)"), "09:00"), FormField(l.pick("À (HH:MM)", "To (HH:MM)"), "12:00")]
         case .editAbsence, .editRota, .openingHours:
             return editFields(for: kind, territory: territory, language: l)
+        case .answer, .evaluation:
+            return followUpFields(for: kind, territory: territory, today: today, language: l)
         case .membership(let code):
             return membershipFields(territory.members.first { $0.code == code }, format: format, language: l)
         case .tariff(let year):
@@ -171,6 +177,9 @@ public enum RecordDrafts {
         case .hours:
             // Saved as hours (`parseHours`), not as a territory change.
             return (nil, parseHours(kind, fields, territory: territory, language: l).problems)
+        case .answer, .evaluation:
+            // Recorded as a follow-up (`parseFollowUp`).
+            return (nil, parseFollowUp(kind, fields, territory: territory, language: l).problems)
         }
         return (change, [:])
     }

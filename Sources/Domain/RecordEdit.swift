@@ -14,7 +14,7 @@ extension RecordKind {
     public var isTargetedEdit: Bool {
         switch self {
         case .editAbsence, .editRota, .openingHours: return true
-        case .member, .agent, .absence, .rota, .tariff, .hours, .membership: return false
+        case .member, .agent, .absence, .rota, .tariff, .hours, .membership, .answer, .evaluation: return false
         }
     }
 }
@@ -39,7 +39,7 @@ extension RecordDrafts {
                 FormField(weekdayName(day, l), hours.on(day).map { "\(ClockText.format($0.start))-\(ClockText.format($0.end))" }
                     .joined(separator: ", "))
             }
-        case .member, .agent, .absence, .rota, .tariff, .hours, .membership:
+        case .member, .agent, .absence, .rota, .tariff, .hours, .membership, .answer, .evaluation:
             return []
         }
     }
@@ -86,7 +86,7 @@ extension RecordDrafts {
             }
             guard problems.isEmpty else { return (nil, problems) }
             return (.openingHours(member: code, old: original, new: OpeningHours(ranges)), [:])
-        case .member, .agent, .absence, .rota, .tariff, .hours, .membership:
+        case .member, .agent, .absence, .rota, .tariff, .hours, .membership, .answer, .evaluation:
             return (nil, [:])
         }
     }

@@ -32,13 +32,16 @@ extension AppDatabase {
         }
     }
 
-    /// Records the answer given to the commune about `request` (a renewal above all).
-    public func answer(_ request: String, date: CalendarDate, text: String) throws {
+    /// Records the answer given to the commune about `request` (a renewal above all). `seen`,
+    /// when given, is the answer a form was opened on (`.some(nil)`: none): another answer
+    /// recorded meanwhile is refused with `FollowUpChanged`, nothing written.
+    public func answer(_ request: String, date: CalendarDate, text: String, seen: RequestAnswer?? = nil) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM request WHERE id = ?", arguments: [request]) else {
                 throw InvalidTerritory([DataError("REQUEST_ID", .unknownRequest(request))])
             }
             var answered = TerritoryReader.request(row)
+            if let seen, seen != answered.answer { throw FollowUpChanged(request: request, now: .answer(answered.answer)) }
             let words = text.trimmingSpaces()
             guard !words.isEmpty else { throw InvalidTerritory([DataError("--text", .emptyText)]) }
             answered.answer = RequestAnswer(date: date, text: words)
@@ -52,10 +55,15 @@ extension AppDatabase {
     }
 
     /// Records (or replaces) the mayor's evaluation of a mission: the request must have been
-    /// served, and the form cannot come back before the mission's first served day.
-    public func recordEvaluation(_ evaluation: Evaluation) throws {
+    /// served, and the form cannot come back before the mission's first served day. `seen`,
+    /// when given, is the evaluation a form was opened on (`.some(nil)`: none).
+    public func recordEvaluation(_ evaluation: Evaluation, seen: Evaluation?? = nil) throws {
         let plan = try storedPlan()
         try write { db in
+            if let seen {
+                let now = try TerritoryReader.evaluation(db, request: evaluation.request)
+                if now != seen { throw FollowUpChanged(request: evaluation.request, now: .evaluation(now)) }
+            }
             guard let decision = plan.decisions.first(where: { $0.id == evaluation.request && !$0.isImplicit }) else {
                 throw InvalidTerritory([DataError("REQUEST_ID", .unknownRequest(evaluation.request))])
             }

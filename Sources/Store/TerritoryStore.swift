@@ -284,12 +284,19 @@ enum TerritoryReader {
 
     /// The mayors' evaluations, by request id.
     static func evaluations(_ db: Database) throws -> [Evaluation] {
-        try Row.fetchAll(db, sql: "SELECT * FROM evaluation ORDER BY request").map { row in
-            Evaluation(request: row["request"], received: date(row, "received"),
-                       scores: EvaluationScores(quality: row["quality"], adaptation: row["adaptation"], relations: row["relations"],
-                                                punctuality: row["punctuality"], overall: row["overall"]),
-                       again: row["again"], comment: row["comment"])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM evaluation ORDER BY request").map(evaluation)
+    }
+
+    /// The evaluation of one request, nil when none is recorded.
+    static func evaluation(_ db: Database, request: String) throws -> Evaluation? {
+        try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE request = ?", arguments: [request]).map(evaluation)
+    }
+
+    private static func evaluation(_ row: Row) -> Evaluation {
+        Evaluation(request: row["request"], received: date(row, "received"),
+                   scores: EvaluationScores(quality: row["quality"], adaptation: row["adaptation"], relations: row["relations"],
+                                            punctuality: row["punctuality"], overall: row["overall"]),
+                   again: row["again"], comment: row["comment"])
     }
 
     /// The coordinator's assignments by hand, by request id.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Domain
 import Foundation
 import Store
@@ -387,6 +388,39 @@ final class DatabaseDataSource: AppDataSource {
         case .pdf: bytes = ReportPDF.writer?(report, territory, l) ?? []
         }
         try OutputFile.write(bytes, to: path, force: replacing, protecting: database.protectedFiles)
+        return path
+    }
+
+    func recordFollowUp(_ entry: FollowUpEntry, language l: Language) throws -> String {
+        let f = DisplayFormat(l)
+        switch entry {
+        case .answer(let request, let answer, let seen):
+            try database.answer(request, date: answer.date, text: answer.text, seen: .some(seen))
+            return l.pick("Réponse à la demande \(request) enregistrée (le \(f.date(answer.date))).",
+                          "Answer to request \(request) recorded (\(f.date(answer.date))).")
+        case .evaluation(let evaluation, let seen):
+            try database.recordEvaluation(evaluation, seen: .some(seen))
+            return l.pick("Évaluation de la demande \(evaluation.request) enregistrée (reçue le \(f.date(evaluation.received))).",
+                          "Evaluation of request \(evaluation.request) recorded (received \(f.date(evaluation.received))).")
+        }
+    }
+
+    /// `evaluation-D-2026-029.pdf` beside the invoices' PDFs: the form prefilled with the
+    /// mission, the same as `releve evaluation form`. A blank form, so an earlier copy is replaced.
+    func writeEvaluationForm(request: String, today: CalendarDate, language l: Language) throws -> String {
+        let safe = String(request.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let path = try Self.documentPath("evaluation-\(safe).pdf")
+        try OutputFile.check(path, force: true, protecting: database.protectedFiles)
+        let territory = try database.loadTerritory()
+        let plan = try database.storedPlan()
+        guard plan.decisions.contains(where: { $0.id == request && !$0.isImplicit }) else {
+            throw InvalidTerritory([DataError("REQUEST_ID", .unknownRequest(request))])
+        }
+        guard let content = EvaluationFormContent.make(requestID: request, territory: territory, plan: plan) else {
+            throw InvalidTerritory([DataError("REQUEST_ID", .evaluationOfUnserved(request))])
+        }
+        let bytes = EvaluationForm.pdf(content, service: territory.service, issued: today, policy: database.readPolicy)
+        try OutputFile.write(bytes, to: path, force: true, protecting: database.protectedFiles)
         return path
     }
 

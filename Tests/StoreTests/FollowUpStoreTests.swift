@@ -78,6 +78,39 @@ import Testing
         }
     }
 
+    /// Two coordinators on one answer or one evaluation: the second save is refused with what
+    /// the first recorded, in words, and nothing of it is written.
+    @Test func aConcurrentAnswerOrEvaluationIsRefusedWithTheNewValue() throws {
+        let database = try Fixtures.database()
+        try Fixtures.importJSON(try Self.oisansWithFollowUp(), into: database)
+        let seen = try database.loadTerritory().requests.first { $0.id == "2024-05" }?.answer
+        let day = try #require(CalendarDate.parseISO("2024-05-23"))
+        // The first session answers again, seeing what is recorded: saved.
+        try database.answer("2024-05", date: day, text: "Accord confirmé", seen: .some(seen))
+        // The second one opened its form before: refused.
+        do {
+            try database.answer("2024-05", date: day, text: "Refus", seen: .some(seen))
+            Issue.record("a stale answer was saved")
+        } catch let error as FollowUpChanged {
+            #expect(error.message(in: .fr).contains("la réponse du 23/05/2024 « Accord confirmé »"))
+        }
+        #expect(try database.loadTerritory().requests.first { $0.id == "2024-05" }?.answer?.text == "Accord confirmé")
+
+        let served = try #require(try database.storedPlan().decisions.first { !$0.isImplicit && $0.servedMinutes > 0 })
+        let received = try #require(served.lastServedDay)
+        let first = Evaluation(request: served.id, received: received, scores: EvaluationScores(quality: 4, adaptation: 4, relations: 3, punctuality: 4, overall: 4), again: true)
+        try database.recordEvaluation(first, seen: .some(nil))
+        var second = first
+        second.scores.overall = 1
+        do {
+            try database.recordEvaluation(second, seen: .some(nil))
+            Issue.record("a stale evaluation was saved")
+        } catch let error as FollowUpChanged {
+            #expect(error.message(in: .fr).contains("notes 4, 4, 3, 4, 4"))
+        }
+        #expect(try database.evaluations() == [first])
+    }
+
     @Test func theAuditTrailKeepsTheNewColumns() throws {
         let database = try Fixtures.database()
         try Fixtures.importJSON(try Self.oisansWithFollowUp(), into: database)

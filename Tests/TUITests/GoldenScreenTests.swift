@@ -68,5 +68,11 @@ struct GoldenScreenTests {
         state = reportsState(width: width, height: height)
         _ = press(&state, .enter)
         try expectGolden("report-detail-\(width)x\(height)", state)
+        // Demandes, u: what is to follow up, the first one's detail, then its evaluation form.
+        state = loadedState(width: width, height: height)
+        _ = press(&state, .character("2"), .character("u"), .enter)
+        try expectGolden("follow-up-\(width)x\(height)", state)
+        _ = press(&state, .character("v"))
+        try expectGolden("evaluation-form-\(width)x\(height)", state)
     }
 }

@@ -224,11 +224,12 @@ struct OpeningHoursFormTests {
         #expect(body.contains("se déplacer"))
         let grouped: [Action] = [.pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7, .up, .down, .left, .right, .pageUp, .pageDown,
                                  .previousPeriod, .nextPeriod, .addAbsence, .addRota, .listAbsences, .listRota,
-                                 .validateHours, .validateWeek, .closeMonth, .reopenMonth, .writePDF, .writeCSV, .editOpeningHours, .editMembership]
+                                 .validateHours, .validateWeek, .closeMonth, .reopenMonth, .writePDF, .writeCSV, .editOpeningHours, .editMembership,
+                                 .renew, .followUp, .answerRenewal, .recordEvaluation]
         for binding in KeyMap.bindings where !grouped.contains(binding.action) {
             #expect(body.contains(String(binding.french.prefix(16))), "\(binding.action)")
         }
-        for group in ["a r", "A R", "o M", "V S", "C O", "f c"] { #expect(body.contains(group), "\(group)") }
+        for group in ["a r", "A R", "o M", "V S", "C O", "f c", "r u a v"] { #expect(body.contains(group), "\(group)") }
         #expect(body.contains("Appuyez sur une touche pour fermer"))
     }
 }
@@ -315,7 +316,7 @@ struct ObserverTests {
 
     @Test func everyEditingKeyIsRefusedAndNoFormOpens() {
         let editing = KeyMap.bindings.filter { $0.action.isEditing }
-        #expect(Set(editing.flatMap(\.keys)) == Set(["n", "e", "d", "a", "r", "A", "R", "o", "M", "E", "p", "x", "T", "c", "V", "S", "C", "O"].map { Key.character(Character($0)) }))
+        #expect(Set(editing.flatMap(\.keys)) == Set(["n", "e", "d", "a", "r", "A", "R", "o", "M", "E", "p", "x", "T", "c", "V", "S", "C", "O", "v"].map { Key.character(Character($0)) }))
         // A key another binding means only in this pane (c in Rapports writes the CSV, r in
         // Demandes renews), or a binding that means its key only elsewhere, is checked there.
         func shadowed(_ pane: Pane, _ b: Binding) -> Bool {

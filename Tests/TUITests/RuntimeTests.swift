@@ -360,7 +360,9 @@ struct KeyTableTests {
         for binding in KeyMap.bindings {
             var state = loadedState()
             state.role = .observer
-            _ = press(&state, .character("3"))
+            // A key that means this in one pane only is pressed there.
+            let pane = binding.onlyThere ? binding.hintIn.first.map { Character(String($0.rawValue)) } ?? "3" : "3"
+            _ = press(&state, .character(pane))
             _ = press(&state, binding.keys[0])
             if binding.edits {
                 #expect(state.notice?.hasPrefix("lecture seule") == true, "\(binding.action)")

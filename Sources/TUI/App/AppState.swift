@@ -155,6 +155,8 @@ public struct AppState: Sendable {
     public var loadError: String?
     public var planning: PlanningState
     public var requests = ListState()
+    /// Demandes shows only what is to follow up (`u`): ending, renewals to answer, evaluations due.
+    public var requestsFollowUp = false
     public var members = ListState()
     public var agents = ListState()
     public var hoursWeek: CalendarDate
@@ -345,5 +347,9 @@ public enum Effect: Equatable, Sendable {
     case loadReport(ReportPeriod?)
     /// Writes the report of `period` as PDF or CSV; an existing file is replaced only when `replacing`.
     case writeReport(ReportFileKind, ReportPeriod, replacing: Bool)
+    /// Records an answer to a commune or a mayor's evaluation (Demandes).
+    case recordFollowUp(FollowUpEntry)
+    /// Writes the evaluation form of a served mission into the documents folder.
+    case writeEvaluationForm(request: String)
     case quit
 }

@@ -10,7 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case previousPeriod, nextPeriod, today, monthView, switchView, newItem, editItem, deleteItem, addAbsence, addRota
     case listAbsences, listRota, editOpeningHours, editMembership
     case issueInvoices, recordPayment, cancelInvoice, writePDF, writeCSV, writeReminder, editTariff, editConvention, history, suggestions, schedule, memberYear
-    case validateHours, validateWeek, closeMonth, reopenMonth, renew
+    case validateHours, validateWeek, closeMonth, reopenMonth, renew, followUp, answerRenewal, recordEvaluation
 }
 
 /// A key bound to an action, with what it does in French and English.
@@ -109,14 +109,20 @@ public enum KeyMap {
                 hintIn: [.hours], hinted: true, hint: ("C clore", "C close"), edits: true),
         Binding(action: .reopenMonth, keys: [.character("O")], french: "rouvrir le mois (motif demandé)", english: "reopen the closed month (reason asked)",
                 hintIn: [.hours], hinted: false, edits: true),
-        Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF (facture, rapport)",
-                english: "write the PDF (invoice, report)", hintIn: [.invoices, .reports], hinted: true, hint: ("f PDF", "f PDF")),
+        Binding(action: .writePDF, keys: [.character("f")], french: "écrire le PDF (facture, rapport, évaluation)",
+                english: "write the PDF (invoice, report, evaluation)", hintIn: [.requests, .invoices, .reports], hinted: true, hint: ("f PDF", "f PDF")),
         Binding(action: .writeCSV, keys: [.character("c")], french: "écrire le rapport en CSV (tableur)", english: "write the report as CSV (spreadsheet)",
                 hintIn: [.reports], hinted: true, hint: ("c CSV", "c CSV"), onlyThere: true),
         Binding(action: .writeReminder, keys: [.character("L")], french: "écrire la lettre de relance de la commune",
                 english: "write the member's reminder letter (overdue)", hintIn: [.invoices], hinted: true, hint: ("L relance", "L reminder")),
         Binding(action: .renew, keys: [.character("r")], french: "renouveler la demande servie (prérempli)",
                 english: "renew the served request (prefilled form)", hintIn: [.requests], hinted: false, edits: true, onlyThere: true),
+        Binding(action: .followUp, keys: [.character("u")], french: "à suivre : échéances, réponses, évaluations",
+                english: "follow-up: ending, answers, evaluations", hintIn: [.requests], hinted: true, hint: ("u à suivre", "u follow-up")),
+        Binding(action: .answerRenewal, keys: [.character("a")], french: "réponse donnée à la commune (renouvellement)",
+                english: "answer given to the member (renewal)", hintIn: [.requests], hinted: false, edits: true, onlyThere: true),
+        Binding(action: .recordEvaluation, keys: [.character("v")], french: "évaluation du maire : ses réponses",
+                english: "the mayor's evaluation: record it", hintIn: [.requests], hinted: false, edits: true, onlyThere: true),
         Binding(action: .suggestions, keys: [.character("s")], french: "qui pourrait servir la demande, à quel prix",
                 english: "who could serve the request, at what cost", hintIn: [.requests], hinted: true, hint: ("s suggestions", "s suggestions")),
         Binding(action: .schedule, keys: [.character("D")], french: "demi-journées de la demande ou de l'agent",

@@ -29,12 +29,18 @@ struct PaneLists: Sendable {
         var weekPlan = -1
         var week = CalendarDate(dayNumber: 0)
         var requestFilter = ""
+        var followUpOnly = false
+        var today = CalendarDate(dayNumber: 0)
         var memberFilter = ""
         var agentFilter = ""
     }
 
     var inputs = Inputs()
     var requestMatches: [Int]?
+    /// What the coordinator has to follow up (Demandes, `u`), with the positions of those
+    /// decisions in the plan's order.
+    var followUp = FollowUpList()
+    var followUpPositions: [Int] = []
     var memberMatches: [Int]?
     var agentMatches: [Int]?
     var hours: [HoursRow] = []
@@ -64,14 +70,27 @@ extension AppState {
 func refreshLists(_ state: inout AppState) {
     let now = PaneLists.Inputs(snapshot: state.snapshotGeneration, hours: state.hoursGeneration,
                                weekPlan: state.weekPlanGeneration, week: state.hoursWeek,
-                               requestFilter: state.requests.filter, memberFilter: state.members.filter,
+                               requestFilter: state.requests.filter, followUpOnly: state.requestsFollowUp, today: state.today, memberFilter: state.members.filter,
                                agentFilter: state.agents.filter)
     var lists = state.lists
     let old = lists.inputs
     guard now != old else { return }
     if let snapshot = state.snapshot {
-        if now.snapshot != old.snapshot || now.requestFilter != old.requestFilter {
-            lists.requestMatches = requestMatches(state.requests.filter, snapshot, state)
+        if now.snapshot != old.snapshot || now.today != old.today {
+            let territory = snapshot.territory
+            lists.followUp = FollowUpList(plan: snapshot.plan, requests: territory.requests, evaluations: territory.evaluations,
+                                          convention: territory.service.convention, today: state.today)
+            let marks = lists.followUp.marks
+            lists.followUpPositions = snapshot.plan.decisions.indices.filter { marks[snapshot.plan.decisions[$0].id] != nil }
+        }
+        if now.snapshot != old.snapshot || now.today != old.today || now.requestFilter != old.requestFilter || now.followUpOnly != old.followUpOnly {
+            let matches = requestMatches(state.requests.filter, snapshot, state)
+            if now.followUpOnly {
+                let positions = lists.followUpPositions
+                lists.requestMatches = matches.map { m in let keep = Set(m); return positions.filter(keep.contains) } ?? positions
+            } else {
+                lists.requestMatches = matches
+            }
         }
         if now.snapshot != old.snapshot || now.memberFilter != old.memberFilter {
             lists.memberMatches = matches(state.members.filter, in: snapshot.memberSearch)

@@ -16,9 +16,18 @@ private func apply(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.height = max(0, height)
         return []
     case .loaded(let snapshot):
+        let first = state.snapshot == nil
         state.snapshot = snapshot
         state.snapshotStale = false
         state.snapshotGeneration += 1
+        // No tacit renewal (rules.md §8): from three months before the convention's end, the
+        // coordinator is told on opening (and the Communes detail keeps saying it).
+        if first, state.role == .coordinator, state.notice == nil, let end = snapshot.territory.service.conventionEnd,
+           FollowUp.conventionEndWarning(snapshot.territory.service, today: state.today, language: state.language) != nil {
+            let l = state.language, day = DisplayFormat(l).numericDate(end), left = state.today.days(to: end)
+            state.notice = left < 0 ? l.pick("⚠ La convention a pris fin le \(day) : détail dans Communes", "⚠ The convention ended on \(day): see Members")
+                : l.pick("⚠ Fin de la convention le \(day) (dans \(left) j) : détail dans Communes", "⚠ The convention ends on \(day) (in \(left) d): see Members")
+        }
         refreshLists(&state)
         if state.conventionFormPending {
             state.conventionFormPending = false

@@ -84,6 +84,11 @@ public protocol AppDataSource: AnyObject {
     /// Writes the activity report of `period` as PDF or CSV; returns where. An existing file is
     /// replaced only when `replacing` (else `DocumentExists`).
     func writeReport(_ kind: ReportFileKind, period: ReportPeriod, today: CalendarDate, replacing: Bool, language: Language) throws -> String
+    /// Records an answer or an evaluation; the sentence for the status bar.
+    func recordFollowUp(_ entry: FollowUpEntry, language: Language) throws -> String
+    /// Writes the evaluation form of `request` (replacing an earlier copy: it is a blank form);
+    /// returns where.
+    func writeEvaluationForm(request: String, today: CalendarDate, language: Language) throws -> String
 }
 
 extension AppDataSource {
@@ -113,9 +118,27 @@ extension AppDataSource {
         return ReportScreen.make(report, territory: territory, policy: policy)
     }
 
+    /// A source without a database records nothing.
+    public func recordFollowUp(_ entry: FollowUpEntry, language: Language) throws -> String {
+        throw WithoutDatabase()
+    }
+
+    /// A source without files writes none.
+    public func writeEvaluationForm(request: String, today: CalendarDate, language: Language) throws -> String {
+        throw WithoutDatabase()
+    }
+
     /// A source without files writes none.
     public func writeReport(_ kind: ReportFileKind, period: ReportPeriod, today: CalendarDate, replacing: Bool, language: Language) throws -> String {
         throw ReportFileUnavailable(kind: kind)
+    }
+}
+
+/// What needs the database cannot be done from a source without one.
+public struct WithoutDatabase: Error, Localized, Sendable {
+    public init() {}
+    public func message(in l: Language) -> String {
+        l.pick("rien n'est enregistré ni écrit ici : il faut la base de données du service", "nothing is saved or written here: the service's database is needed")
     }
 }
 
@@ -488,6 +511,18 @@ public final class Program {
                         return [.reportFileExists(kind, path: exists.path)]
                     } catch {
                         return [.reportWritten("✗ " + ErrorText.sentence(error, language))]
+                    }
+                }
+            case .recordFollowUp(let entry):
+                write { try $0.recordFollowUp(entry, language: language) }
+            case .writeEvaluationForm(let request):
+                let today = state.today
+                run(busy: language.pick("Écriture du formulaire…", "Writing the form…")) { data in
+                    do {
+                        let path = try data.writeEvaluationForm(request: request, today: today, language: language)
+                        return [.done(language.pick("Formulaire d'évaluation écrit : \(path)", "Evaluation form written: \(path)"))]
+                    } catch {
+                        return [.saveFailed(ErrorText.sentence(error, language))]
                     }
                 }
             case .loadPanel(let subject):

@@ -22,6 +22,8 @@ func helpOverlay(_ state: AppState, _ buffer: inout Buffer, _ theme: Theme, _ bo
             ([.validateHours, .validateWeek], "V S", ("valider la ligne (la saisie), la semaine", "validate the row (entry), the week")),
             ([.closeMonth, .reopenMonth], "C O", ("clore, rouvrir le mois", "close, reopen the month")),
             ([.writePDF, .writeCSV], "f c", ("écrire le PDF, ou le CSV du rapport", "write the PDF, or the report's CSV")),
+            ([.renew, .followUp, .answerRenewal, .recordEvaluation], "r u a v",
+             ("renouveler ; à suivre, réponse, évaluation", "renew; follow-up, answer, evaluation")),
         ]
         for (actions, keys, description) in groups {
             let indices = KeyMap.bindings.indices.filter { actions.contains(KeyMap.bindings[$0].action) }

@@ -10,7 +10,7 @@ func openRecordForm(_ kind: RecordKind, _ state: inout AppState) {
     case .agent(let code?), .absence(let code), .rota(let code), .editAbsence(let code, _), .editRota(let code, _):
         form.reads = snapshot.read(agent: code).map { [$0] } ?? []
     case .tariff(let year): form.reads = snapshot.read(tariff: year).map { [$0] } ?? []
-    case .member(nil), .agent(nil), .hours: break
+    case .member(nil), .agent(nil), .hours, .answer, .evaluation: break
     }
     state.recordForm = form
 }
@@ -28,7 +28,12 @@ func editRecordForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         return []
     case .typed: form.error = nil
     case .enter:
-        if let territory = state.snapshot?.territory, case .hours(let original, _, _) = form.kind {
+        if let territory = state.snapshot?.territory, form.kind.isFollowUp {
+            let parsed = RecordDrafts.parseFollowUp(form.kind, form.fields, territory: territory, language: state.language)
+            form.problems = parsed.problems
+            if let first = parsed.problems.keys.min() { form.focus = first }
+            if let entry = parsed.entry { effects = [.recordFollowUp(entry)] }
+        } else if let territory = state.snapshot?.territory, case .hours(let original, _, _) = form.kind {
             let parsed = RecordDrafts.parseHours(form.kind, form.fields, territory: territory, language: state.language)
             form.problems = parsed.problems
             if let first = parsed.problems.keys.min() { form.focus = first }

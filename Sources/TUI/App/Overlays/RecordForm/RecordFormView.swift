@@ -34,6 +34,10 @@ func renderRecordForm(_ state: AppState, _ form: RecordFormState, _ buffer: inou
     case .membership(let code):
         let name = state.snapshot?.member(code)?.name ?? code
         title = l.pick("Adhésion \(DisplayFormat.de(name)) (\(code))", "Membership of \(name) (\(code))")
+    case .answer(let id):
+        title = l.pick("Réponse à la commune · \(requestName(id, state.snapshot, l))", "Answer to the member · \(requestName(id, state.snapshot, l))")
+    case .evaluation(let id):
+        title = l.pick("Évaluation du maire · \(requestName(id, state.snapshot, l))", "Mayor's evaluation · \(requestName(id, state.snapshot, l))")
     case .openingHours(let code, _):
         let name = state.snapshot?.member(code)?.name ?? code
         title = l.pick("Horaires d'ouverture \(DisplayFormat.de(name)) (\(code))", "Opening hours of \(name) (\(code))")

@@ -35,6 +35,9 @@ func renderMembers(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ th
         let requests = snapshot.requestsByMember[m.code] ?? []
         if !requests.isEmpty { lines.append((l.pick("Demandes : ", "Requests: ") + requests.joined(separator: ", "), .dim)) }
         lines += membershipLines(m, state, format)
+        if let warning = FollowUp.conventionEndWarning(snapshot.territory.service, today: state.today, language: l) {
+            lines.insert(("⚠ " + warning, .urgent), at: 1)
+        }
         detailBox(lines, title: m.name, detailRect, &buffer, theme, borders)
     }
 }

@@ -41,7 +41,40 @@ func handleRequestsKey(_ action: Action, _ state: inout AppState) -> [Effect]? {
         }
         state.requestForm = RequestFormState(draft: .renewal(of: recorded, effectiveEnd: decision.effectiveEnd,
                                                              today: state.today, language: l))
+    case .followUp:
+        state.requestsFollowUp.toggle()
+        state.requests.cursor = 0
+        state.requests.scroll = 0
+    case .answerRenewal:
+        guard let d = state.requestRows[safe: state.requests.cursor], !d.isImplicit,
+              state.snapshot?.territory.requests.contains(where: { $0.id == d.id }) == true else { return [] }
+        openRecordForm(.answer(request: d.id), &state)
+    case .recordEvaluation:
+        let doing = state.language.pick("s'évaluer", "be evaluated")
+        guard let d = servedMission(&state, doing: doing) else { return [] }
+        openRecordForm(.evaluation(request: d.id), &state)
+    case .writePDF:
+        let doing = state.language.pick("avoir un formulaire d'évaluation", "have an evaluation form")
+        guard let d = servedMission(&state, doing: doing) else { return [] }
+        return [.writeEvaluationForm(request: d.id)]
     default: return nil
     }
     return []
+}
+
+/// The real request under the cursor when it was served; else a notice says why not (`doing`:
+/// what it cannot do).
+private func servedMission(_ state: inout AppState, doing: String) -> RequestDecision? {
+    guard let d = state.requestRows[safe: state.requests.cursor] else { return nil }
+    let l = state.language
+    if d.isImplicit {
+        state.notice = l.pick("Une reprise de tournée n'est pas une mission : elle ne peut pas \(doing).", "A rota cover is not a mission: it cannot \(doing).")
+        return nil
+    }
+    guard d.servedMinutes > 0 else {
+        state.notice = l.pick("\(requestName(d.id, state.snapshot, l)) n'a pas été servie : elle ne peut pas \(doing).",
+                              "\(requestName(d.id, state.snapshot, l)) was never served: it cannot \(doing).")
+        return nil
+    }
+    return d
 }

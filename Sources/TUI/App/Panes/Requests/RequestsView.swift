@@ -6,20 +6,41 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
     let format = DisplayFormat(l)
     let rows = state.requestRows
     let implicit = state.lists.requestMatches == nil ? snapshot.implicitCount : rows.lazy.filter(\.isImplicit).count
-    let title = listTitle(l.pick("Demandes", "Requests"), count: rows.count - implicit, filter: state.requests.filter, l)
-        + (implicit == 0 ? "" : l.pick(" (+ \(implicit) de tournée pendant les absences)", " (+ \(implicit) rota cover during absences)"))
+    let followUp = state.lists.followUp
+    let title: String
+    if state.requestsFollowUp {
+        // What is to follow up, counted: the list holds only those requests (u again: all).
+        title = listTitle(l.pick("À suivre", "To follow up"), count: rows.count, filter: state.requests.filter, l)
+            + (followUp.isEmpty ? l.pick(" : rien à suivre", ": nothing to follow up") : " : " + followUp.summary(l))
+    } else {
+        title = listTitle(l.pick("Demandes", "Requests"), count: rows.count - implicit, filter: state.requests.filter, l)
+            + (implicit == 0 ? "" : l.pick(" (+ \(implicit) de tournée pendant les absences)", " (+ \(implicit) rota cover during absences)"))
+            + (followUp.isEmpty ? "" : l.pick(" · à suivre : \(followUp.marks.count) (u)", " · to follow up: \(followUp.marks.count) (u)"))
+    }
     let short: (CalendarDate) -> String = { "\(pad2($0.day))/\(pad2($0.month))/\(pad2($0.year % 100))" }
     let tableRow = { (index: Int) -> TableRow in
         let d = rows[index]
-        return TableRow([d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id,
-                  snapshot.member(d.request.member)?.name ?? d.request.member,
-                  d.isImplicit ? l.pick("agent absent", "agent away") : state.motiveText(d.request.motive),
-                  "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
-                  DurationText.format(d.request.minutesPerWeek), d.status.label(in: l),
-                  d.reasons.last.map(state.reasonText) ?? ""],
-                 role: d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal)
+        let role: Role = d.status == .refused || d.status == .preempted ? .dim : d.priorityClass == .urgent ? .urgent : .normal
+        let id = d.isImplicit ? l.pick("tournée ", "rota ") + short(d.request.start) : d.id
+        let name = snapshot.member(d.request.member)?.name ?? d.request.member
+        // To follow up: what is due, in place of the motive, priority, hours and reason.
+        if state.requestsFollowUp {
+            return TableRow([id, name, short(d.effectiveEnd), d.status.label(in: l),
+                             (followUp.marks[d.id] ?? []).map { $0.text(l) }.joined(separator: " · ")], role: role)
+        }
+        return TableRow([id, name, d.isImplicit ? l.pick("agent absent", "agent away") : state.motiveText(d.request.motive),
+                         "P\(d.priorityClass.rawValue)", short(d.request.start), short(d.effectiveEnd),
+                         DurationText.format(d.request.minutesPerWeek), d.status.label(in: l),
+                         d.reasons.last.map(state.reasonText) ?? ""], role: role)
     }
     let detail = drawList(state, area, state.requests, title: title, count: rows.count, row: tableRow, columns: { width in
+        if state.requestsFollowUp {
+            let free = max(20, width - (12 + 9 + 11 + 4))
+            let name = max(10, free / 3)
+            return [Column(l.pick("N°", "No."), 12), Column(l.pick("Commune", "Member"), name),
+                    Column(l.pick("Fin", "End"), 8), Column(l.pick("État", "Status"), 10),
+                    Column(l.pick("À suivre", "Follow-up"), max(10, free - name))]
+        }
         let free = max(10, width - (12 + 6 + 3 + 9 + 9 + 6 + 11 + 8))
         return [Column(l.pick("N°", "No."), 12), Column(l.pick("Commune", "Member"), max(10, free * 2 / 5)),
                 Column(l.pick("Motif", "Motive"), 14), Column("P", 2), Column(l.pick("Du", "From"), 8),
@@ -38,6 +59,14 @@ func renderRequests(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ t
             (l.pick("Besoin \(DurationText.format(d.neededMinutes)) · servi \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))",
                     "Needed \(DurationText.format(d.neededMinutes)) · served \(DurationText.format(d.servedMinutes)) · \(d.status.label(in: l))"), .normal),
         ]
+        let convention = snapshot.territory.service.convention
+        for mark in followUp.marks[d.id] ?? [] { lines.append(("▸ " + mark.sentence(l, convention: convention), .header)) }
+        if let recorded = snapshot.territory.requests.first(where: { $0.id == d.id }) {
+            lines += followUpLines(recorded, snapshot, state)
+        }
+        if state.requestsFollowUp, let warning = FollowUp.conventionEndWarning(snapshot.territory.service, today: state.today, language: l) {
+            lines.append(("⚠ " + warning, .urgent))
+        }
         if let assigned = snapshot.territory.assignments.first(where: { $0.request == d.id }) {
             let name = snapshot.agentNames[assigned.agent] ?? assigned.agent
             lines.append((l.pick("• affectée à la main à \(name) : chaque jour il lui donne son besoin avant le partage des règles (s puis 0 pour la rendre aux règles)",
@@ -84,4 +113,34 @@ func requestName(_ id: String, _ snapshot: Snapshot?, _ l: Language) -> String {
 /// The name of the agent whose rota an implicit request `ROTA:<agent>:<member>:<date>` covers.
 private func rotaAgentName(_ id: String, _ snapshot: Snapshot) -> String {
     ImplicitRotaRequests.agent(of: id).map { snapshot.agentNames[$0] ?? $0 } ?? "?"
+}
+
+/// What the request's follow-up holds: the request it renews, the renewal that follows it, the
+/// answer given, the mayor's evaluation (its comment for the coordinator only).
+private func followUpLines(_ r: ReplacementRequest, _ snapshot: Snapshot, _ state: AppState) -> [(String, Role)] {
+    let l = state.language, f = DisplayFormat(l)
+    var lines: [(String, Role)] = []
+    if let renewed = r.renews {
+        lines.append((l.pick("Renouvelle \(requestName(renewed, snapshot, l))", "Renews \(requestName(renewed, snapshot, l))"), .normal))
+    }
+    if let next = snapshot.territory.requests.first(where: { $0.renews == r.id }) {
+        lines.append((l.pick("Renouvelée par \(requestName(next.id, snapshot, l))", "Renewed by \(requestName(next.id, snapshot, l))"), .normal))
+    }
+    if let answer = r.answer {
+        lines.append((l.pick("Réponse du \(f.date(answer.date)) : « \(answer.text) »", "Answer of \(f.date(answer.date)): \"\(answer.text)\""), .normal))
+    }
+    if let e = snapshot.territory.evaluations.first(where: { $0.request == r.id }) {
+        // The mission's scores are its agents' scores: the coordinator's only, like the comment.
+        guard state.policy.seesEvaluationDetails else {
+            lines.append((l.pick("Évaluation reçue le \(f.date(e.received))", "Evaluation received \(f.date(e.received))"), .normal))
+            return lines
+        }
+        let scores = EvaluationCriterion.allCases.map { "\($0.label(in: l)) \(e.scores[$0])" }.joined(separator: " · ")
+        lines.append((l.pick("Évaluation reçue le \(f.date(e.received)) : \(scores) ; nouvel appel : \(e.again ? "oui" : "non")",
+                             "Evaluation received \(f.date(e.received)): \(scores); would call again: \(e.again ? "yes" : "no")"), .normal))
+        if let comment = e.comment {
+            lines.append((l.pick("  Commentaire du maire : « \(comment) »", "  Mayor's comment: \"\(comment)\""), .dim))
+        }
+    }
+    return lines
 }
