@@ -18,7 +18,7 @@ public enum CostEstimateDocument {
         flow.addressBlock(caption: "Membre demandeur", lines: [
             (member.name, .bold),
             ("Code \(member.code) – \(French.kind(member.kind))", .regular),
-            ("À l'attention de \(French.representative(member.kind))", .regular),
+            ("À l'attention de \(French.representative(member))", .regular),
         ])
 
         flow.heading("La mission demandée")

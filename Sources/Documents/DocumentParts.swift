@@ -35,9 +35,13 @@ enum French {
         }
     }
 
-    /// Who acts for the member: the mayor of a commune, the president of another body.
-    static func representative(_ kind: MemberKind) -> String {
-        kind == .commune ? "Madame ou Monsieur le Maire" : "Madame ou Monsieur le Président"
+    /// Who acts for the member: the mayor of a commune, the president of another body; by name
+    /// when known ("Guy Martin, maire d'Auris").
+    static func representative(_ member: Member) -> String {
+        if let mayor = member.membership.mayor, !mayor.isEmpty {
+            return member.kind == .commune ? "\(mayor), maire \(DisplayFormat.de(member.name))" : "\(mayor), président(e) – \(member.name)"
+        }
+        return member.kind == .commune ? "Madame ou Monsieur le Maire" : "Madame ou Monsieur le Président"
     }
 
     /// The body that runs the service (its EPCI), else the service's own name.

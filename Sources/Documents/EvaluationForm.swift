@@ -29,7 +29,7 @@ public struct EvaluationFormContent: Sendable, Equatable {
     /// The form of `decision`'s mission; nil when no minute was served or its member is unknown.
     public static func make(decision: RequestDecision, territory: Territory) -> EvaluationFormContent? {
         guard decision.servedMinutes > 0,
-              let member = territory.members.first(where: { $0.code == decision.request.member }),
+              let member = territory.addressedMember(decision.request.member),
               let first = decision.periods.map(\.from).min(), let last = decision.periods.map(\.to).max()
         else { return nil }
         let names = territory.agentNames

@@ -85,7 +85,7 @@ public enum ReminderLetter {
 
     /// "Madame ou Monsieur le Maire d'Écuisses", then the member's name and code.
     static func addressee(_ member: Member) -> [String] {
-        let first = member.kind == .commune
+        let first = member.membership.mayor.map { !$0.isEmpty } == true ? French.representative(member) : member.kind == .commune
             ? "Madame ou Monsieur le Maire \(DisplayFormat.de(member.name))"
             : "Madame ou Monsieur le Président – \(member.name)"
         return [first, member.kind == .commune ? "Mairie – \(member.name)" : member.name, "Code \(member.code) – \(French.kind(member.kind))"]

@@ -24,6 +24,8 @@ public enum ServiceContractDocument {
         flow.paragraph(versionText(version, short: false), font: .bold, size: 9.5, after: 6)
 
         let commune = member.kind == .commune
+        // The mayor by name when known (rules.md §10), else the office alone.
+        let mayor = member.membership.mayor.flatMap { $0.isEmpty ? nil : $0 }
         let party = commune ? "la commune \(DisplayFormat.de(member.name))" : "\(member.name) (\(French.kind(member.kind)))"
         let shortParty = commune ? "la commune" : "le membre"
         let signatory = French.signatory(service, fallback: "son président")
@@ -35,7 +37,7 @@ public enum ServiceContractDocument {
             + "\(service.address.map { ", " + $0.split(separator: "\n").joined(separator: ", ") } ?? ""), \(represented), "
             + "ci-après dénommé «\u{00A0}le service commun\u{00A0}», d'une part,", after: 2)
         flow.paragraph("et \(party), code \(member.code), représenté\(commune ? "e" : "") par "
-            + "\(commune ? "son maire en exercice" : "son président"), habilité à signer le présent contrat, "
+            + "\(commune ? "son maire en exercice" : "son président")\(mayor.map { ", " + $0 } ?? ""), habilité à signer le présent contrat, "
             + "ci-après dénommé\(commune ? "e" : "") «\u{00A0}\(shortParty)\u{00A0}», d'autre part.", after: 6)
 
         let basis = service.legalBasis.flatMap { $0.isEmpty ? nil : $0 } ?? "la convention d'adhésion au service commun"
@@ -173,7 +175,7 @@ public enum ServiceContractDocument {
 
         flow.signatures([
             ["Pour le service commun,"] + signatory,
-            [commune ? "Pour la commune," : "Pour le membre,", commune ? "Le Maire" : "Le Président", member.name],
+            [commune ? "Pour la commune," : "Pour le membre,", commune ? "Le Maire" : "Le Président"] + (mayor.map { [$0] } ?? []) + [member.name],
         ], note: "Fait en deux exemplaires originaux, dont un pour \(shortParty) et un pour le service commun, "
             + "à …………………………, le …………………… .")
         return flow.finish()

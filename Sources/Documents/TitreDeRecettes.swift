@@ -40,7 +40,7 @@ public enum TitreDeRecettes {
         flow.addressBlock(caption: credit ? "Bénéficiaire de l'avoir" : "Débiteur", lines: [
             (member.name, .bold),
             ("Code \(member.code) – \(French.kind(member.kind))", .regular),
-            ("À l'attention de \(French.representative(member.kind))", .regular),
+            ("À l'attention de \(French.representative(member))", .regular),
         ])
         flow.y = max(flow.y, lineTop + 14)
 

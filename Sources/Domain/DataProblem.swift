@@ -53,6 +53,12 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case evaluationBeforeMission(received: CalendarDate, firstServed: CalendarDate)
     /// An answer dated before the request was received.
     case answerBeforeReceived(answer: CalendarDate, received: CalendarDate)
+    /// A phone number with letters, or too short.
+    case invalidPhone(String)
+    /// An e-mail address without "@" or without a domain.
+    case invalidEmail(String)
+    /// Domains given to someone who is not a referent.
+    case domainsWithoutReferent
     /// Hours logged for a mission on a day outside its span.
     case outsideMission(request: String, date: CalendarDate, start: CalendarDate, end: CalendarDate)
 
@@ -176,6 +182,14 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .evaluationBeforeMission(let received, let first):
             return l.pick("évaluation reçue le \(fr.date(received)), avant le début de la mission (\(fr.date(first)))",
                           "evaluation received on \(received.iso), before the mission began (\(first.iso))")
+        case .invalidPhone(let text):
+            return l.pick("numéro de téléphone « \(TextExcerpt.short(text)) » invalide : des chiffres (au moins six), espaces, points, tirets, un « + » au début",
+                          "phone number \"\(TextExcerpt.short(text))\" is not valid: digits (at least six), spaces, dots, dashes, a leading \"+\"")
+        case .invalidEmail(let text):
+            return l.pick("adresse électronique « \(TextExcerpt.short(text)) » invalide : nom@domaine.fr attendu",
+                          "e-mail address \"\(TextExcerpt.short(text))\" is not valid: name@domain.org expected")
+        case .domainsWithoutReferent:
+            return l.pick("des domaines ne vont qu'à une personne référente (referent: true)", "domains go only with a referent (referent: true)")
         case .answerBeforeReceived(let answer, let received):
             return l.pick("réponse du \(fr.date(answer)) antérieure à la réception de la demande (\(fr.date(received)))",
                           "answer of \(answer.iso) before the request was received (\(received.iso))")

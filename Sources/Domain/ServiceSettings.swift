@@ -71,11 +71,14 @@ public struct Territory: Hashable, Sendable {
     public var assignments: [ManualAssignment]
     /// The mayors' evaluations of missions, by request (rules.md §8).
     public var evaluations: [Evaluation]
+    /// The directory of the network (rules.md §10), by id.
+    public var people: [Person]
 
     public init(service: ServiceSettings, tariffs: [Tariff] = [], members: [Member] = [],
                 agents: [Agent] = [], requests: [ReplacementRequest] = [], timeEntries: [TimeEntry] = [],
-                assignments: [ManualAssignment] = [], evaluations: [Evaluation] = []) {
+                assignments: [ManualAssignment] = [], evaluations: [Evaluation] = [], people: [Person] = []) {
         self.evaluations = evaluations
+        self.people = people
         self.service = service
         self.tariffs = tariffs
         self.members = members

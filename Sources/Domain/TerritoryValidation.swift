@@ -44,7 +44,28 @@ public enum TerritoryValidation {
         }
         checkTimeEntries(territory.timeEntries, known: known, into: &errors)
         checkEvaluations(territory.evaluations, known: known, into: &errors)
+        checkPeople(territory.people, known: known, into: &errors)
         return errors
+    }
+
+    /// Each person of the directory once, named, with a known member and agent, a phone number
+    /// and an e-mail that look like one, domains only for a referent.
+    static func checkPeople(_ people: [Person], known: KnownRecords, into errors: inout [DataError]) {
+        var seen = Set<String>()
+        for (i, p) in people.enumerated() {
+            let at = "people[\(i)]"
+            code(p.id, "\(at).id", &seen, &errors)
+            if p.name.trimmingSpaces().isEmpty { errors.append(DataError("\(at).name", .emptyText)) }
+            for (key, value) in [("name", p.name), ("phone", p.phone ?? ""), ("email", p.email ?? "")] {
+                if let problem = TextSafety.problem(in: value, limit: TextSafety.nameLimit) { errors.append(DataError("\(at).\(key)", .unsafeText(problem))) }
+            }
+            if let member = p.member, known.members[member] == nil { errors.append(DataError("\(at).member", .unknownMember(member))) }
+            if let agent = p.agent, !known.agents.contains(agent) { errors.append(DataError("\(at).agent", .unknownAgent(agent))) }
+            if p.role == .agent && p.agent == nil { errors.append(DataError("\(at).agent", .missingKey)) }
+            if let phone = p.phone, !ContactText.isPhone(phone) { errors.append(DataError("\(at).phone", .invalidPhone(phone))) }
+            if let email = p.email, !ContactText.isEmail(email) { errors.append(DataError("\(at).email", .invalidEmail(email))) }
+            if !p.referent && !p.domains.isEmpty { errors.append(DataError("\(at).domains", .domainsWithoutReferent)) }
+        }
     }
 
     /// Each evaluation names a known request, once.

@@ -80,6 +80,11 @@ extension AppDatabase {
         }
     }
 
+    /// The directory of the network, by id.
+    public func people() throws -> [Person] {
+        try read { db in try TerritoryReader.people(db) }
+    }
+
     /// The evaluations recorded, by request id.
     public func evaluations() throws -> [Evaluation] {
         try read { db in try TerritoryReader.evaluations(db) }

@@ -55,6 +55,9 @@ enum Schema {
         migrator.registerMigration("v16-closing-the-loop") { db in
             try db.execute(sql: v16ClosingTheLoop)
         }
+        migrator.registerMigration("v17-directory") { db in
+            try db.execute(sql: v17Directory)
+        }
         return migrator
     }
 
@@ -1042,5 +1045,27 @@ extension Schema {
             """ + auditTriggers(table: "member", entity: "member", key: "ROW.code", columns: memberColumns)
             + auditTriggers(table: "request", entity: "request", key: "ROW.id", columns: requestColumns)
             + auditTriggers(table: "evaluation", entity: "evaluation", key: "ROW.request", columns: evaluationColumns)
+    }()
+
+    /// Issue 15 (rules.md §10): the directory of the network, one row per person, its domains
+    /// as their codes joined by commas in the order of `ReferentDomain`. Audited.
+    static let v17Directory: String = {
+        """
+            CREATE TABLE person (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                role TEXT NOT NULL CHECK (role IN ('maire', 'elu', 'secretaire', 'agent')),
+                member TEXT REFERENCES member(code) ON UPDATE CASCADE ON DELETE SET NULL,
+                agent TEXT REFERENCES agent(code) ON UPDATE CASCADE ON DELETE SET NULL,
+                phone TEXT,
+                email TEXT CHECK (email IS NULL OR instr(email, '@') > 1),
+                referent INTEGER NOT NULL DEFAULT 0 CHECK (referent IN (0, 1)),
+                domains TEXT NOT NULL DEFAULT '',
+                version INTEGER NOT NULL DEFAULT 1
+            );
+            CREATE INDEX person_member ON person(member) WHERE member IS NOT NULL;
+
+            """ + auditTriggers(table: "person", entity: "person", key: "ROW.id",
+                                 columns: ["name", "role", "member", "agent", "phone", "email", "referent", "domains"])
     }()
 }

@@ -69,6 +69,10 @@ extension KnownRecords {
             if let renewed = request.renews { requests.insert(renewed) }
         }
         for evaluation in territory.evaluations { requests.insert(evaluation.request) }
+        for person in territory.people {
+            if let member = person.member { members.insert(member) }
+            if let agent = person.agent { agents.insert(agent) }
+        }
         for assignment in territory.assignments { agents.insert(assignment.agent) }
         for entry in territory.timeEntries {
             agents.insert(entry.agent)
@@ -114,9 +118,21 @@ struct TerritoryWriter {
         try writeAssignments(t)
         for entry in t.timeEntries { try writeTimeEntry(entry) }
         for evaluation in t.evaluations { try writeEvaluation(evaluation) }
+        for person in t.people { try writePerson(person) }
     }
 
     /// Inserts the evaluation of its request, or replaces the one recorded.
+    func writePerson(_ p: Person) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO person (id, name, role, member, agent, phone, email, referent, domains)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, member = excluded.member,
+                agent = excluded.agent, phone = excluded.phone, email = excluded.email, referent = excluded.referent,
+                domains = excluded.domains, version = version + 1
+            """).execute(arguments: [p.id, p.name, p.role.rawValue, p.member, p.agent, p.phone, p.email, p.referent,
+                                     p.domains.map(\.rawValue).joined(separator: ",")])
+    }
+
     func writeEvaluation(_ e: Evaluation) throws {
         try db.cachedStatement(sql: """
             INSERT INTO evaluation (request, received, quality, adaptation, relations, punctuality, overall, again, comment)
@@ -279,12 +295,22 @@ enum TerritoryReader {
         Territory(service: try service(db), tariffs: try tariffs(db),
                   members: try members(db, withOpeningHours: withOpeningHours), agents: try agents(db),
                   requests: try requests(db), timeEntries: withHours ? try TimeEntryQuery().fetch(db) : [],
-                  assignments: try assignments(db), evaluations: try evaluations(db))
+                  assignments: try assignments(db), evaluations: try evaluations(db), people: try people(db))
     }
 
     /// The mayors' evaluations, by request id.
     static func evaluations(_ db: Database) throws -> [Evaluation] {
         try Row.fetchAll(db, sql: "SELECT * FROM evaluation ORDER BY request").map(evaluation)
+    }
+
+    /// The directory, by id.
+    static func people(_ db: Database) throws -> [Person] {
+        try Row.fetchAll(db, sql: "SELECT * FROM person ORDER BY id").map { row in
+            let domains: String = row["domains"]
+            return Person(id: row["id"], name: row["name"], role: PersonRole(rawValue: row["role"]) ?? .secretaire, member: row["member"],
+                          agent: row["agent"], phone: row["phone"], email: row["email"], referent: row["referent"],
+                          domains: domains.split(separator: ",").compactMap { ReferentDomain(rawValue: String($0)) })
+        }
     }
 
     /// The evaluation of one request, nil when none is recorded.

@@ -13,7 +13,7 @@ struct Releve: ParsableCommand {
             Codes de sortie : 0 succès, 64 usage, 65 données invalides, 69 base occupée ou illisible, 70 erreur interne.
             """,
         subcommands: [
-            Demo.self, Import.self, Export.self, PlanCommand.self, ScheduleCommand.self, ContractCommand.self, SuggestCommand.self, AssignCommand.self, EstimateCommand.self, ConventionCommand.self, InvoiceCommand.self, ReportCommand.self, Hours.self, AgentCommand.self, KioskCommand.self, UserCommand.self, AuditCommand.self, Check.self, Backup.self, Gen.self, Bench.self, KeysCommand.self, RenewCommand.self, AnswerCommand.self, RenewalsCommand.self, EvaluationCommand.self,
+            Demo.self, Import.self, Export.self, PlanCommand.self, ScheduleCommand.self, ContractCommand.self, SuggestCommand.self, AssignCommand.self, EstimateCommand.self, ConventionCommand.self, InvoiceCommand.self, ReportCommand.self, Hours.self, AgentCommand.self, KioskCommand.self, UserCommand.self, AuditCommand.self, Check.self, Backup.self, Gen.self, Bench.self, KeysCommand.self, RenewCommand.self, AnswerCommand.self, RenewalsCommand.self, EvaluationCommand.self, DirectoryCommand.self,
         ])
 
     @OptionGroup var options: CommonOptions

@@ -68,7 +68,43 @@ public enum DemoTerritory {
             sheet.logRequestWork(request)
         }
         return Territory(service: service, tariffs: tariffs(year: year), members: members,
-                         agents: agents, requests: requests, timeEntries: sheet.sortedEntries())
+                         agents: agents, requests: requests, timeEntries: sheet.sortedEntries(),
+                         people: directory(members: members, agents: agents))
+    }
+
+    /// The network's directory (rules.md §10): each commune's mayor, the secretaries of eight
+    /// communes as referents (the eight domains covered, urbanisme twice), the service's agents.
+    static func directory(members: [Member], agents: [Agent]) -> [Person] {
+        let given = ["Anne", "Bernard", "Christine", "Daniel", "Évelyne", "François", "Gisèle", "Henri", "Isabelle", "Jacques",
+                     "Karine", "Louis", "Martine", "Noël", "Odile", "Pascal", "Régine", "Serge", "Thérèse", "Vincent"]
+        let family = ["Aubry", "Berthier", "Chauvet", "Delorme", "Étienne", "Fournier", "Garnier", "Humbert", "Jacquet", "Lambert",
+                      "Mercier", "Nicolas", "Perrin", "Renaud", "Simon", "Thomas", "Vallet", "Moreau", "Bonnot", "Gauthier", "Lacroix"]
+        func name(_ i: Int) -> String { "\(given[(i * 7) % given.count]) \(family[(i * 5 + 3) % family.count])" }
+        func mail(_ person: String, _ domain: String) -> String {
+            person.folding().split(separator: " ").joined(separator: ".") + "@" + domain
+        }
+        func phone(_ i: Int) -> String { "03 85 \(10 + i % 80) \(10 + (i * 37) % 90) \(10 + (i * 53) % 90)" }
+        var people: [Person] = []
+        let communes = members.filter { $0.kind == .commune }
+        for (i, m) in communes.enumerated() {
+            let town = m.name.folding().filter { $0.isLetter || $0 == "-" }
+            people.append(Person(id: "P-\(people.count + 1)", name: name(i), role: .maire, member: m.code, phone: phone(i),
+                                 email: "mairie@\(town).fr"))
+        }
+        let domains: [[ReferentDomain]] = [[.etatCivil, .elections], [.paie], [.budgetComptabilite], [.urbanisme],
+                                           [.ressourcesHumaines, .paie], [.funeraire, .etatCivil], [.marchesPublics], [.urbanisme, .budgetComptabilite]]
+        for (k, list) in domains.enumerated() where k * 3 < communes.count {
+            let m = communes[k * 3]
+            let who = name(100 + k)
+            let town = m.name.folding().filter { $0.isLetter || $0 == "-" }
+            people.append(Person(id: "P-\(people.count + 1)", name: who, role: .secretaire, member: m.code, phone: phone(200 + k),
+                                 email: "secretariat@\(town).fr", referent: true, domains: ReferentDomain.allCases.filter(list.contains)))
+        }
+        for (i, a) in agents.enumerated() {
+            people.append(Person(id: "P-\(people.count + 1)", name: a.name, role: .agent, agent: a.code, phone: "06 \(phone(300 + i).dropFirst(3))",
+                                 email: mail(a.name, "creusot-montceau.fr")))
+        }
+        return people
     }
 
     /// The service's settings, as printed on invoices and contracts.

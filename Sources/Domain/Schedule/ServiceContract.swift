@@ -55,7 +55,7 @@ public struct ServiceContract: Sendable {
     /// or received no minute at all (nothing to contract).
     public static func make(requestID: String, territory: Territory, plan: Plan, planner: HalfDayPlanner) -> ServiceContract? {
         guard let decision = plan.decision(requestID), decision.servedMinutes > 0,
-              let member = territory.members.first(where: { $0.code == decision.request.member }),
+              let member = territory.addressedMember(decision.request.member),
               let schedule = planner.schedule(request: requestID, from: decision.request.start, to: decision.effectiveEnd)
         else { return nil }
         let names = territory.agentNames

@@ -161,7 +161,7 @@ private final class Reader {
             return nil
         }
         guard let fields = object(root, "", keys: ["format", "service", "tariffs", "members", "agents", "requests", "time_entries",
-                                                    "evaluations"])
+                                                    "evaluations", "people"])
         else { return nil }
         let service = fields.required("service").flatMap { self.service($0, "service") }
         let tariffs = each(fields.list("tariffs"), "tariffs", tariff)
@@ -170,11 +170,12 @@ private final class Reader {
         let requests = each(fields.list("requests"), "requests", request)
         let entries = each(fields.list("time_entries"), "time_entries", timeEntry)
         let evaluations = fields.values["evaluations"] == nil ? [] : each(fields.list("evaluations"), "evaluations", evaluation)
-        guard let service, let tariffs, let members, let agents, let requests, let entries, let evaluations else { return nil }
+        let people = fields.values["people"] == nil ? [] : each(fields.list("people"), "people", person)
+        guard let service, let tariffs, let members, let agents, let requests, let entries, let evaluations, let people else { return nil }
         return Territory(service: service, tariffs: tariffs, members: members, agents: agents,
                          requests: requests.map(\.request), timeEntries: entries,
                          assignments: requests.compactMap { r in r.assigned.map { ManualAssignment(request: r.request.id, agent: $0) } },
-                         evaluations: evaluations)
+                         evaluations: evaluations, people: people)
     }
 
     func service(_ value: JSONValue, _ path: String) -> ServiceSettings? {
@@ -330,6 +331,30 @@ private final class Reader {
         let comment = f.nullable("comment", optionalKey: true, text)
         guard let request, let received, let scores, let again, comment.ok else { return nil }
         return Evaluation(request: request, received: received, scores: scores, again: again, comment: comment.value)
+    }
+
+    /// One person of the directory (rules.md §10); member, agent, phone, e-mail, referent and
+    /// domains may be left out.
+    func person(_ value: JSONValue, _ path: String) -> Person? {
+        guard let f = object(value, path, keys: ["id", "name", "role", "member", "agent", "phone", "email", "referent", "domains"]) else { return nil }
+        let id = f.text("id"), name = f.text("name")
+        let role = f.code("role", PersonRole.self)
+        let member = f.nullable("member", optionalKey: true, text), agent = f.nullable("agent", optionalKey: true, text)
+        let phone = f.nullable("phone", optionalKey: true, text), email = f.nullable("email", optionalKey: true, text)
+        let referent = f.nullable("referent", optionalKey: true, bool)
+        let domains = f.nullable("domains", optionalKey: true) { value, at -> [ReferentDomain]? in
+            guard let items = self.list(value, at) else { return nil }
+            var result: [ReferentDomain] = []
+            var ok = true
+            for (i, item) in items.enumerated() {
+                guard let text = self.text(item, "\(at)[\(i)]"), let domain = self.code(text, "\(at)[\(i)]", ReferentDomain.self) else { ok = false; continue }
+                if !result.contains(domain) { result.append(domain) }
+            }
+            return ok ? ReferentDomain.allCases.filter(result.contains) : nil
+        }
+        guard let id, let name, let role, member.ok, agent.ok, phone.ok, email.ok, referent.ok, domains.ok else { return nil }
+        return Person(id: id, name: name, role: role, member: member.value, agent: agent.value, phone: phone.value, email: email.value,
+                      referent: referent.value ?? false, domains: domains.value ?? [])
     }
 
     func evaluationScores(_ value: JSONValue, _ path: String) -> EvaluationScores? {

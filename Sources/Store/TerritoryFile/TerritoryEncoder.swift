@@ -38,8 +38,20 @@ public enum TerritoryEncoder {
             out.key("evaluations")
             JSONOutput.array(t.evaluations.map(evaluation)).write(to: &out)
         }
+        if !t.people.isEmpty {
+            out.key("people")
+            JSONOutput.array(t.people.map(person)).write(to: &out)
+        }
         out.endObject()
         return out.finish()
+    }
+
+    static func person(_ p: Person) -> JSONOutput {
+        let optional = { (s: String?) in s.map(JSONOutput.string) ?? .null }
+        return .object([("id", .string(p.id)), ("name", .string(p.name)), ("role", .string(p.role.rawValue)),
+                        ("member", optional(p.member)), ("agent", optional(p.agent)), ("phone", optional(p.phone)),
+                        ("email", optional(p.email)), ("referent", .bool(p.referent)),
+                        ("domains", .array(p.domains.map { .string($0.rawValue) }))])
     }
 
     static func evaluation(_ e: Evaluation) -> JSONOutput {

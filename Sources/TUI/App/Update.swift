@@ -6,6 +6,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     // A week asked for is not shown as "no hours" while it is read.
     if effects.contains(where: { if case .loadHours = $0 { return true } else { return false } }) { state.hoursPane.loading = true }
     refreshLists(&state)
+    refreshReportLines(&state)
     return effects + syncGrid(&state) + syncIssuedInvoice(&state)
 }
 

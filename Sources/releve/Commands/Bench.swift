@@ -128,8 +128,15 @@ struct Bench: ParsableCommand {
             _ = ui.received()
         }
         let moves: [Key] = [.down, .down, .down, .pageDown, .down, .up, .right, .left, .pageUp, .down]
-        for (digit, pane) in [("1", "planning"), ("2", "requests"), ("3", "members"), ("4", "agents"), ("5", "hours"), ("6", "invoices")] {
-            if pane == "invoices" {
+        for (digit, pane) in [("1", "planning"), ("2", "requests"), ("3", "members"), ("4", "agents"), ("5", "hours"), ("6", "invoices"), ("7", "reports")] {
+            if pane == "reports" {
+                // The activity report of the last half-year, computed off the key loop (the
+                // whole territory, the stored plan and the invoices read, then rules.md §9).
+                result.time("ui_open_reports") {
+                    program.press(.character(Character(digit)))
+                    program.settle(until: { $0.reportsPane.period != nil && !$0.reportsPane.loading })
+                }
+            } else if pane == "invoices" {
                 // The issued invoices are drawn first, the drafts (the year's billing) after.
                 let opened = CPUClock.now()
                 program.press(.character(Character(digit)))
@@ -286,6 +293,7 @@ struct BenchResult {
         case "ui_write_committed": return l.pick("interface : enregistrer une demande (jusqu'au commit, à 20 ms près)", "interface: save a request (until its commit, within 20 ms)")
         case "ui_write_request": return l.pick("interface : enregistrer une demande (jusqu'aux listes relues)", "interface: save a request (until the lists are read again)")
         case "ui_key_during_write_max": return l.pick("interface : touche pendant l'enregistrement (pire, horloge)", "interface: key during the save (worst, wall)")
+        case "ui_open_reports": return l.pick("interface : Rapports, jusqu'au rapport calculé (hors boucle des touches)", "interface: Rapports, until the report is computed (off the key loop)")
         case "ui_invoice_drafts": return l.pick("interface : Factures, jusqu'aux brouillons calculés", "interface: Factures, until the drafts are computed")
         case "ui_key_filter_max": return l.pick("interface : frappe dans le filtre / (pire, CPU)", "interface: typing in the / filter (worst, CPU)")
         case "ui_key_form_max": return l.pick("interface : frappe dans un formulaire (pire, CPU)", "interface: typing in a form (worst, CPU)")

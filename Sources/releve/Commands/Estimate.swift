@@ -35,7 +35,7 @@ struct EstimateCommand: ParsableCommand {
             case .failure(let missing)?: throw CommandFailure(.invalidData, missing.message(l))
             case nil: throw CommandFailure(.invalidData, l.pick("demande \(requestID) : pas de coût prévisionnel", "request \(requestID): no cost estimate"))
             }
-            if let pdf, let member = territory.members.first(where: { $0.code == estimate.member }) {
+            if let pdf, let member = territory.addressedMember(estimate.member) {
                 let day = try OptionValue.optionalDate(date, option: "--date") ?? Clock.today()
                 let bytes = CostEstimateDocument.pdf(estimate: estimate, request: decision.request, member: member,
                                                      service: territory.service, issued: day,

@@ -320,7 +320,8 @@ enum DocumentText {
     /// The reminder letter (lettre de relance) of `member` on `today`, with what it lists.
     static func reminderPDF(member code: String, today: CalendarDate, database: AppDatabase)
         throws -> ((member: Member, overdue: [OverdueInvoice]), [UInt8]) {
-        let (member, overdue, service) = try database.reminder(member: code, today: today)
+        let (found, overdue, service) = try database.reminder(member: code, today: today)
+        let member = Directory.addressed(found, people: try database.people())
         return ((member, overdue), ReminderLetter.pdf(member: member, overdue: overdue, service: service, date: today))
     }
 
@@ -329,7 +330,7 @@ enum DocumentText {
     static func invoicePDF(_ number: String, database: AppDatabase) throws -> (Invoice, [UInt8]) {
         let invoice = try database.invoice(number)
         let territory = try database.loadPlanningTerritory()
-        var member = territory.members.first { $0.code == invoice.member }
+        var member = territory.addressedMember(invoice.member)
             ?? Member(code: invoice.member, name: invoice.member, population: 0, singlePartTimeSecretary: false,
                       memberSince: invoice.issued)
         if let name = try database.invoiceMemberName(number) { member.name = name }

@@ -64,6 +64,20 @@ public struct ReportsPaneState: Sendable {
     public var scroll = 0
     /// The file is already there: replace it? o / n.
     public var overwrite: (kind: ReportFileKind, path: String)?
+    /// Bumped whenever `cache` changes, so that the lines below know when to be made again.
+    public var generation = 0
+    /// The lines of the report on screen, made once per report, width, language and role (a
+    /// national report lists 35,000 members: never per key or per frame).
+    var lines: [ReportLine] = []
+    var linesMadeFor: LinesKey?
+
+    public struct LinesKey: Equatable, Sendable {
+        var period: ReportPeriod
+        var generation: Int
+        var width: Int
+        var language: Language
+        var role: UserRole
+    }
 
     public init() {}
 

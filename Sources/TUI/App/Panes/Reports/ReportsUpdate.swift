@@ -4,7 +4,15 @@ extension AppState {
     /// The lines of the report on screen at this width (the frame's inside), empty while it is computed.
     var reportRows: [ReportLine] {
         guard let shown = reportsPane.shown else { return [] }
+        if reportsPane.linesMadeFor == reportLinesKey { return reportsPane.lines }
         return reportLines(shown, width: max(0, width - 4), self)
+    }
+
+    /// What the report's lines on screen depend on; nil while no report is shown.
+    var reportLinesKey: ReportsPaneState.LinesKey? {
+        guard let period = reportsPane.period, reportsPane.shown != nil else { return nil }
+        return ReportsPaneState.LinesKey(period: period, generation: reportsPane.generation, width: max(0, width - 4),
+                                         language: language, role: role)
     }
 
     /// How many of the report's lines fit under the frame's title and the columns' line.
@@ -99,6 +107,7 @@ private func moveReportCursor(_ action: Action, _ state: inout AppState) {
 /// A report computed: kept for its period, shown when it is the one asked.
 func reportLoaded(_ screen: ReportScreen, _ state: inout AppState) {
     state.reportsPane.cache[screen.period] = screen
+    state.reportsPane.generation += 1
     if state.reportsPane.period == nil { state.reportsPane.period = screen.period }
     if state.reportsPane.period == screen.period { state.reportsPane.loading = false }
 }
@@ -106,6 +115,7 @@ func reportLoaded(_ screen: ReportScreen, _ state: inout AppState) {
 /// The data changed: the reports computed are dropped, the one on screen computed again.
 func reportsOutdated(_ state: inout AppState) -> [Effect] {
     state.reportsPane.cache = [:]
+    state.reportsPane.generation += 1
     guard state.pane == .reports, !state.reportsPane.loading else { return [] }
     state.reportsPane.loading = true
     return [.loadReport(state.reportsPane.period)]
@@ -117,4 +127,14 @@ func editReportPrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.reportsPane.overwrite = nil
     guard Confirmation.accepts(key), let period = state.reportsPane.period else { return [] }
     return [.writeReport(asked.kind, period, replacing: true)]
+}
+
+/// Makes the report's lines again when what they depend on changed (called after each update;
+/// usually nothing to do), so that keys and frames read them made.
+func refreshReportLines(_ state: inout AppState) {
+    let key = state.reportLinesKey
+    guard key != state.reportsPane.linesMadeFor else { return }
+    state.reportsPane.linesMadeFor = nil
+    state.reportsPane.lines = key == nil ? [] : state.reportRows
+    state.reportsPane.linesMadeFor = key
 }
