@@ -59,6 +59,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
     case invalidEmail(String)
     /// Domains given to someone who is not a referent.
     case domainsWithoutReferent
+    /// A person id the directory does not hold.
+    case unknownPerson(String)
     /// Hours logged for a mission on a day outside its span.
     case outsideMission(request: String, date: CalendarDate, start: CalendarDate, end: CalendarDate)
 
@@ -188,6 +190,8 @@ public enum DataProblem: Hashable, Sendable, Localized {
         case .invalidEmail(let text):
             return l.pick("adresse électronique « \(TextExcerpt.short(text)) » invalide : nom@domaine.fr attendu",
                           "e-mail address \"\(TextExcerpt.short(text))\" is not valid: name@domain.org expected")
+        case .unknownPerson(let id):
+            return l.pick("personne « \(TextExcerpt.short(id)) » absente de l'annuaire", "person \"\(TextExcerpt.short(id))\" is not in the directory")
         case .domainsWithoutReferent:
             return l.pick("des domaines ne vont qu'à une personne référente (referent: true)", "domains go only with a referent (referent: true)")
         case .answerBeforeReceived(let answer, let received):

@@ -73,10 +73,14 @@ public struct Territory: Hashable, Sendable {
     public var evaluations: [Evaluation]
     /// The directory of the network (rules.md §10), by id.
     public var people: [Person]
+    /// The help line's questions (rules.md §10), by id.
+    public var helpline: [HelplineCall]
 
     public init(service: ServiceSettings, tariffs: [Tariff] = [], members: [Member] = [],
                 agents: [Agent] = [], requests: [ReplacementRequest] = [], timeEntries: [TimeEntry] = [],
-                assignments: [ManualAssignment] = [], evaluations: [Evaluation] = [], people: [Person] = []) {
+                assignments: [ManualAssignment] = [], evaluations: [Evaluation] = [], people: [Person] = [],
+                helpline: [HelplineCall] = []) {
+        self.helpline = helpline
         self.evaluations = evaluations
         self.people = people
         self.service = service

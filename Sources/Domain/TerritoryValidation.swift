@@ -5,8 +5,11 @@ public struct KnownRecords: Sendable {
     public var members: [String: Member]
     /// Request ids with their member.
     public var requestMembers: [String: String]
+    /// Ids of the directory's people.
+    public var people: Set<String> = []
 
-    public init(agents: Set<String> = [], members: [String: Member] = [:], requestMembers: [String: String] = [:]) {
+    public init(agents: Set<String> = [], members: [String: Member] = [:], requestMembers: [String: String] = [:], people: Set<String> = []) {
+        self.people = people
         self.agents = agents
         self.members = members
         self.requestMembers = requestMembers
@@ -18,6 +21,7 @@ public struct KnownRecords: Sendable {
         for agent in territory.agents { merged.agents.insert(agent.code) }
         for member in territory.members { merged.members[member.code] = member }
         for request in territory.requests { merged.requestMembers[request.id] = request.member }
+        for person in territory.people { merged.people.insert(person.id) }
         return merged
     }
 }
@@ -45,7 +49,33 @@ public enum TerritoryValidation {
         checkTimeEntries(territory.timeEntries, known: known, into: &errors)
         checkEvaluations(territory.evaluations, known: known, into: &errors)
         checkPeople(territory.people, known: known, into: &errors)
+        checkHelpline(territory.helpline, known: known, into: &errors)
         return errors
+    }
+
+    /// Each question once, with known people and member, a summary, minutes within a working
+    /// day, and an answered one saying who answered and what.
+    static func checkHelpline(_ calls: [HelplineCall], known: KnownRecords, into errors: inout [DataError]) {
+        var seen = Set<String>()
+        for (i, c) in calls.enumerated() {
+            let at = "helpline[\(i)]"
+            code(c.id, "\(at).id", &seen, &errors)
+            for (key, person) in [("caller", c.caller), ("answered_by", c.answeredBy)] {
+                if let person, !known.people.contains(person) { errors.append(DataError("\(at).\(key)", .unknownPerson(person))) }
+            }
+            if let member = c.member, known.members[member] == nil { errors.append(DataError("\(at).member", .unknownMember(member))) }
+            if c.summary.trimmingSpaces().isEmpty { errors.append(DataError("\(at).summary", .emptyText)) }
+            for (key, text) in [("summary", c.summary), ("answer", c.answer ?? "")] {
+                if let problem = TextSafety.problem(in: text, limit: TextSafety.freeTextLimit) { errors.append(DataError("\(at).\(key)", .unsafeText(problem))) }
+            }
+            if c.minutes < 0 || c.minutes > HelplineCall.maximumMinutes {
+                errors.append(DataError("\(at).minutes", .outOfRange(found: c.minutes, min: 0, max: HelplineCall.maximumMinutes)))
+            }
+            if c.status == .answered {
+                if c.answeredBy == nil { errors.append(DataError("\(at).answered_by", .missingKey)) }
+                if (c.answer ?? "").trimmingSpaces().isEmpty { errors.append(DataError("\(at).answer", .emptyText)) }
+            }
+        }
     }
 
     /// Each person of the directory once, named, with a known member and agent, a phone number

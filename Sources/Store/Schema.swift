@@ -58,6 +58,9 @@ enum Schema {
         migrator.registerMigration("v17-directory") { db in
             try db.execute(sql: v17Directory)
         }
+        migrator.registerMigration("v18-helpline") { db in
+            try db.execute(sql: v18Helpline)
+        }
         return migrator
     }
 
@@ -1046,6 +1049,26 @@ extension Schema {
             + auditTriggers(table: "request", entity: "request", key: "ROW.id", columns: requestColumns)
             + auditTriggers(table: "evaluation", entity: "evaluation", key: "ROW.request", columns: evaluationColumns)
     }()
+
+    /// Issue 15 (rules.md §10): the help line's questions; `at` is `YYYY-MM-DDTHH:MM`. Audited.
+    static let v18Helpline: String = """
+        CREATE TABLE helpline_call (
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL CHECK (length(at) = 16 AND date(substr(at, 1, 10), '+0 days') IS substr(at, 1, 10)),
+            caller TEXT REFERENCES person(id) ON UPDATE CASCADE ON DELETE SET NULL,
+            member TEXT REFERENCES member(code) ON UPDATE CASCADE ON DELETE SET NULL,
+            domain TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            answered_by TEXT REFERENCES person(id) ON UPDATE CASCADE ON DELETE SET NULL,
+            minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 720),
+            status TEXT NOT NULL CHECK (status IN ('open', 'answered')),
+            answer TEXT,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX helpline_call_at ON helpline_call(at);
+
+        """ + auditTriggers(table: "helpline_call", entity: "helpline", key: "ROW.id",
+                             columns: ["at", "caller", "member", "domain", "summary", "answered_by", "minutes", "status", "answer"])
 
     /// Issue 15 (rules.md §10): the directory of the network, one row per person, its domains
     /// as their codes joined by commas in the order of `ReferentDomain`. Audited.

@@ -73,6 +73,17 @@ extension KnownRecords {
             if let member = person.member { members.insert(member) }
             if let agent = person.agent { agents.insert(agent) }
         }
+        var people = Set<String>()
+        for call in territory.helpline {
+            if let member = call.member { members.insert(member) }
+            for id in [call.caller, call.answeredBy].compactMap({ $0 }) { people.insert(id) }
+        }
+        if !people.isEmpty {
+            var known = try fetch(db, agents: agents, members: members, requests: requests)
+            known.people = Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE id IN (SELECT value FROM json_each(?))",
+                                                   arguments: [PlanWindowReader.jsonArray(Array(people))]))
+            return known
+        }
         for assignment in territory.assignments { agents.insert(assignment.agent) }
         for entry in territory.timeEntries {
             agents.insert(entry.agent)
@@ -119,6 +130,7 @@ struct TerritoryWriter {
         for entry in t.timeEntries { try writeTimeEntry(entry) }
         for evaluation in t.evaluations { try writeEvaluation(evaluation) }
         for person in t.people { try writePerson(person) }
+        for call in t.helpline { try writeHelplineCall(call) }
     }
 
     /// Inserts the evaluation of its request, or replaces the one recorded.
@@ -131,6 +143,17 @@ struct TerritoryWriter {
                 domains = excluded.domains, version = version + 1
             """).execute(arguments: [p.id, p.name, p.role.rawValue, p.member, p.agent, p.phone, p.email, p.referent,
                                      p.domains.map(\.rawValue).joined(separator: ",")])
+    }
+
+    func writeHelplineCall(_ c: HelplineCall) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO helpline_call (id, at, caller, member, domain, summary, answered_by, minutes, status, answer)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET at = excluded.at, caller = excluded.caller, member = excluded.member,
+                domain = excluded.domain, summary = excluded.summary, answered_by = excluded.answered_by,
+                minutes = excluded.minutes, status = excluded.status, answer = excluded.answer, version = version + 1
+            """).execute(arguments: [c.id, c.at, c.caller, c.member, c.domain.rawValue, c.summary, c.answeredBy, c.minutes,
+                                     c.status.rawValue, c.answer])
     }
 
     func writeEvaluation(_ e: Evaluation) throws {
@@ -295,12 +318,24 @@ enum TerritoryReader {
         Territory(service: try service(db), tariffs: try tariffs(db),
                   members: try members(db, withOpeningHours: withOpeningHours), agents: try agents(db),
                   requests: try requests(db), timeEntries: withHours ? try TimeEntryQuery().fetch(db) : [],
-                  assignments: try assignments(db), evaluations: try evaluations(db), people: try people(db))
+                  assignments: try assignments(db), evaluations: try evaluations(db), people: try people(db),
+                  helpline: try helpline(db))
     }
 
     /// The mayors' evaluations, by request id.
     static func evaluations(_ db: Database) throws -> [Evaluation] {
         try Row.fetchAll(db, sql: "SELECT * FROM evaluation ORDER BY request").map(evaluation)
+    }
+
+    /// The help line's questions, by id.
+    static func helpline(_ db: Database) throws -> [HelplineCall] {
+        try Row.fetchAll(db, sql: "SELECT * FROM helpline_call ORDER BY id").compactMap { row in
+            let at: String = row["at"]
+            guard let (day, minute) = HelplineCall.parseAt(at), let domain = ReferentDomain(rawValue: row["domain"]) else { return nil }
+            return HelplineCall(id: row["id"], date: day, minute: minute, caller: row["caller"], member: row["member"], domain: domain,
+                                summary: row["summary"], answeredBy: row["answered_by"], minutes: row["minutes"],
+                                status: HelplineStatus(rawValue: row["status"]) ?? .open, answer: row["answer"])
+        }
     }
 
     /// The directory, by id.

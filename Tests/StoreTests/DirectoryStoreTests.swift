@@ -67,4 +67,41 @@ import Testing
         }
         #expect(after.contains { $0.contains("\"phone\":\"04 76 80 99 99\"") && $0.contains("\"name\":\"Guy Martin\"") })
     }
+
+    static let calls = """
+        "helpline": [
+          {"id": "H-1", "at": "2024-03-04T09:30", "caller": "P-1", "member": "38018", "domain": "urbanisme", "summary": "Permis de construire", "answered_by": "P-2", "minutes": 20, "status": "answered", "answer": "Voir le PLU"},
+          {"id": "H-2", "at": "2024-03-05T14:05", "caller": null, "member": "38018", "domain": "paie", "summary": "Bulletin de mars", "answered_by": null, "minutes": 0, "status": "open", "answer": null}
+        ]
+        """
+
+    /// The help line in the file, refused when wrong, counted in the report (rules.md §9–§10).
+    @Test func helplineRoundTripsIsCheckedAndCounted() throws {
+        let database = try Fixtures.database()
+        try Fixtures.importJSON(try Self.oisansWithPeople(Self.people + ", " + Self.calls), into: database)
+        let territory = try database.loadTerritory()
+        #expect(territory.helpline.map(\.id) == ["H-1", "H-2"] && territory.helpline[0].at == "2024-03-04T09:30")
+        let exported = TerritoryEncoder.encode(territory)
+        let copy = try Fixtures.database()
+        try Fixtures.importJSON(exported, into: copy)
+        #expect(TerritoryEncoder.encode(try copy.loadTerritory()) == exported)
+        let figures = Helpline.figures(territory.helpline, from: CalendarDate.parseISO("2024-01-01")!, to: CalendarDate.parseISO("2024-06-30")!)
+        #expect(figures.calls == 2 && figures.byDomain == ["urbanisme": 1, "paie": 1] && figures.median == 20)
+        let found = Helpline.search(territory.helpline, query: "plu", personNames: [:], memberNames: territory.memberNames)
+        #expect(found.map(\.id) == ["H-1"])
+        #expect(Helpline.search(territory.helpline, personNames: [:], memberNames: [:]).first?.id == "H-2", "open first")
+        for (target, replacement, message) in [("\"P-2\", \"minutes\": 20", "\"P-9\", \"minutes\": 20", "personne « P-9 » absente de l'annuaire"),
+                                               ("\"minutes\": 20", "\"minutes\": 900", "helpline[0].minutes"),
+                                               ("\"answer\": \"Voir le PLU\"", "\"answer\": null", "helpline[0].answer"),
+                                               ("\"domain\": \"paie\"", "\"domain\": \"jardinage\"", "helpline[1].domain")] {
+            let fresh = try Fixtures.database()
+            do {
+                try Fixtures.importJSON(try Self.oisansWithPeople(Self.people + ", " + Self.calls.replacingFirst(target, with: replacement)), into: fresh)
+                Issue.record("\(replacement) was accepted")
+            } catch let error as InvalidTerritory {
+                #expect(error.message(in: .fr).contains(message), "\(error.message(in: .fr))")
+            }
+            #expect(try fresh.loadTerritory().helpline.isEmpty)
+        }
+    }
 }

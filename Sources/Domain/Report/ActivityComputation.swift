@@ -165,6 +165,13 @@ extension ActivityFigures {
             }
         }
 
+        // The help line (rules.md §10): calls of the period by domain, the lower median of the
+        // minutes spent on those answered.
+        let calls = Helpline.figures(data.territory.helpline, from: p.from, to: p.to)
+        helpline.calls = calls.calls
+        helpline.byDomain = calls.byDomain
+        helpline.medianAnswerMinutes = calls.median
+
         // Billing.
         let judged = min(p.to, today)
         for invoice in data.invoices {

@@ -161,7 +161,7 @@ private final class Reader {
             return nil
         }
         guard let fields = object(root, "", keys: ["format", "service", "tariffs", "members", "agents", "requests", "time_entries",
-                                                    "evaluations", "people"])
+                                                    "evaluations", "people", "helpline"])
         else { return nil }
         let service = fields.required("service").flatMap { self.service($0, "service") }
         let tariffs = each(fields.list("tariffs"), "tariffs", tariff)
@@ -171,11 +171,13 @@ private final class Reader {
         let entries = each(fields.list("time_entries"), "time_entries", timeEntry)
         let evaluations = fields.values["evaluations"] == nil ? [] : each(fields.list("evaluations"), "evaluations", evaluation)
         let people = fields.values["people"] == nil ? [] : each(fields.list("people"), "people", person)
-        guard let service, let tariffs, let members, let agents, let requests, let entries, let evaluations, let people else { return nil }
+        let helpline = fields.values["helpline"] == nil ? [] : each(fields.list("helpline"), "helpline", helplineCall)
+        guard let service, let tariffs, let members, let agents, let requests, let entries, let evaluations, let people,
+              let helpline else { return nil }
         return Territory(service: service, tariffs: tariffs, members: members, agents: agents,
                          requests: requests.map(\.request), timeEntries: entries,
                          assignments: requests.compactMap { r in r.assigned.map { ManualAssignment(request: r.request.id, agent: $0) } },
-                         evaluations: evaluations, people: people)
+                         evaluations: evaluations, people: people, helpline: helpline)
     }
 
     func service(_ value: JSONValue, _ path: String) -> ServiceSettings? {
@@ -355,6 +357,28 @@ private final class Reader {
         guard let id, let name, let role, member.ok, agent.ok, phone.ok, email.ok, referent.ok, domains.ok else { return nil }
         return Person(id: id, name: name, role: role, member: member.value, agent: agent.value, phone: phone.value, email: email.value,
                       referent: referent.value ?? false, domains: domains.value ?? [])
+    }
+
+    /// One question to the help line (rules.md §10).
+    func helplineCall(_ value: JSONValue, _ path: String) -> HelplineCall? {
+        guard let f = object(value, path, keys: ["id", "at", "caller", "member", "domain", "summary", "answered_by", "minutes", "status", "answer"])
+        else { return nil }
+        let id = f.text("id"), summary = f.text("summary")
+        let at = f.text("at").flatMap { text -> (CalendarDate, Int)? in
+            guard let parsed = HelplineCall.parseAt(text) else {
+                fail(f.at("at"), .expectedType("a date and time YYYY-MM-DDTHH:MM"))
+                return nil
+            }
+            return parsed
+        }
+        let domain = f.code("domain", ReferentDomain.self)
+        let status = f.code("status", HelplineStatus.self)
+        let minutes = f.integer("minutes")
+        let caller = f.nullable("caller", optionalKey: true, text), member = f.nullable("member", optionalKey: true, text)
+        let answeredBy = f.nullable("answered_by", optionalKey: true, text), answer = f.nullable("answer", optionalKey: true, text)
+        guard let id, let summary, let at, let domain, let status, let minutes, caller.ok, member.ok, answeredBy.ok, answer.ok else { return nil }
+        return HelplineCall(id: id, date: at.0, minute: at.1, caller: caller.value, member: member.value, domain: domain, summary: summary,
+                            answeredBy: answeredBy.value, minutes: minutes, status: status, answer: answer.value)
     }
 
     func evaluationScores(_ value: JSONValue, _ path: String) -> EvaluationScores? {

@@ -42,8 +42,19 @@ public enum TerritoryEncoder {
             out.key("people")
             JSONOutput.array(t.people.map(person)).write(to: &out)
         }
+        if !t.helpline.isEmpty {
+            out.key("helpline")
+            JSONOutput.array(t.helpline.map(helplineCall)).write(to: &out)
+        }
         out.endObject()
         return out.finish()
+    }
+
+    static func helplineCall(_ c: HelplineCall) -> JSONOutput {
+        let optional = { (s: String?) in s.map(JSONOutput.string) ?? .null }
+        return .object([("id", .string(c.id)), ("at", .string(c.at)), ("caller", optional(c.caller)), ("member", optional(c.member)),
+                        ("domain", .string(c.domain.rawValue)), ("summary", .string(c.summary)), ("answered_by", optional(c.answeredBy)),
+                        ("minutes", .integer(c.minutes)), ("status", .string(c.status.rawValue)), ("answer", optional(c.answer))])
     }
 
     static func person(_ p: Person) -> JSONOutput {
