@@ -71,8 +71,7 @@ extension RecordDrafts {
                 }
             }
             let againIndex = EvaluationCriterion.allCases.count + 1
-            let againText = text(againIndex).lowercased()
-            let again: Bool? = ["o", "oui", "y", "yes"].contains(againText) ? true : ["n", "non", "no"].contains(againText) ? false : nil
+            let again = yesNo(text(againIndex))
             if again == nil { problems[againIndex] = l.pick("« oui » ou « non » attendu", "\"yes\" or \"no\" expected") }
             let comment = text(againIndex + 1)
             guard problems.isEmpty, let received, let again, let values = EvaluationScores(scores) else { return (nil, problems) }

@@ -36,6 +36,15 @@ public struct FormField: Sendable, Equatable {
 }
 
 public enum RecordDrafts {
+    /// A yes or no as a form's field takes it ("o", "oui", "y", "yes" / "n", "non", "no", any
+    /// case); nil for anything else, the empty text included.
+    public static func yesNo(_ text: String) -> Bool? {
+        let value = text.trimmingSpaces().lowercased()
+        if ["o", "oui", "y", "yes"].contains(value) { return true }
+        if ["n", "non", "no"].contains(value) { return false }
+        return nil
+    }
+
     /// The empty (or filled, when editing) fields of a form.
     public static func fields(for kind: RecordKind, territory: Territory, today: CalendarDate, language l: Language) -> [FormField] {
         let format = DisplayFormat(l)
@@ -98,10 +107,12 @@ public enum RecordDrafts {
             return .some(value)
         }
         func yesNo(_ i: Int) -> Bool {
-            let value = text(i).lowercased()
-            if ["o", "oui", "y", "yes"].contains(value) { return true }
-            if !["n", "non", "no", ""].contains(value) { problems[i] = l.pick("« oui » ou « non » attendu", "\"yes\" or \"no\" expected") }
-            return false
+            guard !text(i).isEmpty else { return false }
+            guard let answer = RecordDrafts.yesNo(text(i)) else {
+                problems[i] = l.pick("« oui » ou « non » attendu", "\"yes\" or \"no\" expected")
+                return false
+            }
+            return answer
         }
         var change = Territory(service: territory.service)
         switch kind {
@@ -234,10 +245,8 @@ extension RecordDrafts {
     static func parseMembership(_ text: (Int) -> String, date: (Int, Bool) -> CalendarDate??, language l: Language,
                                 problems: inout [Int: String]) -> Membership? {
         func flag(_ i: Int) -> Bool? {
-            let value = text(i).lowercased()
-            if value.isEmpty { return nil }
-            if ["o", "oui", "y", "yes"].contains(value) { return true }
-            if ["n", "non", "no"].contains(value) { return false }
+            if text(i).isEmpty { return nil }
+            if let answer = yesNo(text(i)) { return answer }
             problems[i] = l.pick("« oui », « non » ou vide attendu", "\"yes\", \"no\" or empty expected")
             return nil
         }

@@ -39,8 +39,7 @@ extension RecordDrafts {
         if rate == nil { problems[0] = DataProblem.invalidMoney(text(0)).message(in: l) }
         let minutes = DurationText.parseUserInput(text(1))
         if minutes == nil || !(1...1440).contains(minutes ?? 0) { problems[1] = DataProblem.invalidDuration(text(1)).message(in: l) }
-        let answer = text(2).lowercased()
-        let exempt: Bool? = ["o", "oui", "y", "yes"].contains(answer) ? true : ["n", "non", "no", ""].contains(answer) ? false : nil
+        let exempt = text(2).isEmpty ? false : RecordDrafts.yesNo(text(2))
         if exempt == nil { problems[2] = l.pick("« oui » ou « non » attendu", "\"yes\" or \"no\" expected") }
         var bands: [PopulationBand] = []
         for i in 0..<tariffBandFields where !text(3 + i).isEmpty {

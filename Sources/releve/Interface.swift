@@ -1,5 +1,4 @@
 import ArgumentParser
-import Documents
 import Domain
 import Foundation
 import Store
@@ -345,8 +344,7 @@ final class DatabaseDataSource: AppDataSource {
     /// The reminder letter of `member` on today, as `relance-CODE-DATE.pdf` beside the invoices'
     /// PDFs; refused (in French) when the member has nothing overdue.
     func writeReminderPDF(member: String, replacing: Bool) throws -> String {
-        let safe = String(member.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
-        let path = try Self.documentPath("relance-\(safe)-\(today.iso).pdf")
+        let path = try Self.documentPath("relance-\(Self.safeName(member))-\(today.iso).pdf")
         // Refused before the file is looked at: a member with nothing overdue gets no letter.
         let (_, bytes) = try DocumentText.reminderPDF(member: member, today: today, database: database)
         do {
@@ -408,20 +406,16 @@ final class DatabaseDataSource: AppDataSource {
     /// `evaluation-D-2026-029.pdf` beside the invoices' PDFs: the form prefilled with the
     /// mission, the same as `releve evaluation form`. A blank form, so an earlier copy is replaced.
     func writeEvaluationForm(request: String, today: CalendarDate, language l: Language) throws -> String {
-        let safe = String(request.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
-        let path = try Self.documentPath("evaluation-\(safe).pdf")
+        let path = try Self.documentPath("evaluation-\(Self.safeName(request)).pdf")
         try OutputFile.check(path, force: true, protecting: database.protectedFiles)
-        let territory = try database.loadTerritory()
-        let plan = try database.storedPlan()
-        guard plan.decisions.contains(where: { $0.id == request && !$0.isImplicit }) else {
-            throw InvalidTerritory([DataError("REQUEST_ID", .unknownRequest(request))])
-        }
-        guard let content = EvaluationFormContent.make(requestID: request, territory: territory, plan: plan) else {
-            throw InvalidTerritory([DataError("REQUEST_ID", .evaluationOfUnserved(request))])
-        }
-        let bytes = EvaluationForm.pdf(content, service: territory.service, issued: today, policy: database.readPolicy)
+        let bytes = try DocumentText.evaluationFormPDF(request: request, today: today, database: database)
         try OutputFile.write(bytes, to: path, force: true, protecting: database.protectedFiles)
         return path
+    }
+
+    /// A code as part of a file name: letters, digits, `-` and `_` kept, anything else `_`.
+    static func safeName(_ code: String) -> String {
+        String(code.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
     }
 
     /// `name` in `$RELEVE_DOCUMENTS`, else `~/releve-documents` (created, private).

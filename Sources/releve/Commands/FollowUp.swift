@@ -227,15 +227,7 @@ struct EvaluationCommand: ParsableCommand {
                 let day = try today.day()
                 let database = try options.openDatabase()
                 try OutputFile.check(output, force: force.force, protecting: database.protectedFiles)
-                let territory = try database.loadTerritory()
-                let plan = try database.storedPlan()
-                guard plan.decisions.contains(where: { $0.id == requestID && !$0.isImplicit }) else {
-                    throw InvalidTerritory([DataError("REQUEST_ID", .unknownRequest(requestID))])
-                }
-                guard let content = EvaluationFormContent.make(requestID: requestID, territory: territory, plan: plan) else {
-                    throw InvalidTerritory([DataError("REQUEST_ID", .evaluationOfUnserved(requestID))])
-                }
-                let bytes = EvaluationForm.pdf(content, service: territory.service, issued: day, policy: database.readPolicy)
+                let bytes = try DocumentText.evaluationFormPDF(request: requestID, today: day, database: database)
                 try OutputFile.write(bytes, to: output, force: force.force, protecting: database.protectedFiles)
                 writeLine(l.pick("Formulaire d'évaluation de la demande \(requestID) écrit dans \(output).",
                                  "Evaluation form of request \(requestID) written to \(output)."))

@@ -317,6 +317,20 @@ struct TodayOptions: ParsableArguments {
 
 /// Phrases and documents the command line and the interface share.
 enum DocumentText {
+    /// The mayor's evaluation form of `request`, prefilled with the mission, printed on `today`;
+    /// refused (in French) for an unknown request or one never served.
+    static func evaluationFormPDF(request: String, today: CalendarDate, database: AppDatabase) throws -> [UInt8] {
+        let territory = try database.loadTerritory()
+        let plan = try database.storedPlan()
+        guard plan.decisions.contains(where: { $0.id == request && !$0.isImplicit }) else {
+            throw InvalidTerritory([DataError("REQUEST_ID", .unknownRequest(request))])
+        }
+        guard let content = EvaluationFormContent.make(requestID: request, territory: territory, plan: plan) else {
+            throw InvalidTerritory([DataError("REQUEST_ID", .evaluationOfUnserved(request))])
+        }
+        return EvaluationForm.pdf(content, service: territory.service, issued: today, policy: database.readPolicy)
+    }
+
     /// The reminder letter (lettre de relance) of `member` on `today`, with what it lists.
     static func reminderPDF(member code: String, today: CalendarDate, database: AppDatabase)
         throws -> ((member: Member, overdue: [OverdueInvoice]), [UInt8]) {
